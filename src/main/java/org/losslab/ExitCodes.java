@@ -1,0 +1,20 @@
+package org.losslab;
+
+/** Process exit codes, documented in the README ("Exit codes"). */
+public final class ExitCodes {
+    /** The job completed (or the command succeeded). */
+    public static final int OK = 0;
+    /** The job failed; it is restartable with {@code losslab restart}. */
+    public static final int FAILED = 1;
+    /** Usage or input error: nothing was written. */
+    public static final int USAGE = 2;
+    /** The job was stopped (SIGTERM, Ctrl-C or {@code losslab stop}); it is restartable. */
+    public static final int STOPPED = 3;
+    /** Refused: another live process holds this job (fresh heartbeat or already running). */
+    public static final int BUSY = 4;
+    /** The database cannot be reached. */
+    public static final int DATABASE_UNAVAILABLE = 5;
+
+    private ExitCodes() {
+    }
+}
