@@ -1,0 +1,141 @@
+package org.losslab.batch;
+
+import java.util.Optional;
+import org.losslab.spec.JobSpec;
+import org.losslab.store.ExperimentStore;
+import org.losslab.store.RunStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+import sun.misc.Signal;
+
+/**
+ * Starts, restarts and stops pipeline jobs in this process. While a job runs it beats a heartbeat,
+ * shows progress, and turns SIGTERM/SIGINT into a graceful stop (the execution ends STOPPED and is
+ * restartable). A restart of an execution left STARTED by a crash first checks that no live process
+ * owns it, then recovers it ({@link JobOperator#recover}) and resumes from the database.
+ */
+@Service
+public class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final PipelineJobFactory jobs;
+    private final ExperimentStore experiments;
+    private final RunStore runs;
+    private final HeartbeatService heartbeats;
+
+    public JobRunner(JobOperator jobOperator, JobRepository jobRepository, PipelineJobFactory jobs,
+                     ExperimentStore experiments, RunStore runs, HeartbeatService heartbeats) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.jobs = jobs;
+        this.experiments = experiments;
+        this.runs = runs;
+        this.heartbeats = heartbeats;
+    }
+
+    /** Runs a spec as job instance {@code instance} (1 normally, higher for a rerun). */
+    public JobExecution run(JobSpec spec, long instance) throws JobRefusedException {
+        JobParameters params = JobParametersFactory.of(spec, instance);
+        JobExecution last = jobRepository.getLastJobExecution(spec.name(), params);
+        if (last != null && last.isRunning()) {
+            throw new JobRefusedException("spec " + spec.name() + " is already running as execution " + last.getId()
+                    + describeOwner(last.getId()));
+        }
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            throw new JobRefusedException("spec " + spec.name() + " already completed as execution " + last.getId()
+                    + "; use 'losslab rerun' for a fresh instance");
+        }
+        return launch(jobs.create(spec), params);
+    }
+
+    /** Resumes a failed, stopped or crashed execution from its last checkpoints. */
+    public JobExecution restart(long executionId) throws JobRefusedException {
+        JobExecution execution = jobRepository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new JobRefusedException("no job execution " + executionId);
+        }
+        if (execution.isRunning()) {
+            String owner = heartbeats.liveOwner(executionId);
+            if (owner != null) {
+                throw new JobRefusedException("execution " + executionId + " is " + execution.getStatus()
+                        + " and still owned by a live " + owner + "; not taking it over");
+            }
+            log.info("Execution {} was left {} by a process that is gone; recovering it", executionId,
+                    execution.getStatus());
+            execution = jobOperator.recover(execution);
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            throw new JobRefusedException("execution " + executionId + " already completed");
+        }
+        long instanceId = execution.getJobInstance().getInstanceId();
+        String text = experiments.specText(instanceId).orElseThrow(() -> new JobRefusedException(
+                "execution " + executionId + " has no recorded spec (it failed before starting); run the spec again"));
+        JobSpec spec = JobSpec.fromText("spec of execution " + executionId, text);
+        return launch(jobs.create(spec), execution.getJobParameters());
+    }
+
+    public Optional<Long> lastExecutionId() {
+        return jobRepository.getJobNames().stream()
+                .map(jobRepository::getLastJobInstance)
+                .filter(java.util.Objects::nonNull)
+                .map(jobRepository::getLastJobExecution)
+                .filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.comparing(JobExecution::getCreateTime))
+                .map(JobExecution::getId);
+    }
+
+    public boolean stop(long executionId) throws Exception {
+        return jobOperator.stop(executionId);
+    }
+
+    private JobExecution launch(Job job, JobParameters params) throws JobRefusedException {
+        StopOnSignal signals = new StopOnSignal(jobOperator, jobRepository, job.getName(), params);
+        try (AutoCloseable progress = new ProgressMonitor(job.getName(), () -> progress(job.getName(), params));
+             AutoCloseable beat = signals.heartbeatWhenStarted(heartbeats)) {
+            return jobOperator.start(job, params);
+        } catch (JobExecutionAlreadyRunningException e) {
+            throw new JobRefusedException("job " + job.getName() + " is already running: " + e.getMessage());
+        } catch (JobInstanceAlreadyCompleteException e) {
+            throw new JobRefusedException("job " + job.getName() + " already completed");
+        } catch (JobRefusedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("job " + job.getName() + " could not be launched: " + e.getMessage(), e);
+        } finally {
+            signals.close();
+        }
+    }
+
+    private long[] progress(String jobName, JobParameters params) {
+        var instance = jobRepository.getJobInstance(jobName, params);
+        if (instance == null) {
+            return null;
+        }
+        return experiments.idOf(instance.getInstanceId()).map(id -> runs.progress(id)).orElse(null);
+    }
+
+    private String describeOwner(long executionId) {
+        String owner = heartbeats.liveOwner(executionId);
+        return owner != null ? " (" + owner + ")"
+                : " but its process is gone; resume it with 'losslab restart " + executionId + "'";
+    }
+
+    /** Raised when a launch is refused because another process owns the job, or it is done. */
+    public static final class JobRefusedException extends Exception {
+        public JobRefusedException(String message) {
+            super(message);
+        }
+    }
+}

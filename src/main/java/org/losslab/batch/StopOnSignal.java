@@ -1,0 +1,86 @@
+package org.losslab.batch;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * While a job runs in this process: SIGTERM and SIGINT ask Spring Batch to stop it (the steps end
+ * after their current epoch, the execution ends STOPPED), instead of killing the JVM mid-write.
+ * Also starts the heartbeat as soon as the execution exists.
+ */
+final class StopOnSignal implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StopOnSignal.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final String jobName;
+    private final JobParameters params;
+    private final SignalHandler previousTerm;
+    private final SignalHandler previousInt;
+    private final AtomicReference<Long> executionId = new AtomicReference<>();
+
+    StopOnSignal(JobOperator jobOperator, JobRepository jobRepository, String jobName, JobParameters params) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.jobName = jobName;
+        this.params = params;
+        SignalHandler handler = this::onSignal;
+        previousTerm = Signal.handle(new Signal("TERM"), handler);
+        previousInt = Signal.handle(new Signal("INT"), handler);
+    }
+
+    /** Polls for the execution of this launch, then beats for it until closed. */
+    AutoCloseable heartbeatWhenStarted(HeartbeatService heartbeats) {
+        ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "execution-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicReference<AutoCloseable> beat = new AtomicReference<>();
+        poll.scheduleWithFixedDelay(() -> {
+            if (beat.get() != null) {
+                return;
+            }
+            JobExecution e = jobRepository.getLastJobExecution(jobName, params);
+            if (e != null && e.isRunning()) {
+                executionId.set(e.getId());
+                beat.set(heartbeats.beat(e.getId()));
+            }
+        }, 0, 200, TimeUnit.MILLISECONDS);
+        return () -> {
+            poll.shutdownNow();
+            if (beat.get() != null) {
+                beat.get().close();
+            }
+        };
+    }
+
+    private void onSignal(Signal signal) {
+        Long id = executionId.get();
+        log.warn("SIG{} received: stopping execution {} after the current epoch", signal.getName(), id);
+        if (id != null) {
+            try {
+                jobOperator.stop(id);
+            } catch (Exception e) {
+                log.warn("could not stop execution {}: {}", id, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        Signal.handle(new Signal("TERM"), previousTerm);
+        Signal.handle(new Signal("INT"), previousInt);
+    }
+}

@@ -1,0 +1,66 @@
+package org.losslab.batch;
+
+import org.losslab.spec.JobSpec;
+import org.losslab.store.CheckpointStore;
+import org.losslab.store.ExperimentStore;
+import org.losslab.store.RunStore;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The train step (local partitioning on a bounded thread pool, one network per thread) and the
+ * summarize step of the Choromanska experiment (science.md §A.5.2).
+ */
+@Component
+public class TrainingStepConfiguration {
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final TrainingDataCache dataCache;
+    private final ExperimentStore experiments;
+    private final RunStore runs;
+    private final CheckpointStore checkpoints;
+    private final TrainingFaults faults;
+    private final JdbcTemplate jdbc;
+
+    public TrainingStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                     TrainingDataCache dataCache, ExperimentStore experiments, RunStore runs,
+                                     CheckpointStore checkpoints, TrainingFaults faults, JdbcTemplate jdbc) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.dataCache = dataCache;
+        this.experiments = experiments;
+        this.runs = runs;
+        this.checkpoints = checkpoints;
+        this.faults = faults;
+        this.jdbc = jdbc;
+    }
+
+    public Step train(JobSpec spec) {
+        TrainBlockTasklet tasklet = new TrainBlockTasklet(spec, dataCache, experiments, runs, checkpoints, faults);
+        Step block = new StepBuilder("train-block", jobRepository)
+                .tasklet(tasklet, transactionManager)
+                .listener(tasklet)
+                .build();
+        int threads = NumericsEnvironment.partitionThreads();
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("train-");
+        executor.setConcurrencyLimit(threads);
+        return new StepBuilder("train", jobRepository)
+                .partitioner("train-block", new TrainingPartitioner(spec.training()))
+                .step(block)
+                .taskExecutor(executor)
+                .gridSize(threads)
+                .build();
+    }
+
+    public Step summarize(JobSpec spec) {
+        return new StepBuilder("summarize", jobRepository)
+                .tasklet(new SummarizeTasklet(experiments, jdbc), transactionManager)
+                .build();
+    }
+}

@@ -1,0 +1,46 @@
+package org.losslab.cli;
+
+import java.util.concurrent.Callable;
+import org.losslab.ExitCodes;
+import org.losslab.batch.JobRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code losslab restart EXECUTION_ID | --last}: resumes a failed, stopped or crashed execution from
+ * its checkpoints, with the spec it was started with.
+ */
+@Command(name = "restart", mixinStandardHelpOptions = true,
+        description = "Resume a failed, stopped or crashed execution where it stopped.")
+class RestartCommand implements Callable<Integer> {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static class Target {
+        @Parameters(paramLabel = "EXECUTION_ID")
+        Long executionId;
+
+        @Option(names = "--last", description = "The most recently created execution.")
+        boolean last;
+    }
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
+            JobRunner runner = ctx.getBean(JobRunner.class);
+            Long id = target.last ? runner.lastExecutionId().orElse(null) : target.executionId;
+            if (id == null) {
+                System.err.println("losslab: there is no execution to restart");
+                return ExitCodes.USAGE;
+            }
+            return JobOutcome.report(runner.restart(id));
+        } catch (JobRunner.JobRefusedException e) {
+            System.err.println("losslab: " + e.getMessage());
+            return ExitCodes.BUSY;
+        }
+    }
+}

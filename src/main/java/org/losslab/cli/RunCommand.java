@@ -1,0 +1,43 @@
+package org.losslab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.losslab.ExitCodes;
+import org.losslab.batch.JobRunner;
+import org.losslab.batch.NumericsEnvironment;
+import org.losslab.data.DatasetPreparation;
+import org.losslab.spec.JobSpec;
+import org.losslab.training.TrainingMemory;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code losslab run SPEC [--set k=v ...]}: validates the spec, its data and its memory needs before
+ * anything is written, then runs the job to its end (or until stopped).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a job spec (e.g. jobs/quickstart.yaml).")
+class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "Job spec YAML file.")
+    Path spec;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a spec value, e.g. training.epochs=8.")
+    List<String> overrides = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        JobSpec job = JobSpec.load(spec, overrides);
+        TrainingMemory.check(job, NumericsEnvironment.partitionThreads());
+        DatasetPreparation.validate(job.data());
+        try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
+            return JobOutcome.report(ctx.getBean(JobRunner.class).run(job, 1));
+        } catch (JobRunner.JobRefusedException e) {
+            System.err.println("losslab: " + e.getMessage());
+            return ExitCodes.BUSY;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.losslab.spec;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A validated job spec: its name, root seed, canonical text and hash, and its sections. A section
+ * that is absent means its step does not run. Validation is strict: unknown keys, wrong types and
+ * out-of-range values are refused with the key path in the message.
+ */
+public record JobSpec(String name, String description, long seed, String text, String sha256,
+                      DataSpec data, TrainingSpec training) {
+
+    public static JobSpec load(Path file, List<String> overrides) {
+        return from(SpecParser.read(file, overrides));
+    }
+
+    /** Re-reads a stored canonical spec text, e.g. to restart an execution exactly as it began. */
+    public static JobSpec fromText(String source, String text) {
+        return from(SpecParser.parse(source, text, List.of()));
+    }
+
+    static JobSpec from(SpecTree t) {
+        String name = t.string("name", null);
+        if (!name.matches("[a-z0-9][a-z0-9_-]{0,62}")) {
+            throw t.error("name", "must be 1-63 characters of a-z, 0-9, '-' or '_', not '" + name + "'");
+        }
+        String description = t.string("description", "");
+        long seed = t.integer("seed", null, Long.MIN_VALUE, Long.MAX_VALUE);
+        DataSpec data = DataSpec.read(t);
+        TrainingSpec training = t.has("training") ? TrainingSpec.read(t) : null;
+        t.rejectUnknownKeys();
+        String text = SpecParser.canonicalText(t);
+        return new JobSpec(name, description, seed, text, sha256(text), data, training);
+    }
+
+    public String shortHash() {
+        return sha256.substring(0, 8);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

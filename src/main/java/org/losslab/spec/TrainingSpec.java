@@ -1,0 +1,60 @@
+package org.losslab.spec;
+
+import java.util.List;
+
+/**
+ * The {@code training:} section (science.md §A.5.2): a fully connected network
+ * input → hidden_layers × n1 → 10 for each n1 in {@code hiddenWidths}, {@code restarts}
+ * initializations each, trained by minibatch SGD with a learning rate decaying per epoch.
+ */
+public record TrainingSpec(
+        List<Integer> hiddenWidths,
+        int hiddenLayers,
+        String activation,
+        int restarts,
+        int epochs,
+        int batchSize,
+        double learningRate,
+        double lrDecay,
+        String init,
+        double initScale,
+        String dataOrder,
+        int blockSize) {
+
+    /** Largest hidden width accepted at all; memory is checked separately. */
+    public static final long MAX_WIDTH = 1_000_000;
+
+    static TrainingSpec read(SpecTree t) {
+        List<Integer> widths = t.integers("training.hidden_widths", null, 1, MAX_WIDTH)
+                .stream().map(Long::intValue).toList();
+        return new TrainingSpec(
+                widths,
+                (int) t.integer("training.hidden_layers", 1L, 1, 8),
+                t.choice("training.activation", "relu", "relu"),
+                (int) t.integer("training.restarts", null, 1, 1_000_000),
+                (int) t.integer("training.epochs", null, 1, 100_000),
+                (int) t.integer("training.batch_size", 100L, 1, 1_000_000),
+                t.number("training.learning_rate", null, 1e-12, 1e6),
+                t.number("training.lr_decay", 1.0, 1e-6, 1.0),
+                t.choice("training.init", "uniform", "uniform", "uniform_fan_in"),
+                t.number("training.init_scale", 1.0, 1e-12, 1e6),
+                t.choice("training.data_order", "independent", "independent", "shared"),
+                (int) t.integer("training.block_size", 8L, 1, 1_000_000));
+    }
+
+    /** Learning rate of epoch {@code e} (0-based): lr · decay^e. */
+    public double learningRate(int epoch) {
+        return learningRate * Math.pow(lrDecay, epoch);
+    }
+
+    /** Layer sizes input, n1 (× hidden layers), 10. */
+    public int[] layerSizes(int inputSize, int width) {
+        int[] sizes = new int[hiddenLayers + 2];
+        sizes[0] = inputSize;
+        for (int i = 1; i <= hiddenLayers; i++) {
+            sizes[i] = width;
+        }
+        sizes[hiddenLayers + 1] = 10;
+        return sizes;
+    }
+}

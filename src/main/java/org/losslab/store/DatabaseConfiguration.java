@@ -1,0 +1,70 @@
+package org.losslab.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.springframework.batch.core.repository.ExecutionContextSerializer;
+import org.springframework.batch.core.repository.dao.JacksonExecutionContextStringSerializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The one DataSource of losslab (results and Spring Batch metadata share it, so a checkpoint and
+ * the step progress it belongs to commit in one transaction), and the JSON execution-context
+ * serializer that keeps contexts readable from SQL.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+
+    @Bean
+    DatabaseSettings databaseSettings() {
+        return DatabaseSettings.fromEnvironment();
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabaseHolder embeddedDatabase(DatabaseSettings settings) throws IOException {
+        return new EmbeddedDatabaseHolder(settings.embedded() ? EmbeddedDatabase.open(settings.embeddedDir()) : null);
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(DatabaseSettings settings, EmbeddedDatabaseHolder embedded) {
+        HikariConfig config = new HikariConfig();
+        if (settings.embedded()) {
+            config.setJdbcUrl(embedded.database().jdbcUrl());
+            config.setUsername("postgres");
+        } else {
+            config.setJdbcUrl(settings.url());
+            config.setUsername(settings.user());
+            config.setPassword(settings.password());
+        }
+        config.setPoolName("losslab");
+        config.setMaximumPoolSize(Integer.getInteger("losslab.pool.size", 12));
+        config.setConnectionTimeout(10_000);
+        config.setValidationTimeout(3_000);
+        config.setKeepaliveTime(60_000);
+        config.setInitializationFailTimeout(10_000);
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    JdbcTemplate jdbcTemplate(DataSource dataSource) {
+        return new JdbcTemplate(dataSource);
+    }
+
+    @Bean
+    ExecutionContextSerializer executionContextSerializer() {
+        return new JacksonExecutionContextStringSerializer();
+    }
+
+    /** Owns the embedded server (or nothing) so it stops after the pool closes. */
+    public record EmbeddedDatabaseHolder(EmbeddedDatabase database) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.losslab.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL (zonky, linux-amd64 binaries) with a persistent data directory, so a run
+ * killed today resumes tomorrow. One losslab process owns the server (its pid is in
+ * {@code losslab.owner}); other processes, e.g. {@code losslab status} during a run, connect to it.
+ * A server whose owner is dead is stale and is stopped before a new one starts.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres server;
+    private final int port;
+    private final Path ownerFile;
+
+    private EmbeddedDatabase(EmbeddedPostgres server, int port, Path ownerFile) {
+        this.server = server;
+        this.port = port;
+        this.ownerFile = ownerFile;
+    }
+
+    public static EmbeddedDatabase open(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir.getParent());
+        Path ownerFile = dataDir.resolveSibling(dataDir.getFileName() + ".owner");
+        Optional<Integer> livePort = StalePostgresProcess.livePort(dataDir);
+        if (livePort.isPresent() && ownerAlive(ownerFile)) {
+            log.info("Using the embedded PostgreSQL of process {} on port {}", Files.readString(ownerFile).trim(), livePort.get());
+            return new EmbeddedDatabase(null, livePort.get(), null);
+        }
+        StalePostgresProcess.clear(dataDir);
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "100")
+                .start();
+        Files.writeString(ownerFile, Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
+        log.info("Started embedded PostgreSQL on port {} with data in {}", pg.getPort(), dataDir);
+        return new EmbeddedDatabase(pg, pg.getPort(), ownerFile);
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (server != null) {
+            server.close();
+            Files.deleteIfExists(ownerFile);
+        }
+    }
+
+    private static boolean ownerAlive(Path ownerFile) {
+        try {
+            long pid = Long.parseLong(Files.readString(ownerFile).trim());
+            return pid != ProcessHandle.current().pid()
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.losslab.store;
+
+import java.util.Optional;
+import org.losslab.spec.JobSpec;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Experiments: one per Spring Batch job instance, holding the effective spec it runs. */
+@Repository
+public class ExperimentStore {
+
+    private final JdbcTemplate jdbc;
+
+    public ExperimentStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The experiment of a job instance, created on first use (idempotent). */
+    public long ensure(long jobInstanceId, JobSpec spec, int instanceNo) {
+        jdbc.update("""
+                INSERT INTO experiment (job_instance_id, name, spec_sha256, spec_text, seed, instance_no)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (job_instance_id) DO NOTHING""",
+                jobInstanceId, spec.name(), spec.sha256(), spec.text(), spec.seed(), instanceNo);
+        return jdbc.queryForObject("SELECT experiment_id FROM experiment WHERE job_instance_id = ?",
+                Long.class, jobInstanceId);
+    }
+
+    public Optional<Long> idOf(long jobInstanceId) {
+        return jdbc.queryForList("SELECT experiment_id FROM experiment WHERE job_instance_id = ?",
+                Long.class, jobInstanceId).stream().findFirst();
+    }
+
+    /** Canonical spec text stored for a job instance (what restart and remote workers run). */
+    public Optional<String> specText(long jobInstanceId) {
+        return jdbc.queryForList("SELECT spec_text FROM experiment WHERE job_instance_id = ?",
+                String.class, jobInstanceId).stream().findFirst();
+    }
+}
