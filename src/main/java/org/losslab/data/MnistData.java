@@ -1,0 +1,70 @@
+package org.losslab.data;
+
+import java.util.Objects;
+
+/**
+ * A prepared train/test pair with the two strings a run must record to be reproducible: where the
+ * data came from ({@link #source()}) and how it was split ({@link #split()}), plus the content
+ * {@link #checksum()} (see {@link DatasetChecksum}).
+ */
+public final class MnistData {
+
+    private final LabeledImages train;
+    private final LabeledImages test;
+    private final String source;
+    private final String split;
+    private volatile String checksum;
+
+    /** @throws IllegalArgumentException if train and test images differ in size */
+    public MnistData(LabeledImages train, LabeledImages test, String source, String split) {
+        this.train = Objects.requireNonNull(train, "train");
+        this.test = Objects.requireNonNull(test, "test");
+        this.source = Objects.requireNonNull(source, "source");
+        this.split = Objects.requireNonNull(split, "split");
+        if (train.rows() != test.rows() || train.cols() != test.cols()) {
+            throw new IllegalArgumentException("train images are " + train.rows() + "x" + train.cols()
+                + " but test images are " + test.rows() + "x" + test.cols());
+        }
+    }
+
+    public LabeledImages train() {
+        return train;
+    }
+
+    public LabeledImages test() {
+        return test;
+    }
+
+    /** The files read, e.g. {@code data/mnist-10k/images-idx3-ubyte.gz + labels-idx1-ubyte.gz}. */
+    public String source() {
+        return source;
+    }
+
+    /** How train and test were formed, e.g. {@code file order; train = [0, 8000), test = [8000, 10000)}. */
+    public String split() {
+        return split;
+    }
+
+    /** SHA-256 hex of the decoded train then test content; computed once (about 0.1 s for full MNIST). */
+    public String checksum() {
+        String c = checksum;
+        if (c == null) {
+            c = DatasetChecksum.of(train, test);
+            checksum = c;
+        }
+        return c;
+    }
+
+    public int rows() {
+        return train.rows();
+    }
+
+    public int cols() {
+        return train.cols();
+    }
+
+    @Override
+    public String toString() {
+        return "MNIST " + source + "; " + split + "; train " + train + ", test " + test;
+    }
+}

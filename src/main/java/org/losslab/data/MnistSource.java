@@ -1,0 +1,65 @@
+package org.losslab.data;
+
+import java.nio.file.Path;
+import org.losslab.BadInputException;
+
+/**
+ * Loads MNIST from a directory (see {@link MnistFiles} for the accepted layouts) into a train/test pair.
+ *
+ * <p>Split rule when the directory holds a single set ({@code images-idx3-ubyte[.gz]} +
+ * {@code labels-idx1-ubyte[.gz]}): the <b>last {@code holdout} images in file order</b> are the test
+ * set, the rest the training set. No randomness is involved, so the split depends only on the file
+ * (the bundled 10k set was shuffled once when it was built, so any contiguous block has all ten
+ * digits). With the full layout the train and t10k files are used as they are and {@code holdout}
+ * is ignored; {@link MnistData#split()} says which rule applied.
+ */
+public final class MnistSource {
+
+    /** Default test-set size for a single-set directory: 2,000 of the bundled 10,000. */
+    public static final int DEFAULT_HOLDOUT = 2000;
+
+    private MnistSource() {
+    }
+
+    /** {@link #load(Path, int)} with {@link #DEFAULT_HOLDOUT}. */
+    public static MnistData load(Path dir) {
+        return load(dir, DEFAULT_HOLDOUT);
+    }
+
+    /**
+     * Reads and validates the directory's files.
+     *
+     * @param holdout test-set size when the directory has no separate test files; must be at
+     *     least 1 and leave at least 1 training image
+     * @throws BadInputException naming the directory or file and the problem
+     */
+    public static MnistData load(Path dir, int holdout) {
+        MnistFiles files = MnistFiles.find(dir);
+        if (files.layout() == MnistFiles.Layout.TRAIN_TEST) {
+            LabeledImages train = IdxReader.read(files.trainImages(), files.trainLabels());
+            LabeledImages test = IdxReader.read(files.testImages(), files.testLabels());
+            if (train.rows() != test.rows() || train.cols() != test.cols()) {
+                throw new BadInputException(files.testImages() + ": images are " + test.rows() + "x" + test.cols()
+                    + " but " + files.trainImages() + " has " + train.rows() + "x" + train.cols());
+            }
+            String source = dir + ": " + name(files.trainImages()) + " + " + name(files.trainLabels())
+                + ", " + name(files.testImages()) + " + " + name(files.testLabels());
+            String split = "separate files; train = " + name(files.trainImages()) + " (" + train.count()
+                + "), test = " + name(files.testImages()) + " (" + test.count() + ")";
+            return new MnistData(train, test, source, split);
+        }
+        LabeledImages all = IdxReader.read(files.trainImages(), files.trainLabels());
+        if (holdout < 1 || holdout >= all.count()) {
+            throw new BadInputException("holdout " + holdout + " is out of range for " + files.trainImages()
+                + ": it has " + all.count() + " images, so the holdout must be 1 to " + (all.count() - 1));
+        }
+        int cut = all.count() - holdout;
+        String source = dir + ": " + name(files.trainImages()) + " + " + name(files.trainLabels());
+        String split = "file order; train = [0, " + cut + "), test = [" + cut + ", " + all.count() + ")";
+        return new MnistData(all.range(0, cut), all.range(cut, all.count()), source, split);
+    }
+
+    private static String name(Path p) {
+        return p.getFileName().toString();
+    }
+}
