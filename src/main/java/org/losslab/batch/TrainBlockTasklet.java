@@ -81,7 +81,7 @@ public final class TrainBlockTasklet implements Tasklet, StepExecutionListener {
             throw new IllegalStateException("partition " + step.getStepName() + " expects "
                     + ctx.getInt(TrainingPartitioner.COUNT) + " planned runs but the run table has " + block.size());
         }
-        PreparedData data = dataCache.forExperiment(experimentId);
+        PreparedData data = dataCache.forExperiment(experimentId, spec);
         return new BlockProgress(block, run -> {
             Dl4jRunTrainer t = new Dl4jRunTrainer(spec.training(), data, spec.seed(), run.width(), run.restart());
             checkpoints.load(run.runId()).ifPresent(t::restore);

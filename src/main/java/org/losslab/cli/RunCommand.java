@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
 import org.losslab.batch.JobRunner;
 import org.losslab.batch.NumericsEnvironment;
-import org.losslab.data.DatasetPreparation;
+import org.losslab.batch.DataPreparation;
 import org.losslab.spec.JobSpec;
 import org.losslab.training.TrainingMemory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,7 +32,7 @@ class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobSpec job = JobSpec.load(spec, overrides);
         TrainingMemory.check(job, NumericsEnvironment.partitionThreads());
-        DatasetPreparation.validate(job.data());
+        DataPreparation.load(job.data());
         try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
             return JobOutcome.report(ctx.getBean(JobRunner.class).run(job, 1));
         } catch (JobRunner.JobRefusedException e) {

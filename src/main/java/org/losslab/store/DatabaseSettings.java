@@ -11,7 +11,14 @@ import java.util.Map;
 public record DatabaseSettings(String url, String user, String password, Path embeddedDir) {
 
     public static DatabaseSettings fromEnvironment() {
-        return from(System.getenv(), System.getProperty("user.home"));
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        // system properties of the same names win: used by in-process tests
+        for (String key : new String[] {"LOSSLAB_DB_URL", "LOSSLAB_DB_USER", "LOSSLAB_DB_PASSWORD", "LOSSLAB_EMBEDDED_DIR"}) {
+            if (System.getProperty(key) != null) {
+                env.put(key, System.getProperty(key));
+            }
+        }
+        return from(env, System.getProperty("user.home"));
     }
 
     static DatabaseSettings from(Map<String, String> env, String home) {

@@ -1,0 +1,64 @@
+package org.losslab.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A fresh PostgreSQL database per test class on the local server (README "Tests"): created on
+ * open, dropped on close. The server is {@code LOSSLAB_TEST_PG} (default 127.0.0.1:5432, user
+ * postgres, trust auth), the one this machine kind runs.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    private static final String SERVER = System.getenv().getOrDefault("LOSSLAB_TEST_PG", "127.0.0.1:5432");
+    private static final String USER = System.getenv().getOrDefault("LOSSLAB_TEST_PG_USER", "postgres");
+
+    private final String name;
+
+    private TestDatabase(String name) {
+        this.name = name;
+    }
+
+    public static TestDatabase create() {
+        String name = "losslab_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        admin("CREATE DATABASE " + name);
+        return new TestDatabase(name);
+    }
+
+    public String url() {
+        return "jdbc:postgresql://" + SERVER + "/" + name;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    /** Points in-process losslab at this database. */
+    public TestDatabase useInProcess() {
+        System.setProperty("LOSSLAB_DB_URL", url());
+        System.setProperty("LOSSLAB_DB_USER", USER);
+        return this;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), USER, "");
+    }
+
+    @Override
+    public void close() {
+        System.clearProperty("LOSSLAB_DB_URL");
+        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static void admin(String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, "");
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test PostgreSQL at " + SERVER + " unavailable: " + e.getMessage(), e);
+        }
+    }
+}
