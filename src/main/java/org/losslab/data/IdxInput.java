@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.losslab.BadInputException;
 
@@ -51,7 +50,7 @@ final class IdxInput implements AutoCloseable {
                 return new IdxInput(file, false, size, raw);
             }
             try {
-                return new IdxInput(file, true, size, new GZIPInputStream(raw, 1 << 16));
+                return new IdxInput(file, true, size, new StrictGzipInputStream(raw));
             } catch (IOException e) {
                 raw.close();
                 throw corruptGzip(file, e);
@@ -151,6 +150,10 @@ final class IdxInput implements AutoCloseable {
     }
 
     private static BadInputException corruptGzip(Path file, IOException e) {
+        if (e instanceof StrictGzipInputStream.TrailingBytesException t) {
+            return new BadInputException(file + ": trailing data: " + t.count
+                + " bytes after the end of the gzip stream", e);
+        }
         String why = e instanceof EOFException ? "the compressed stream ends early (file cut short)"
             : e instanceof ZipException ? e.getMessage() : e.toString();
         return new BadInputException(file + ": corrupt gzip data: " + why, e);
