@@ -15,7 +15,6 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
-import sun.misc.Signal;
 
 /**
  * Starts, restarts and stops pipeline jobs in this process. While a job runs it beats a heartbeat,
@@ -101,6 +100,7 @@ public class JobRunner {
     }
 
     private JobExecution launch(Job job, JobParameters params) throws JobRefusedException {
+        NumericsEnvironment.configure();
         StopOnSignal signals = new StopOnSignal(jobOperator, jobRepository, job.getName(), params);
         try (AutoCloseable progress = new ProgressMonitor(job.getName(), () -> progress(job.getName(), params));
              AutoCloseable beat = signals.heartbeatWhenStarted(heartbeats)) {

@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.losslab.LosslabApplication;
-import org.losslab.batch.NumericsEnvironment;
 import org.losslab.store.DatabaseSettings;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,8 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the Spring context for a command: checks first that a configured server answers (a
- * one-line message and exit code 5 within seconds instead of a stack trace), pins ND4J's threads,
- * then boots Spring, which migrates the schema with Flyway.
+ * one-line message and exit code 5 within seconds instead of a stack trace), then boots Spring,
+ * which migrates the schema with Flyway.
  */
 final class ApplicationContexts {
 
@@ -26,7 +25,6 @@ final class ApplicationContexts {
         if (!settings.embedded()) {
             probe(settings);
         }
-        NumericsEnvironment.configure();
         try {
             return new SpringApplicationBuilder(LosslabApplication.class)
                     .web(WebApplicationType.NONE)
