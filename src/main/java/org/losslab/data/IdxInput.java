@@ -57,8 +57,10 @@ final class IdxInput implements AutoCloseable {
             }
         } catch (java.nio.file.NoSuchFileException e) {
             throw new BadInputException(file + ": no such file", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new BadInputException(file + ": cannot read: permission denied", e);
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new BadInputException(file + ": cannot read: " + e, e);
         }
     }
 
@@ -132,7 +134,7 @@ final class IdxInput implements AutoCloseable {
             position += bytes.length;
             return bytes;
         } catch (IOException e) {
-            throw gzip ? corruptGzip(file, e) : new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+            throw gzip ? corruptGzip(file, e) : new BadInputException(file + ": cannot read: " + e, e);
         }
     }
 
@@ -145,7 +147,7 @@ final class IdxInput implements AutoCloseable {
             }
             return extra;
         } catch (IOException e) {
-            throw gzip ? corruptGzip(file, e) : new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+            throw gzip ? corruptGzip(file, e) : new BadInputException(file + ": cannot read: " + e, e);
         }
     }
 
