@@ -19,9 +19,10 @@ import org.losslab.support.TestDatabase;
 import org.losslab.training.PreparedData;
 
 /**
- * The promise of losslab, tested for real: {@code losslab run} is SIGKILLed in the middle of
- * training, {@code losslab restart --last} resumes it, and every run ends with the same final
- * parameters (SHA-256) as uninterrupted training, with exactly one metric row per epoch.
+ * The promise of losslab, tested for real: {@code losslab run} is stopped with SIGTERM (exit 3,
+ * execution STOPPED), restarted, SIGKILLed in the middle of training, restarted again with
+ * {@code losslab restart --last}; every run ends with the same final parameters (SHA-256) as
+ * uninterrupted training, with exactly one metric row per epoch.
  */
 class KillNineRestartTest {
 
@@ -35,7 +36,13 @@ class KillNineRestartTest {
             List<String> args = new java.util.ArrayList<>(List.of("run", "jobs/quickstart.yaml"));
             SETS.forEach(s -> args.addAll(List.of("--set", s)));
             Process run = LosslabProcess.start(db, log, Map.of(), args.toArray(String[]::new));
-            waitForEpochRows(db, run, 3, log);
+            waitForEpochRows(db, run, 2, log);
+            run.destroy();
+            assertThat(run.waitFor()).as("SIGTERM stops gracefully; log: %s", log).isEqualTo(3);
+            assertThat(scalar(db, "SELECT count(*) FROM batch_job_execution WHERE status = 'STOPPED'")).isEqualTo(1);
+
+            run = LosslabProcess.start(db, log, Map.of(), "restart", "--last");
+            waitForEpochRows(db, run, scalar(db, "SELECT count(*) FROM epoch_metric") + 2, log);
             run.destroyForcibly().waitFor();
             assertThat(run.exitValue()).as("killed by SIGKILL").isEqualTo(137);
             long doneBeforeRestart = scalar(db, "SELECT count(*) FROM epoch_metric");

@@ -104,6 +104,22 @@ class TrainingJobTest {
         }
     }
 
+    @Test
+    void divergingRunsAreRecordedAndTheJobGoesOn() throws Exception {
+        JobSpec spec = JobSpec.load(Path.of("jobs/quickstart.yaml"), List.of("name=qs-diverge", "training.restarts=2",
+                "training.epochs=3", "training.hidden_widths=[25]", "training.learning_rate=100000"));
+        JobExecution e = runner.run(spec, 1);
+
+        assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(count("SELECT count(*) FROM v_runs WHERE experiment = 'qs-diverge' AND status = 'DIVERGED'"
+                + " AND diverged_epoch = epochs_done AND params_sha256 IS NULL AND final_test_loss = 'NaN'"))
+                .as("both runs diverged, recorded with their epoch and NaN loss").isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM checkpoint JOIN v_runs USING (run_id) WHERE experiment = 'qs-diverge'"))
+                .isZero();
+        assertThat(count("SELECT n_diverged FROM size_summary JOIN experiment USING (experiment_id)"
+                + " WHERE name = 'qs-diverge'")).isEqualTo(2);
+    }
+
     static long count(String sql) {
         return jdbc.queryForObject(sql, Long.class);
     }

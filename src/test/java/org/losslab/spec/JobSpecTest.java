@@ -1,0 +1,104 @@
+package org.losslab.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.losslab.BadInputException;
+
+class JobSpecTest {
+
+    static final String VALID = """
+            name: t
+            seed: 7
+            data: {dir: data/mnist-10k}
+            training:
+              hidden_widths: [25, 100]
+              restarts: 3
+              epochs: 2
+              learning_rate: 0.1
+            """;
+
+    static JobSpec parse(String yaml, String... sets) {
+        return JobSpec.from(SpecParser.parse("x.yaml", yaml, List.of(sets)));
+    }
+
+    @Test
+    void shippedSpecsAreValid() {
+        for (String f : List.of("jobs/quickstart.yaml", "jobs/choromanska2015.yaml")) {
+            JobSpec s = JobSpec.load(Path.of(f), List.of());
+            assertThat(s.training().restarts()).isPositive();
+        }
+        JobSpec paper = JobSpec.load(Path.of("jobs/choromanska2015.yaml"), List.of());
+        assertThat(paper.training().hiddenWidths()).containsExactly(25, 50, 100, 250, 500);
+        assertThat(paper.training().restarts()).isEqualTo(1000);
+        assertThat(paper.training().epochs()).isEqualTo(200);
+        assertThat(paper.data().inputSize()).isEqualTo(100);
+    }
+
+    @Test
+    void defaultsAndOverrides() {
+        JobSpec s = parse(VALID, "training.epochs=8", "training.hidden_widths=[50]", "data.holdout=500");
+        assertThat(s.training().epochs()).isEqualTo(8);
+        assertThat(s.training().hiddenWidths()).containsExactly(50);
+        assertThat(s.data().holdout()).isEqualTo(500);
+        assertThat(s.training().batchSize()).isEqualTo(100);
+        assertThat(s.training().learningRate(2)).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(s.text()).contains("epochs: 8");
+        assertThat(parse(VALID).sha256()).isNotEqualTo(s.sha256()).hasSize(64);
+        assertThat(parse(VALID).sha256()).isEqualTo(parse(VALID).sha256());
+    }
+
+    @Test
+    void storedTextRoundTrips() {
+        JobSpec s = parse(VALID, "training.epochs=8");
+        JobSpec back = JobSpec.fromText("stored", s.text());
+        assertThat(back).usingRecursiveComparison().isEqualTo(s);
+    }
+
+    @Test
+    void refusesUnknownKeysWithTheirPath() {
+        assertThatThrownBy(() -> parse(VALID + "  epoch: 3\n"))
+                .isInstanceOf(BadInputException.class).hasMessage("x.yaml: unknown key training.epoch");
+        assertThatThrownBy(() -> parse(VALID, "trainig.epochs=3"))
+                .hasMessage("x.yaml: unknown key trainig");
+    }
+
+    @Test
+    void refusesWrongTypesAndRanges() {
+        assertThatThrownBy(() -> parse(VALID, "training.epochs=many"))
+                .hasMessage("x.yaml: training.epochs must be an integer, not 'many'");
+        assertThatThrownBy(() -> parse(VALID, "training.epochs=0"))
+                .hasMessage("x.yaml: training.epochs must be between 1 and 100000, not 0");
+        assertThatThrownBy(() -> parse(VALID, "training.hidden_widths=[25,-1]"))
+                .hasMessage("x.yaml: training.hidden_widths[1] must be between 1 and 1000000, not -1");
+        assertThatThrownBy(() -> parse(VALID, "training.learning_rate=.nan"))
+                .hasMessage("x.yaml: training.learning_rate must be a finite number, not NaN");
+        assertThatThrownBy(() -> parse(VALID, "training.learning_rate=.inf"))
+                .hasMessage("x.yaml: training.learning_rate must be a finite number, not Infinity");
+        assertThatThrownBy(() -> parse(VALID, "training.data_order=random"))
+                .hasMessage("x.yaml: training.data_order must be one of independent, shared, not 'random'");
+        assertThatThrownBy(() -> parse(VALID.replace("seed: 7\n", "")))
+                .hasMessage("x.yaml: seed is required");
+        assertThatThrownBy(() -> parse(VALID, "name=Bad Name"))
+                .hasMessageContaining("x.yaml: name must be 1-63 characters");
+    }
+
+    @Test
+    void refusesBadYamlAndMissingFiles(@TempDir Path tmp) throws Exception {
+        assertThatThrownBy(() -> parse("name: [unclosed\n"))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("x.yaml: YAML syntax error at line");
+        assertThatThrownBy(() -> parse("- a list\n")).hasMessage("x.yaml: a spec must be a YAML mapping of sections");
+        assertThatThrownBy(() -> parse(VALID, "no-equals-sign")).hasMessageStartingWith("--set no-equals-sign: expected path=value");
+        Path missing = tmp.resolve("nope.yaml");
+        assertThatThrownBy(() -> JobSpec.load(missing, List.of())).hasMessage(missing + ": spec file not found");
+        Path dup = tmp.resolve("dup.yaml");
+        Files.writeString(dup, VALID + "seed: 8\n");
+        assertThatThrownBy(() -> JobSpec.load(dup, List.of())).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("duplicate key seed");
+    }
+}
