@@ -28,6 +28,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 public final class TrainBlockTasklet implements Tasklet, StepExecutionListener {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrainBlockTasklet.class);
+
     private final JobSpec spec;
     private final TrainingDataCache dataCache;
     private final ExperimentStore experiments;
@@ -59,8 +61,11 @@ public final class TrainBlockTasklet implements Tasklet, StepExecutionListener {
         faults.check(run.width(), run.restart(), result.epoch());
         String status = result.diverged() ? "DIVERGED"
                 : result.epoch() >= run.epochsPlanned() ? "COMPLETED" : "RUNNING";
+        long t0 = System.nanoTime();
         checkpoints.saveEpoch(run.runId(), result, trainer.checkpoint(), status, step.getId(),
                 step.getJobExecutionId());
+        log.debug("{} epoch {}: trained and evaluated in {} s, checkpoint written in {} s", run.runKey(),
+                result.epoch(), result.seconds(), (System.nanoTime() - t0) / 1e9);
         contribution.incrementWriteCount(1);
         block.advance(status);
         return RepeatStatus.CONTINUABLE;
