@@ -14,6 +14,14 @@ import org.ojalgo.matrix.store.R064Store;
  */
 public final class SymmetricEigenvalues {
 
+    static {
+        // ojAlgo prints an 8-line hardware-profile notice to stdout on first use unless this property is set;
+        // stdout belongs to the CLI's "name value" lines.
+        if (System.getProperty("shut.up.ojAlgo") == null) {
+            System.setProperty("shut.up.ojAlgo", "true");
+        }
+    }
+
     private final int n;
     private final R064Store store;
     private final Eigenvalue<Double> solver;
