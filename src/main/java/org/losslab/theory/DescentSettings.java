@@ -47,4 +47,21 @@ public record DescentSettings(Method method, int samples, int sgdEpochs, double 
     public long totalSteps() {
         return method == Method.SGD ? (long) sgdEpochs * samples + fullSteps : gdMaxSteps;
     }
+
+    /** Mini-batch (0-based) used by step t (1-based), or −1 for the full tensor. */
+    public int miniBatch(long t) {
+        if (method == Method.SGD && t <= (long) sgdEpochs * samples) {
+            return samples == 1 ? -1 : (int) ((t - 1) % samples);
+        }
+        return -1;
+    }
+
+    /** Learning rate of step t (1-based) of the schedule. */
+    public double rate(long t) {
+        if (method == Method.GD) {
+            return gdRate;
+        }
+        long sgdSteps = (long) sgdEpochs * samples;
+        return t <= sgdSteps ? sgdRate / (1 + sgdDecay * t) : fullRate / (1 + fullDecay * (t - sgdSteps));
+    }
 }

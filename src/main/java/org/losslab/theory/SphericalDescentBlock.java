@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 
 import org.losslab.BadInputException;
 import org.losslab.Seeds;
+import org.losslab.theory.DescentSettings.Method;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
@@ -94,7 +95,7 @@ public final class SphericalDescentBlock implements AutoCloseable {
         if (step >= settings.totalSteps()) {
             return true;
         }
-        return settings.method() == DescentSettings.Method.GD && Arrays.stream(stoppedAt).allMatch(s -> s >= 0);
+        return settings.method() == Method.GD && Arrays.stream(stoppedAt).allMatch(s -> s >= 0);
     }
 
     /** Performs up to {@code steps} steps of the schedule; returns how many were done (0 once finished). */
@@ -102,25 +103,16 @@ public final class SphericalDescentBlock implements AutoCloseable {
         int done = 0;
         while (done < steps && !isFinished()) {
             long next = step + 1;
-            boolean sgdPhase = settings.method() == DescentSettings.Method.SGD
-                    && next <= (long) settings.sgdEpochs() * settings.samples();
-            INDArray tensor = sgdPhase ? couplings.part((int) ((next - 1) % settings.samples())) : couplings.full();
-            double rate;
-            if (settings.method() == DescentSettings.Method.GD) {
-                rate = settings.gdRate();
-            } else if (sgdPhase) {
-                rate = settings.sgdRate() / (1 + settings.sgdDecay() * next);
-            } else {
-                long k = next - (long) settings.sgdEpochs() * settings.samples();
-                rate = settings.fullRate() / (1 + settings.fullDecay() * k);
-            }
+            int batch = settings.miniBatch(next);
+            INDArray tensor = batch < 0 ? couplings.full() : couplings.part(batch);
+            double rate = settings.rate(next);
             double[] grad = contract(tensor);
             for (int row = 0; row < r; row++) {
                 if (stoppedAt[row] >= 0) {
                     continue;
                 }
                 double gradNorm = tangentGradient(grad, row);
-                if (settings.method() == DescentSettings.Method.GD && gradNorm < settings.gdTolerance()) {
+                if (settings.method() == Method.GD && gradNorm < settings.gdTolerance()) {
                     stoppedAt[row] = step;
                     continue;
                 }
@@ -251,12 +243,5 @@ public final class SphericalDescentBlock implements AutoCloseable {
         w.close();
         g.close();
         t.close();
-    }
-
-    /**
-     * One restart's result: u = H/N, ‖∇_S H‖, index (−1 if not computed) and the steps it took (GD: the step
-     * at which it met the tolerance, otherwise the block's step count).
-     */
-    public record DescentOutcome(long restart, double energy, double gradientNorm, int index, long steps) {
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.losslab.BadInputException;
-import org.losslab.theory.SphericalDescentBlock.DescentOutcome;
 
 /** The vectorized 3-spin descent of science.md §A.5.1: correctness, G17 (qualitative), resume, memory. */
 class SphericalDescentBlockTest {
@@ -147,6 +146,20 @@ class SphericalDescentBlockTest {
                 assertThat(c.exportState()).isEqualTo(whole);
             }
         }
+    }
+
+    @Test
+    void sgdScheduleFollowsSgdLua() {
+        DescentSettings s = DescentSettings.sgd(4);
+        assertThat(s.totalSteps()).isEqualTo(500 * 4 + 1000);
+        assertThat(s.miniBatch(1)).isZero();
+        assertThat(s.miniBatch(6)).isEqualTo(1);
+        assertThat(s.miniBatch(2000)).isEqualTo(3);
+        assertThat(s.miniBatch(2001)).isEqualTo(-1);
+        assertThat(s.rate(1)).isEqualTo(0.3 / 1.0015);
+        assertThat(s.rate(2000)).isEqualTo(0.3 / (1 + 0.0015 * 2000));
+        assertThat(s.rate(2001)).isEqualTo(0.2 / 1.0015);
+        assertThat(DescentSettings.gd(10).rate(7)).isEqualTo(0.2);
     }
 
     @Test
