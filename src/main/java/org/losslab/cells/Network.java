@@ -171,34 +171,68 @@ public final class Network {
             risk += loss.value(z[last], data.y()[i]);
             double[] delta = new double[widths[last + 1]];
             loss.gradient(z[last], data.y()[i], scale, delta);
-            for (int j = last; j >= 0; j--) {
-                double[] aIn = j == 0 ? x : activate(z[j - 1]);
-                int din = widths[j];
-                int w = offsets[j];
-                int b = w + widths[j + 1] * din;
-                for (int r = 0; r < delta.length; r++) {
-                    g[b + r] += delta[r];
-                    int row = w + r * din;
-                    for (int c = 0; c < din; c++) {
-                        g[row + c] += delta[r] * aIn[c];
-                    }
-                }
-                if (j > 0) {
-                    double[] prev = new double[din];
-                    for (int r = 0; r < delta.length; r++) {
-                        int row = w + r * din;
-                        for (int c = 0; c < din; c++) {
-                            prev[c] += theta[row + c] * delta[r];
-                        }
-                    }
-                    for (int c = 0; c < din; c++) {
-                        prev[c] *= activation.slope(z[j - 1][c]);
-                    }
-                    delta = prev;
-                }
-            }
+            backprop(theta, x, z, delta, g);
         }
         return new RiskGradient(risk * scale, g);
+    }
+
+    /**
+     * Squared loss as least squares: residuals r = (f(x_i) − y_i)/√n stacked over points and outputs,
+     * so R̂ = ‖r‖², with their Jacobian ∂r/∂θ (rows by backprop of a unit output error), for
+     * Levenberg–Marquardt in {@link Descent}.
+     */
+    public Residuals residuals(double[] theta, Dataset data) {
+        checkShapes(theta, data);
+        if (loss != Loss.SQUARED) {
+            throw new BadInputException("cells network: residuals need the squared loss, got " + loss);
+        }
+        int dy = widths[widths.length - 1];
+        double root = Math.sqrt(data.size());
+        double[] r = new double[data.size() * dy];
+        double[][] jac = new double[r.length][];
+        for (int i = 0; i < data.size(); i++) {
+            double[] x = data.x()[i];
+            double[][] z = preActivations(theta, x);
+            for (int k = 0; k < dy; k++) {
+                r[i * dy + k] = (z[layers() - 1][k] - data.y()[i][k]) / root;
+                double[] delta = new double[dy];
+                delta[k] = 1 / root;
+                double[] row = new double[parameterCount];
+                backprop(theta, x, z, delta, row);
+                jac[i * dy + k] = row;
+            }
+        }
+        return new Residuals(r, jac);
+    }
+
+    /** Adds δ-weighted backprop of one sample with pre-activations z into out. */
+    private void backprop(double[] theta, double[] x, double[][] z, double[] delta, double[] out) {
+        for (int j = layers() - 1; j >= 0; j--) {
+            double[] aIn = j == 0 ? x : activate(z[j - 1]);
+            int din = widths[j];
+            int w = offsets[j];
+            int b = w + widths[j + 1] * din;
+            for (int r = 0; r < delta.length; r++) {
+                out[b + r] += delta[r];
+                int row = w + r * din;
+                for (int c = 0; c < din; c++) {
+                    out[row + c] += delta[r] * aIn[c];
+                }
+            }
+            if (j > 0) {
+                double[] prev = new double[din];
+                for (int r = 0; r < delta.length; r++) {
+                    int row = w + r * din;
+                    for (int c = 0; c < din; c++) {
+                        prev[c] += theta[row + c] * delta[r];
+                    }
+                }
+                for (int c = 0; c < din; c++) {
+                    prev[c] *= activation.slope(z[j - 1][c]);
+                }
+                delta = prev;
+            }
+        }
     }
 
     double[] activate(double[] z) {
@@ -221,6 +255,13 @@ public final class Network {
 
     /** R̂(θ) and the pattern Π(θ). */
     public record Evaluation(double risk, ActivationPattern pattern) {
+    }
+
+    /** Residual vector r with R̂ = ‖r‖² (squared loss) and its Jacobian. */
+    public record Residuals(double[] r, double[][] jacobian) {
+        public double risk() {
+            return Vectors.dot(r, r);
+        }
     }
 
     /** R̂(θ) and ∇R̂(θ). */
