@@ -103,30 +103,39 @@ public final class Descent {
         int it = 0;
         double mapping = mapping(theta, res, projection);
         int stagnant = 0;
+        double[][] base = null;
+        double[] rhs = null;
         while (it < maxIterations && mapping >= tolerance && mu < 1e20 && stagnant < 20) {
-            double[][] jtj = normalMatrix(res.jacobian(), mu);
-            if (binding != null) {
-                double stiff = 0;
-                for (int k = 0; k < jtj.length; k++) {
-                    stiff = Math.max(stiff, jtj[k][k]);
-                }
-                stiff *= 1e8;
-                for (double[] nrm : binding.apply(theta, gradient(res))) {
-                    for (int r = 0; r < nrm.length; r++) {
-                        if (nrm[r] != 0) {
-                            for (int c = 0; c < nrm.length; c++) {
-                                jtj[r][c] += stiff * nrm[r] * nrm[c];
+            if (base == null) {
+                base = normalMatrix(res.jacobian(), 0);
+                if (binding != null) {
+                    double stiff = 0;
+                    for (int k = 0; k < base.length; k++) {
+                        stiff = Math.max(stiff, base[k][k]);
+                    }
+                    stiff = 1e8 * Math.max(stiff, 1e-12);
+                    for (double[] nrm : binding.apply(theta, gradient(res))) {
+                        for (int r = 0; r < nrm.length; r++) {
+                            if (nrm[r] != 0) {
+                                for (int c = 0; c < nrm.length; c++) {
+                                    base[r][c] += stiff * nrm[r] * nrm[c];
+                                }
                             }
                         }
                     }
                 }
-            }
-            double[] rhs = new double[theta.length];
-            for (int i = 0; i < res.r().length; i++) {
-                double[] row = res.jacobian()[i];
-                for (int k = 0; k < rhs.length; k++) {
-                    rhs[k] -= row[k] * res.r()[i];
+                rhs = new double[theta.length];
+                for (int i = 0; i < res.r().length; i++) {
+                    double[] row = res.jacobian()[i];
+                    for (int k = 0; k < rhs.length; k++) {
+                        rhs[k] -= row[k] * res.r()[i];
+                    }
                 }
+            }
+            double[][] jtj = new double[base.length][];
+            for (int k = 0; k < base.length; k++) {
+                jtj[k] = base[k].clone();
+                jtj[k][k] += mu;
             }
             double[] cand = Vectors.axpy(theta, 1, choleskySolve(jtj, rhs));
             if (projection != null) {
@@ -145,6 +154,7 @@ public final class Descent {
                 risk = rc.risk();
                 mu = Math.max(mu / 5, 1e-15);
                 it++;
+                base = null;
                 mapping = mapping(theta, res, projection);
             } else {
                 mu *= 4;

@@ -50,7 +50,9 @@ public final class InCellOptimality {
         SplittableRandom rng = new SplittableRandom(Seeds.derive(o.seed(), "cells/in-cell/1"));
         double[] trained = CellStarts.train(net, data, CellStarts.heInit(net, rng), o.trainSteps());
         OneHiddenCell cell = OneHiddenCell.of(net, trained, data);
+        long qpStart = System.nanoTime();
         InCellProgram qp = InCellProgram.solve(cell);
+        long qpMillis = (System.nanoTime() - qpStart) / 1_000_000;
 
         double maxGap = 0;
         double minGap = Double.POSITIVE_INFINITY;
@@ -61,11 +63,16 @@ public final class InCellOptimality {
         int converged = 0;
         long iterations = 0;
         double maxMapping = 0;
+        long projectedNanos = 0;
+        long rejectNanos = 0;
         for (int r = 0; r < o.starts(); r++) {
             double[] s = CellStarts.randomStart(net, trained, new SplittableRandom(Seeds.derive(o.seed(), "cells/in-cell/1/start", r)),
                     cell::containsOpen);
+            long t0 = System.nanoTime();
             Descent.Result res = Descent.levenbergMarquardt(cell::residuals, s, cell::project, cell::bindingNormals, null,
                     o.maxIterations(), o.tolerance());
+            long t1 = System.nanoTime();
+            projectedNanos += t1 - t0;
             finals[r] = res.risk();
             converged += res.converged() ? 1 : 0;
             iterations += res.iterations();
@@ -75,10 +82,14 @@ public final class InCellOptimality {
             maxPredDev = Math.max(maxPredDev, rms(cell.predictions(res.theta()), qp.predictions()));
             maxConsistency = Math.max(maxConsistency, Math.abs(net.risk(res.theta(), data) - res.risk()));
             rejectFinals[r] = Descent.levenbergMarquardt(cell::residuals, s, null, cell::containsOpen, o.maxIterations(), o.tolerance()).risk();
+            rejectNanos += System.nanoTime() - t1;
         }
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("trained_risk", net.risk(trained, data));
         m.put("cell_optimum_risk", qp.risk());
+        m.put("qp_millis", (double) qpMillis);
+        m.put("projected_runs_millis", projectedNanos / 1e6);
+        m.put("reject_runs_millis", rejectNanos / 1e6);
         m.put("qp_active_constraints", (double) qp.activeConstraints());
         m.put("qp_min_slack", qp.minSlack());
         m.put("starts", (double) o.starts());
