@@ -1,0 +1,103 @@
+package org.losslab.activations;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.BaseActivationFunction;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A DL4J/ND4J activation for an arbitrary {@link PiecewiseLinear} (science.md §C.2), so networks
+ * with that activation train with backprop: {@code dL/dz = α_{r(z)} · ε}.
+ *
+ * <p>Both passes are written as {@code Σ_ℓ 1{z ∈ (a_{ℓ−1}, a_ℓ]} · (α_ℓ z + β_ℓ)}: exactly one mask
+ * is 1, so every output equals the float value of {@code α_ℓ z + β_ℓ} for its own piece (a running
+ * sum of slope differences would make HardTanh's middle piece {@code (z+1)−1 ≠ z} in float). The
+ * piece masks use the same strict comparison {@code z > a} as {@link PiecewiseLinear#piece}.
+ *
+ * <p>Serialisation: DL4J writes activations into its JSON configs with Jackson (the
+ * {@code IActivation} interface sets {@code @class} type info and field visibility ANY), so the
+ * state is the plain fields below plus a no-argument constructor; configs and saved models round
+ * trip. Like the built-in activations this works in place on {@code in}.
+ */
+public class PiecewiseLinearActivation extends BaseActivationFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    private String name;
+    private double[] breakpoints;
+    private double[] slopes;
+    private double[] intercepts;
+
+    /** For Jackson. */
+    protected PiecewiseLinearActivation() {
+    }
+
+    public PiecewiseLinearActivation(PiecewiseLinear f) {
+        this.name = f.name();
+        this.breakpoints = f.breakpoints();
+        this.slopes = f.slopes();
+        this.intercepts = f.intercepts();
+    }
+
+    /** The activation model (validated again on each call, so a hand-edited config fails loudly). */
+    public PiecewiseLinear model() {
+        return new PiecewiseLinear(name, breakpoints, slopes, intercepts);
+    }
+
+    @Override
+    public INDArray getActivation(INDArray in, boolean training) {
+        INDArray z = in.dup();
+        in.assign(0);
+        for (int p = 0; p < slopes.length; p++) {
+            INDArray mask = pieceMask(z, p);
+            in.addi(z.mul(slopes[p]).addi(intercepts[p]).muli(mask));
+        }
+        return in;
+    }
+
+    @Override
+    public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
+        assertShape(in, epsilon);
+        INDArray z = in.dup();
+        in.assign(0);
+        for (int p = 0; p < slopes.length; p++) {
+            if (slopes[p] != 0) {
+                in.addi(pieceMask(z, p).muli(slopes[p]));
+            }
+        }
+        in.muli(epsilon);
+        return new Pair<>(in, null);
+    }
+
+    /** 1 where z lies in 0-based piece p, i.e. a_{p} < z ≤ a_{p+1} in 1-based breakpoint numbering. */
+    private INDArray pieceMask(INDArray z, int p) {
+        INDArray above = p == 0 ? null : z.gt(breakpoints[p - 1]).castTo(z.dataType());
+        INDArray notBelow = p == breakpoints.length ? null : z.gt(breakpoints[p]).castTo(z.dataType());
+        if (above == null && notBelow == null) {
+            return z.ulike().assign(1);
+        }
+        if (above == null) {
+            return notBelow.rsubi(1);
+        }
+        return notBelow == null ? above : above.subi(notBelow);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PiecewiseLinearActivation a && Objects.equals(name, a.name)
+                && Arrays.equals(breakpoints, a.breakpoints) && Arrays.equals(slopes, a.slopes)
+                && Arrays.equals(intercepts, a.intercepts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, Arrays.hashCode(breakpoints), Arrays.hashCode(slopes), Arrays.hashCode(intercepts));
+    }
+
+    @Override
+    public String toString() {
+        return "pl(" + name + ")";
+    }
+}
