@@ -15,6 +15,7 @@ import org.losslab.activations.PiecewiseLinearActivation;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -45,21 +46,22 @@ public final class RegionNetworks {
 
     /** The §C.4 default MLP 784-512-512-512-10, float, Adam 1e−3. */
     public static MultiLayerNetwork mnistMlp(PiecewiseLinear activation, long seed) {
-        return mlp(MNIST_PIXELS, DEFAULT_MLP_WIDTHS, MNIST_CLASSES, activation, seed, DEFAULT_LEARNING_RATE, DataType.FLOAT);
+        return mlp(MNIST_PIXELS, DEFAULT_MLP_WIDTHS, MNIST_CLASSES, activation, seed, new Adam(DEFAULT_LEARNING_RATE), DataType.FLOAT);
     }
 
     /** MNIST MLP 784-w_1-…-w_k-10 with the given hidden widths, float, Adam 1e−3. */
     public static MultiLayerNetwork mnistMlp(int[] hiddenWidths, PiecewiseLinear activation, long seed) {
-        return mlp(MNIST_PIXELS, hiddenWidths, MNIST_CLASSES, activation, seed, DEFAULT_LEARNING_RATE, DataType.FLOAT);
+        return mlp(MNIST_PIXELS, hiddenWidths, MNIST_CLASSES, activation, seed, new Adam(DEFAULT_LEARNING_RATE), DataType.FLOAT);
     }
 
     /**
      * General MLP {@code inputs-w_1-…-w_k-classes} (used by the tests with tiny shapes and doubles).
      *
+     * @param updater e.g. {@code new Adam(1e-3)}; {@code new NoOp()} for gradient checks
      * @return an initialised network
      */
     public static MultiLayerNetwork mlp(int inputs, int[] hiddenWidths, int classes, PiecewiseLinear activation,
-                                        long seed, double learningRate, DataType dataType) {
+                                        long seed, IUpdater updater, DataType dataType) {
         if (inputs < 1) {
             throw new BadInputException("inputs: must be >= 1, got " + inputs);
         }
@@ -74,7 +76,7 @@ public final class RegionNetworks {
         if (classes < 2) {
             throw new BadInputException("classes: must be >= 2, got " + classes);
         }
-        NeuralNetConfiguration.ListBuilder list = base(seed, learningRate, dataType).list();
+        NeuralNetConfiguration.ListBuilder list = base(seed, updater, dataType).list();
         for (int k = 0; k < hiddenWidths.length; k++) {
             String name = "fc" + (k + 1);
             list.layer(new DenseLayer.Builder().name(name).nOut(hiddenWidths[k]).activation(Activation.IDENTITY).build());
@@ -93,11 +95,11 @@ public final class RegionNetworks {
      * original used trainable average subsampling.
      */
     public static MultiLayerNetwork lenet5(PiecewiseLinear activation, long seed) {
-        return lenet5(activation, seed, DEFAULT_LEARNING_RATE, DataType.FLOAT);
+        return lenet5(activation, seed, new Adam(DEFAULT_LEARNING_RATE), DataType.FLOAT);
     }
 
-    public static MultiLayerNetwork lenet5(PiecewiseLinear activation, long seed, double learningRate, DataType dataType) {
-        NeuralNetConfiguration.ListBuilder list = base(seed, learningRate, dataType).list();
+    public static MultiLayerNetwork lenet5(PiecewiseLinear activation, long seed, IUpdater updater, DataType dataType) {
+        NeuralNetConfiguration.ListBuilder list = base(seed, updater, dataType).list();
         list.layer(new ConvolutionLayer.Builder(5, 5).name("conv1").nOut(6).stride(1, 1).padding(2, 2)
                 .activation(Activation.IDENTITY).build());
         list.layer(activationLayer("conv1", activation));
@@ -118,12 +120,12 @@ public final class RegionNetworks {
         return init(new MultiLayerNetwork(list.build()));
     }
 
-    private static NeuralNetConfiguration.Builder base(long seed, double learningRate, DataType dataType) {
-        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new BadInputException("learning rate: must be a positive finite number, got " + learningRate);
+    private static NeuralNetConfiguration.Builder base(long seed, IUpdater updater, DataType dataType) {
+        if (updater == null) {
+            throw new BadInputException("updater: must be given (e.g. Adam 1e-3)");
         }
         return new NeuralNetConfiguration.Builder().seed(seed).dataType(dataType).weightInit(WeightInit.XAVIER)
-                .updater(new Adam(learningRate));
+                .updater(updater);
     }
 
     private static ActivationLayer activationLayer(String linearName, PiecewiseLinear activation) {
