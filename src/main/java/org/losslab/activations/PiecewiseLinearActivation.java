@@ -19,7 +19,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Serialisation: DL4J writes activations into its JSON configs with Jackson (the
  * {@code IActivation} interface sets {@code @class} type info and field visibility ANY), so the
  * state is the plain fields below plus a no-argument constructor; configs and saved models round
- * trip. Like the built-in activations this works in place on {@code in}.
+ * trip.
+ *
+ * <p><b>In place, like the built-ins.</b> DL4J requires the result to live in the workspace of
+ * {@code in}, so both passes overwrite {@code in}. Beware: in inference DL4J's
+ * {@code ActivationLayer} passes the previous layer's output array itself, so after
+ * {@code feedForward(x, false)} the "pre-activation" entries already hold activations (the HardTanh
+ * oracle test saw z = 2 come back as 1). {@code PreActivationSampler} therefore classifies z
+ * before the activation layer runs.
  */
 public class PiecewiseLinearActivation extends BaseActivationFunction {
 
@@ -46,29 +53,28 @@ public class PiecewiseLinearActivation extends BaseActivationFunction {
         return new PiecewiseLinear(name, breakpoints, slopes, intercepts);
     }
 
+    /** Overwrites and returns {@code in} (DL4J's contract: the result must live in in's workspace). */
     @Override
     public INDArray getActivation(INDArray in, boolean training) {
         INDArray z = in.dup();
-        in.assign(0);
+        INDArray out = z.ulike().assign(0);
         for (int p = 0; p < slopes.length; p++) {
-            INDArray mask = pieceMask(z, p);
-            in.addi(z.mul(slopes[p]).addi(intercepts[p]).muli(mask));
+            out.addi(z.mul(slopes[p]).addi(intercepts[p]).muli(pieceMask(z, p)));
         }
-        return in;
+        return in.assign(out);
     }
 
+    /** Overwrites {@code in} with {@code α_{r(z)} · ε} and returns it, as the built-in activations do. */
     @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
         assertShape(in, epsilon);
-        INDArray z = in.dup();
-        in.assign(0);
+        INDArray slope = in.ulike().assign(0);
         for (int p = 0; p < slopes.length; p++) {
             if (slopes[p] != 0) {
-                in.addi(pieceMask(z, p).muli(slopes[p]));
+                slope.addi(pieceMask(in, p).muli(slopes[p]));
             }
         }
-        in.muli(epsilon);
-        return new Pair<>(in, null);
+        return new Pair<>(in.assign(slope.muli(epsilon)), null);
     }
 
     /** 1 where z lies in 0-based piece p, i.e. a_{p} < z ≤ a_{p+1} in 1-based breakpoint numbering. */

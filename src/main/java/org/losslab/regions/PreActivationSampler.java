@@ -24,11 +24,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * batch's activations, never all data).
  *
  * <p><b>Where z comes from.</b> The network must use the {@link RegionNetworks} layout: each
- * {@link PiecewiseLinearActivation} sits in its own {@link ActivationLayer}. z is the <i>input</i> of
- * that layer, taken from {@code feedForwardToLayer(last, x, false)}, which DL4J returns detached from
- * its workspaces (engineering notes: arrays from inside a workspace die when it closes). A
- * piecewise-linear activation inside a dense or conv layer is rejected, because DL4J does not expose
- * that layer's pre-activation without internal APIs.
+ * {@link PiecewiseLinearActivation} sits in its own {@link ActivationLayer}, and z is the <i>input</i>
+ * of that layer. The sampler runs the layers itself, in inference mode and without workspaces
+ * (every array detached: engineering notes, #4291/#5412), applying each layer's input preprocessor
+ * as {@code MultiLayerNetwork} does, and classifies z <b>before</b> the ActivationLayer runs:
+ * {@code feedForward(x, false)} cannot be used, because in inference DL4J's ActivationLayer
+ * applies the activation in place on the previous layer's output, so the list it returns holds
+ * activations where the pre-activations should be (ReLU hides this, HardTanh does not). Only the
+ * current layer's arrays are alive at any time. A piecewise-linear activation inside a dense or conv
+ * layer is rejected, because DL4J does not expose that layer's pre-activation.
  *
  * <p><b>Classification</b> uses the same strict comparison {@code z > a} as the activation itself,
  * in the network's own precision (float networks compare against {@code (float) a}, as ND4J does),
@@ -42,6 +46,7 @@ public final class PreActivationSampler {
     private final PiecewiseLinear activation;
     private final List<HiddenLayer> layers;
     private final int lastIndex;
+    private final int[] hiddenIndices;
     private final DataType dataType;
     private final double[] thresholds;
 
@@ -82,12 +87,15 @@ public final class PreActivationSampler {
         for (int k = 0; k < a.length; k++) {
             thresholds[k] = dataType == DataType.FLOAT ? (float) a[k] : a[k];
         }
+        this.hiddenIndices = indices.stream().mapToInt(Integer::intValue).toArray();
         // probe one zero row for the number of units of each hidden layer
-        List<INDArray> probe = forward(Nd4j.zeros(dataType, 1, inputDim));
+        int[] units = new int[hiddenIndices.length];
+        forward(Nd4j.zeros(dataType, 1, inputDim), (l, z) -> units[l] = (int) z.length());
         List<HiddenLayer> hidden = new ArrayList<>();
-        for (int i : indices) {
-            String name = i > 0 ? conf.getConf(i - 1).getLayer().getLayerName() : conf.getConf(i).getLayer().getLayerName();
-            hidden.add(new HiddenLayer(name, i, (int) preActivation(probe, i, 1).length()));
+        for (int l = 0; l < hiddenIndices.length; l++) {
+            int i = hiddenIndices[l];
+            String name = conf.getConf(i > 0 ? i - 1 : i).getLayer().getLayerName();
+            hidden.add(new HiddenLayer(name, i, units[l]));
         }
         this.layers = Collections.unmodifiableList(hidden);
     }
@@ -113,16 +121,12 @@ public final class PreActivationSampler {
 
     /** Classifies one batch (rows × inputDim) whose first row has index {@code firstRow}, into acc. */
     public void sampleBatch(INDArray x, long firstRow, NetworkRegionAccumulator acc) {
-        int rows = (int) x.size(0);
         if (x.rank() != 2 || x.size(1) != inputDim) {
             throw new BadInputException("batch: expected shape [rows, " + inputDim + "], got " + java.util.Arrays.toString(x.shape()));
         }
-        List<INDArray> acts = forward(x.castTo(dataType));
+        int rows = (int) x.size(0);
         byte[][] pieces = new byte[layers.size()][];
-        for (int l = 0; l < layers.size(); l++) {
-            HiddenLayer layer = layers.get(l);
-            pieces[l] = classify(preActivation(acts, layer.activationLayerIndex(), rows), rows, layer);
-        }
+        forward(x.castTo(dataType), (l, z) -> pieces[l] = classify(z, rows, layers.get(l)));
         acc.addBatch(firstRow, rows, pieces);
     }
 
@@ -158,18 +162,36 @@ public final class PreActivationSampler {
         }
     }
 
-    private List<INDArray> forward(INDArray x) {
-        return net.feedForwardToLayer(lastIndex, x, false);
+    /** Receives the pre-activation z of hidden layer l (0-based among hidden layers). */
+    private interface Sink {
+        void accept(int layer, INDArray z);
     }
 
-    /** The input of layer i: element i of the activation list, through layer i's preprocessor if any. */
-    private INDArray preActivation(List<INDArray> acts, int i, int rows) {
-        INDArray z = acts.get(i);
-        InputPreProcessor pp = net.getLayerWiseConfigurations().getInputPreProcess(i);
-        if (pp != null) {
-            z = pp.preProcess(z, rows, LayerWorkspaceMgr.noWorkspaces());
+    /**
+     * Inference pass through layers 0..last without workspaces; {@code sink} receives each hidden
+     * layer's pre-activation (the ActivationLayer's input) before that layer overwrites it.
+     */
+    private void forward(INDArray x, Sink sink) {
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
+        int rows = (int) x.size(0);
+        INDArray a = x;
+        int hidden = 0;
+        try {
+            for (int i = 0; i <= lastIndex; i++) {
+                InputPreProcessor pp = conf.getInputPreProcess(i);
+                if (pp != null) {
+                    a = pp.preProcess(a, rows, mgr);
+                }
+                if (hidden < hiddenIndices.length && hiddenIndices[hidden] == i) {
+                    sink.accept(hidden, a);
+                    hidden++;
+                }
+                a = net.getLayer(i).activate(a, false, mgr);
+            }
+        } finally {
+            net.clearLayersStates(); // drop the references the layers keep to this batch's arrays
         }
-        return z;
     }
 
     private byte[] classify(INDArray z, int rows, HiddenLayer layer) {

@@ -55,6 +55,20 @@ class PiecewiseLinearActivationTest {
     }
 
     @Test
+    void bothPassesWorkInPlaceLikeTheBuiltIns() {
+        // DL4J validates that the activation's result lives in the input's workspace
+        PiecewiseLinearActivation act = new PiecewiseLinearActivation(PiecewiseLinear.hardTanh());
+        INDArray z = Nd4j.createFromArray(-3.0, -1.0, 0.5, 2.0);
+        assertThat(act.getActivation(z, false)).isSameAs(z);
+        assertThat(z.toDoubleVector()).containsExactly(-1.0, -1.0, 0.5, 1.0);
+        INDArray z2 = Nd4j.createFromArray(-3.0, -1.0, 0.5, 2.0);
+        INDArray e = Nd4j.createFromArray(1.0, 2.0, 3.0, 4.0);
+        assertThat(act.backprop(z2, e).getFirst()).isSameAs(z2);
+        assertThat(z2.toDoubleVector()).containsExactly(0.0, 0.0, 3.0, 0.0);
+        assertThat(e.toDoubleVector()).containsExactly(1.0, 2.0, 3.0, 4.0);
+    }
+
+    @Test
     void hardTanhMiddlePieceIsExactInFloat() {
         float[] z = {-1f, -0.999999f, 1e-8f, 0.3f, 0.7777777f, 1f, 1.0000001f};
         INDArray out = new PiecewiseLinearActivation(PiecewiseLinear.hardTanh())
