@@ -36,6 +36,54 @@ class RegionOracleTest {
         assertThat(TinyNetwork.pieces(PiecewiseLinear.relu())[0][0]).containsExactly(0, 0, 1, 0);
     }
 
+    @Test
+    void sharedPatternsBetweenTwoInputSetsMatchANaiveSetIntersection() {
+        PiecewiseLinear f = PiecewiseLinear.hardTanh();
+        int[][][] expected = TinyNetwork.pieces(f);
+        PreActivationSampler sampler = new PreActivationSampler(TinyNetwork.build(f), 2);
+        PlainDataset all = TinyNetwork.data();
+        NetworkRegionAccumulator a = sampler.newAccumulator(0);
+        sampler.sampleRows(all, 0, 5, 2, a); // "train": rows 0..4
+        NetworkRegionAccumulator b = sampler.newAccumulator(5);
+        sampler.sampleRows(all, 5, 9, 3, b); // "test": rows 5..8 (row 7 repeats row 1)
+        for (int l = 0; l < 2; l++) {
+            Map<String, Integer> pa = new HashMap<>();
+            Map<String, Integer> pb = new HashMap<>();
+            for (int i = 0; i < 9; i++) {
+                (i < 5 ? pa : pb).merge(java.util.Arrays.toString(expected[l][i]), 1, Integer::sum);
+            }
+            int distinct = 0;
+            long inA = 0;
+            long inB = 0;
+            for (Map.Entry<String, Integer> e : pa.entrySet()) {
+                if (pb.containsKey(e.getKey())) {
+                    distinct++;
+                    inA += e.getValue();
+                    inB += pb.get(e.getKey());
+                }
+            }
+            PatternCensus.Shared shared = a.layers().get(l).census().shared(b.layers().get(l).census());
+            assertThat(shared).isEqualTo(new PatternCensus.Shared(distinct, inA, inB));
+            assertThat(distinct).as("the oracle exercises sharing").isPositive();
+        }
+    }
+
+    @Test
+    void fingerprintSeesWhichDatumHasWhichPattern() {
+        PiecewiseLinear f = PiecewiseLinear.hardTanh();
+        PreActivationSampler sampler = new PreActivationSampler(TinyNetwork.build(f), 2);
+        PlainDataset data = TinyNetwork.data();
+        float[] swapped = data.features().clone();
+        // swap rows 0 and 1 (different patterns in layer 1): same census, different fingerprint
+        System.arraycopy(data.features(), 2, swapped, 0, 2);
+        System.arraycopy(data.features(), 0, swapped, 2, 2);
+        PatternCensus c1 = sampler.sampleAll(data, 4).layers().get(0).census();
+        PatternCensus c2 = sampler.sampleAll(PlainDataset.unlabelled(swapped, 2), 4).layers().get(0).census();
+        assertThat(c1.counts()).isEqualTo(c2.counts());
+        assertThat(c1.fingerprint()).isNotEqualTo(c2.fingerprint());
+        assertThat(sampler.sampleAll(data, 2).layers().get(0).census().fingerprint()).isEqualTo(c1.fingerprint());
+    }
+
     private static void check(PiecewiseLinear f) {
         int n = TinyNetwork.X.length;
         int pieces = f.pieces();
