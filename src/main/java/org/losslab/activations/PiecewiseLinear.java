@@ -24,6 +24,7 @@ public final class PiecewiseLinear {
     private final double[] breakpoints;
     private final double[] slopes;
     private final double[] intercepts;
+    private final float[] floatBreakpoints;
 
     /**
      * @param name        short identifier used in reports (e.g. {@code relu}, {@code tanh-pl5})
@@ -63,6 +64,10 @@ public final class PiecewiseLinear {
         this.breakpoints = breakpoints.clone();
         this.slopes = slopes.clone();
         this.intercepts = intercepts.clone();
+        this.floatBreakpoints = new float[breakpoints.length];
+        for (int k = 0; k < breakpoints.length; k++) {
+            floatBreakpoints[k] = (float) breakpoints[k];
+        }
     }
 
     private static void checkFinite(String name, String what, double[] v) {
@@ -132,6 +137,23 @@ public final class PiecewiseLinear {
             }
         }
         return lo;
+    }
+
+    /**
+     * 0-based piece of a float pre-activation, compared with the breakpoints rounded to float: the
+     * comparison ND4J makes for a float array, so float networks, the DL4J activation and the
+     * sampler agree on every value (they differ from {@link #piece(double)} only for breakpoints that
+     * are not floats, and only for z equal to the rounded breakpoint). NaN goes to the last piece.
+     */
+    public int pieceOfFloat(float z) {
+        if (z != z) {
+            return floatBreakpoints.length;
+        }
+        int p = 0;
+        while (p < floatBreakpoints.length && z > floatBreakpoints[p]) {
+            p++;
+        }
+        return p;
     }
 
     /** f̂(z). */

@@ -5,16 +5,19 @@ import java.util.Objects;
 
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.BaseActivationFunction;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A DL4J/ND4J activation for an arbitrary {@link PiecewiseLinear} (science.md §C.2), so networks
  * with that activation train with backprop: {@code dL/dz = α_{r(z)} · ε}.
  *
- * <p>Both passes are written as {@code Σ_ℓ 1{z ∈ (a_{ℓ−1}, a_ℓ]} · (α_ℓ z + β_ℓ)}: exactly one mask
- * is 1, so every output equals the float value of {@code α_ℓ z + β_ℓ} for its own piece (a running
- * sum of slope differences would make HardTanh's middle piece {@code (z+1)−1 ≠ z} in float). The
- * piece masks use the same strict comparison {@code z > a} as {@link PiecewiseLinear#piece}.
+ * <p>Every output is {@code α_ℓ z + β_ℓ} of its own piece (a running sum of slope differences would
+ * make HardTanh's middle piece {@code (z+1)−1 ≠ z} in float), with pieces decided by the strict
+ * comparison {@code z > a} of {@link PiecewiseLinear#piece} (float arrays:
+ * {@link PiecewiseLinear#pieceOfFloat}). Dense float/double arrays are computed in one Java loop
+ * over a bulk copy ({@link DenseArrays}: about 20× faster here than ~20 ND4J ops); other arrays
+ * use masks {@code Σ_ℓ 1{z ∈ (a_{ℓ−1}, a_ℓ]} · (α_ℓ z + β_ℓ)} with the same semantics.
  *
  * <p>Serialisation: DL4J writes activations into its JSON configs with Jackson (the
  * {@code IActivation} interface sets {@code @class} type info and field visibility ANY), so the
@@ -56,6 +59,25 @@ public class PiecewiseLinearActivation extends BaseActivationFunction {
     /** Overwrites and returns {@code in} (DL4J's contract: the result must live in in's workspace). */
     @Override
     public INDArray getActivation(INDArray in, boolean training) {
+        if (DenseArrays.isDense(in)) {
+            PiecewiseLinear f = model();
+            if (in.dataType() == DataType.FLOAT) {
+                float[] v = DenseArrays.readFloats(in);
+                for (int i = 0; i < v.length; i++) {
+                    int p = f.pieceOfFloat(v[i]);
+                    v[i] = (float) (slopes[p] * v[i] + intercepts[p]);
+                }
+                DenseArrays.writeFloats(in, v);
+            } else {
+                double[] v = DenseArrays.readDoubles(in);
+                for (int i = 0; i < v.length; i++) {
+                    int p = f.piece(v[i]);
+                    v[i] = slopes[p] * v[i] + intercepts[p];
+                }
+                DenseArrays.writeDoubles(in, v);
+            }
+            return in;
+        }
         INDArray z = in.dup();
         INDArray out = z.ulike().assign(0);
         for (int p = 0; p < slopes.length; p++) {
@@ -68,6 +90,25 @@ public class PiecewiseLinearActivation extends BaseActivationFunction {
     @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
         assertShape(in, epsilon);
+        if (DenseArrays.isDense(in) && DenseArrays.isDense(epsilon) && in.dataType() == epsilon.dataType()) {
+            PiecewiseLinear f = model();
+            if (in.dataType() == DataType.FLOAT) {
+                float[] v = DenseArrays.readFloats(in);
+                float[] e = DenseArrays.readFloats(epsilon);
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) (slopes[f.pieceOfFloat(v[i])] * e[i]);
+                }
+                DenseArrays.writeFloats(in, v);
+            } else {
+                double[] v = DenseArrays.readDoubles(in);
+                double[] e = DenseArrays.readDoubles(epsilon);
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = slopes[f.piece(v[i])] * e[i];
+                }
+                DenseArrays.writeDoubles(in, v);
+            }
+            return new Pair<>(in, null);
+        }
         INDArray slope = in.ulike().assign(0);
         for (int p = 0; p < slopes.length; p++) {
             if (slopes[p] != 0) {

@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.losslab.BadInputException;
+import org.losslab.activations.DenseArrays;
 import org.losslab.activations.PiecewiseLinear;
 import org.losslab.activations.PiecewiseLinearActivation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -35,7 +36,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * layer is rejected, because DL4J does not expose that layer's pre-activation.
  *
  * <p><b>Classification</b> uses the same strict comparison {@code z > a} as the activation itself,
- * in the network's own precision (float networks compare against {@code (float) a}, as ND4J does),
+ * in the network's own precision ({@link PiecewiseLinear#pieceOfFloat} for float networks),
  * so the counted piece is the piece whose slope backprop used. A NaN pre-activation is an error.
  * One sampler per network and thread.
  */
@@ -48,7 +49,6 @@ public final class PreActivationSampler {
     private final int lastIndex;
     private final int[] hiddenIndices;
     private final DataType dataType;
-    private final double[] thresholds;
 
     /**
      * @param net      an initialised network built like {@link RegionNetworks}
@@ -82,11 +82,6 @@ public final class PreActivationSampler {
         }
         this.activation = found;
         this.lastIndex = indices.get(indices.size() - 1);
-        double[] a = found.breakpoints();
-        this.thresholds = new double[a.length];
-        for (int k = 0; k < a.length; k++) {
-            thresholds[k] = dataType == DataType.FLOAT ? (float) a[k] : a[k];
-        }
         this.hiddenIndices = indices.stream().mapToInt(Integer::intValue).toArray();
         // probe one zero row for the number of units of each hidden layer
         int[] units = new int[hiddenIndices.length];
@@ -200,37 +195,23 @@ public final class PreActivationSampler {
             throw new IllegalStateException("layer " + layer.name() + ": pre-activation shape "
                     + java.util.Arrays.toString(z.shape()) + " does not hold " + rows + " × " + layer.units() + " units");
         }
-        INDArray flat = z.dup('c').reshape(n);
+        INDArray dense = DenseArrays.isDense(z) ? z : z.dup('c');
         byte[] out = new byte[(int) n];
         if (dataType == DataType.FLOAT) {
-            float[] v = flat.toFloatVector();
-            float[] t = new float[thresholds.length];
-            for (int k = 0; k < t.length; k++) {
-                t[k] = (float) thresholds[k];
-            }
+            float[] v = DenseArrays.readFloats(dense.castTo(DataType.FLOAT));
             for (int i = 0; i < v.length; i++) {
-                float zi = v[i];
-                if (zi != zi) {
+                if (v[i] != v[i]) {
                     throw nan(layer);
                 }
-                int p = 0;
-                while (p < t.length && zi > t[p]) {
-                    p++;
-                }
-                out[i] = (byte) p;
+                out[i] = (byte) activation.pieceOfFloat(v[i]);
             }
         } else {
-            double[] v = flat.toDoubleVector();
+            double[] v = DenseArrays.readDoubles(dense.castTo(DataType.DOUBLE));
             for (int i = 0; i < v.length; i++) {
-                double zi = v[i];
-                if (zi != zi) {
+                if (v[i] != v[i]) {
                     throw nan(layer);
                 }
-                int p = 0;
-                while (p < thresholds.length && zi > thresholds[p]) {
-                    p++;
-                }
-                out[i] = (byte) p;
+                out[i] = (byte) activation.piece(v[i]);
             }
         }
         return out;
