@@ -63,9 +63,11 @@ public class PiecewiseLinearActivation extends BaseActivationFunction {
             PiecewiseLinear f = model();
             if (in.dataType() == DataType.FLOAT) {
                 float[] v = DenseArrays.readFloats(in);
+                float[] a = toFloats(slopes);
+                float[] b = toFloats(intercepts);
                 for (int i = 0; i < v.length; i++) {
                     int p = f.pieceOfFloat(v[i]);
-                    v[i] = (float) (slopes[p] * v[i] + intercepts[p]);
+                    v[i] = a[p] * v[i] + b[p]; // float arithmetic, as ND4J's ops on a float array
                 }
                 DenseArrays.writeFloats(in, v);
             } else {
@@ -95,8 +97,9 @@ public class PiecewiseLinearActivation extends BaseActivationFunction {
             if (in.dataType() == DataType.FLOAT) {
                 float[] v = DenseArrays.readFloats(in);
                 float[] e = DenseArrays.readFloats(epsilon);
+                float[] a = toFloats(slopes);
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = (float) (slopes[f.pieceOfFloat(v[i])] * e[i]);
+                    v[i] = a[f.pieceOfFloat(v[i])] * e[i];
                 }
                 DenseArrays.writeFloats(in, v);
             } else {
@@ -116,6 +119,14 @@ public class PiecewiseLinearActivation extends BaseActivationFunction {
             }
         }
         return new Pair<>(in.assign(slope.muli(epsilon)), null);
+    }
+
+    private static float[] toFloats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
     }
 
     /** 1 where z lies in 0-based piece p, i.e. a_{p} < z ≤ a_{p+1} in 1-based breakpoint numbering. */

@@ -69,6 +69,30 @@ class PiecewiseLinearActivationTest {
     }
 
     @Test
+    void maskFallbackForNonDenseArraysAgreesWithTheDenseFastPath() {
+        for (PiecewiseLinear f : ACTIVATIONS) {
+            for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+                double[] z = sampleWithBreakpoints(f, 500, 5);
+                double[] eps = sampleWithBreakpoints(f, 500, 6);
+                PiecewiseLinearActivation act = new PiecewiseLinearActivation(f);
+                INDArray dense = Nd4j.createFromArray(z).reshape(25, 20).castTo(type).dup('c');
+                INDArray fOrder = dense.dup('f');
+                assertThat(DenseArrays.isDense(dense)).isTrue();
+                assertThat(DenseArrays.isDense(fOrder)).isFalse();
+                INDArray e = Nd4j.createFromArray(eps).reshape(25, 20).castTo(type);
+                INDArray fast = act.getActivation(dense.dup(), false);
+                INDArray slow = act.getActivation(fOrder.dup('f'), false);
+                assertThat(slow.dup('c').reshape(500).toDoubleVector()).as("%s %s", f.name(), type)
+                        .containsExactly(fast.reshape(500).toDoubleVector());
+                INDArray fastGrad = act.backprop(dense.dup(), e.dup()).getFirst();
+                INDArray slowGrad = act.backprop(fOrder.dup('f'), e.dup('f')).getFirst();
+                assertThat(slowGrad.dup('c').reshape(500).toDoubleVector()).as("%s %s grad", f.name(), type)
+                        .containsExactly(fastGrad.reshape(500).toDoubleVector());
+            }
+        }
+    }
+
+    @Test
     void hardTanhMiddlePieceIsExactInFloat() {
         float[] z = {-1f, -0.999999f, 1e-8f, 0.3f, 0.7777777f, 1f, 1.0000001f};
         INDArray out = new PiecewiseLinearActivation(PiecewiseLinear.hardTanh())
