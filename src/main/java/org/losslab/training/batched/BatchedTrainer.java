@@ -1,5 +1,7 @@
 package org.losslab.training.batched;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -18,7 +20,9 @@ import org.losslab.training.PreparedData;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -303,7 +307,7 @@ public final class BatchedTrainer implements AutoCloseable {
         }
         for (int start = 0; start < n; start += batch) {
             int r = Math.min(batch, n - start);
-            long g = System.nanoTime();
+            long g = clock();
             if (shared) {
                 loadRows(data.trainX(), data.trainY(), sharedOrder, start, r);
             } else {
@@ -314,7 +318,7 @@ public final class BatchedTrainer implements AutoCloseable {
                 }
                 nXNet.put(0, heapX, 0, k * rows * f1);
             }
-            nanos[Phase.GATHER.ordinal()] += System.nanoTime() - g;
+            nanos[Phase.GATHER.ordinal()] += clock() - g;
             step(r, (float) lr);
         }
         for (int i = 0; i < k; i++) {
@@ -343,9 +347,9 @@ public final class BatchedTrainer implements AutoCloseable {
         if (frozen[i] != null) {
             return frozen[i];
         }
-        long t = System.nanoTime();
+        long t = clock();
         byte[] params = FloatBytes.encode(gather(i));
-        nanos[Phase.EXPORT.ordinal()] += System.nanoTime() - t;
+        nanos[Phase.EXPORT.ordinal()] += clock() - t;
         return new Checkpoint(epochOf[i], (long) epochOf[i] * batchesPerEpoch, params, null, orderSeed(i, epochOf[i]));
     }
 
@@ -396,7 +400,11 @@ public final class BatchedTrainer implements AutoCloseable {
         return new long[] {off, heap};
     }
 
-    /** Seconds spent per phase since construction or {@link #resetProfile()}. */
+    /**
+     * CPU seconds of the calling thread per phase since construction or {@link #resetProfile()}. With one
+     * OpenMP thread all work runs on the calling thread, so this is the work itself, unaffected by other
+     * processes competing for the cores (wall time on a shared machine is not).
+     */
     public Map<Phase, Double> profileSeconds() {
         Map<Phase, Double> m = new LinkedHashMap<>();
         for (Phase p : Phase.values()) {
@@ -429,7 +437,7 @@ public final class BatchedTrainer implements AutoCloseable {
     private void step(int r, float lr) {
         Views v = views(r);
         forward(r, v, !shared);
-        long t = System.nanoTime();
+        long t = clock();
         Nd4j.exec(new SoftMax(v.logits, v.logits, 1));
         nLogits.get(0, heapLogits, 0, k * r * C);
         float rf = r;
@@ -453,11 +461,11 @@ public final class BatchedTrainer implements AutoCloseable {
             }
         }
         nLogits.put(0, heapLogits, 0, k * r * C);
-        nanos[Phase.SOFTMAX_DELTA.ordinal()] += System.nanoTime() - t;
+        nanos[Phase.SOFTMAX_DELTA.ordinal()] += clock() - t;
 
         float alpha = -(lr / rf);
         int top = layers - 1;
-        t = System.nanoTime();
+        t = clock();
         for (int i = 0; i < k; i++) {
             FloatPointer d = at(pLogits, (long) i * r * C);
             Sgemm.gemm(false, false, r, width, C, 1f, d, C, at(pW2, (long) i * C * width), width,
@@ -465,10 +473,10 @@ public final class BatchedTrainer implements AutoCloseable {
             Sgemm.gemm(true, false, C, width, r, alpha, d, C, at(pActs[top], (long) i * width), kn,
                     1f, at(pW2, (long) i * C * width), width);
         }
-        nanos[Phase.OUTPUT_BACKWARD.ordinal()] += System.nanoTime() - t;
+        nanos[Phase.OUTPUT_BACKWARD.ordinal()] += clock() - t;
         reluBackward(v, top);
         for (int l = top; l >= 1; l--) {
-            t = System.nanoTime();
+            t = clock();
             long nn = (long) width * width;
             for (int i = 0; i < k; i++) {
                 FloatPointer dz = at(pActs[l], (long) i * width);
@@ -478,10 +486,10 @@ public final class BatchedTrainer implements AutoCloseable {
                         1f, at(pWHidden[l], i * nn), width);
             }
             Sgemm.gemvTransposed(r, kn, alpha, pActs[l], kn, pOnes, 1f, pBHidden[l]);
-            nanos[Phase.HIDDEN_LAYERS.ordinal()] += System.nanoTime() - t;
+            nanos[Phase.HIDDEN_LAYERS.ordinal()] += clock() - t;
             reluBackward(v, l - 1);
         }
-        t = System.nanoTime();
+        t = clock();
         if (shared) {
             Sgemm.gemm(true, false, f1, kn, r, alpha, pXShared, f1, pActs[0], kn, 1f, pW1, kn);
         } else {
@@ -490,19 +498,24 @@ public final class BatchedTrainer implements AutoCloseable {
                         at(pActs[0], (long) i * width), kn, 1f, at(pW1, (long) i * width), kn);
             }
         }
-        nanos[Phase.FIRST_LAYER_UPDATE.ordinal()] += System.nanoTime() - t;
+        nanos[Phase.FIRST_LAYER_UPDATE.ordinal()] += clock() - t;
     }
 
-    /** acts[l] := grad ⊙ (acts[l] > 0): the delta of hidden layer l. */
+    /**
+     * acts[l] := grad ⊙ step(acts[l]): the delta of hidden layer l (acts[l] holds the ReLU output, positive
+     * exactly where the pre-activation was). Two in-place legacy ops, 4× faster than the {@code relu_bp}
+     * custom op on these sizes.
+     */
     private void reluBackward(Views v, int l) {
-        long t = System.nanoTime();
-        Nd4j.exec(new RectifiedLinearDerivative(v.acts[l], v.grad, v.acts[l]));
-        nanos[Phase.RELU_BACKWARD.ordinal()] += System.nanoTime() - t;
+        long t = clock();
+        Nd4j.exec(new Step(v.acts[l], v.acts[l], 0.0));
+        Nd4j.exec(new MulOp(v.acts[l], v.grad, v.acts[l]));
+        nanos[Phase.RELU_BACKWARD.ordinal()] += clock() - t;
     }
 
     /** Logits of all networks for the r rows in the input buffer(s), into {@code logits[K·r × 10]}. */
     private void forward(int r, Views v, boolean perNetworkInput) {
-        long t = System.nanoTime();
+        long t = clock();
         if (perNetworkInput) {
             for (int i = 0; i < k; i++) {
                 Sgemm.gemm(false, false, r, width, f1, 1f, at(pXNet, (long) i * rows * f1), f1,
@@ -511,10 +524,10 @@ public final class BatchedTrainer implements AutoCloseable {
         } else {
             Sgemm.gemm(false, false, r, kn, f1, 1f, pXShared, f1, pW1, kn, 0f, pActs[0], kn);
         }
-        long t1 = System.nanoTime();
+        long t1 = clock();
         nanos[(evaluating ? Phase.EVAL_FIRST_LAYER : Phase.FIRST_LAYER_FORWARD).ordinal()] += t1 - t;
         Nd4j.exec(new RectifiedLinear(v.acts[0], v.acts[0], 0.0));
-        long t2 = System.nanoTime();
+        long t2 = clock();
         nanos[(evaluating ? Phase.EVAL_OTHER_LAYERS : Phase.RELU).ordinal()] += t2 - t1;
         for (int l = 1; l < layers; l++) {
             long nn = (long) width * width;
@@ -525,7 +538,7 @@ public final class BatchedTrainer implements AutoCloseable {
             v.acts[l].addiRowVector(bHidden[l]);
             Nd4j.exec(new RectifiedLinear(v.acts[l], v.acts[l], 0.0));
         }
-        long t3 = System.nanoTime();
+        long t3 = clock();
         nanos[(evaluating ? Phase.EVAL_OTHER_LAYERS : Phase.HIDDEN_LAYERS).ordinal()] += t3 - t2;
         for (int i = 0; i < k; i++) {
             int base = i * r * C;
@@ -539,7 +552,7 @@ public final class BatchedTrainer implements AutoCloseable {
             Sgemm.gemm(false, true, r, C, width, 1f, at(pActs[top], (long) i * width), kn,
                     at(pW2, (long) i * C * width), width, 1f, at(pLogits, (long) i * r * C), C);
         }
-        nanos[(evaluating ? Phase.EVAL_OTHER_LAYERS : Phase.OUTPUT_FORWARD).ordinal()] += System.nanoTime() - t3;
+        nanos[(evaluating ? Phase.EVAL_OTHER_LAYERS : Phase.OUTPUT_FORWARD).ordinal()] += clock() - t3;
     }
 
     // ---------------------------------------------------------------- evaluation
@@ -553,44 +566,47 @@ public final class BatchedTrainer implements AutoCloseable {
             long[] wrong = new long[k];
             for (int start = 0; start < n; start += rows) {
                 int r = Math.min(rows, n - start);
-                long g = System.nanoTime();
+                long g = clock();
                 loadRows(x, y, null, start, r);
-                nanos[Phase.GATHER.ordinal()] += System.nanoTime() - g;
+                nanos[Phase.GATHER.ordinal()] += clock() - g;
                 forward(r, views(r), false);
-                long t = System.nanoTime();
+                long t = clock();
+                Views v = views(r);
+                nLogits.get(0, heapLogits, 0, k * r * C);
+                for (int i = 0; i < k; i++) {
+                    if (!active[i]) {
+                        continue;
+                    }
+                    long bad = 0;
+                    int base = i * r * C;
+                    for (int b = 0; b < r; b++) {
+                        int o = base + b * C;
+                        int arg = 0;
+                        for (int c = 1; c < C; c++) {
+                            if (heapLogits[o + c] > heapLogits[o + arg]) {
+                                arg = c;
+                            }
+                        }
+                        if (arg != yShared[b]) {
+                            bad++;
+                        }
+                    }
+                    wrong[i] += bad;
+                }
+                Nd4j.exec(new LogSoftMax(v.logits, v.logits));
                 nLogits.get(0, heapLogits, 0, k * r * C);
                 for (int i = 0; i < k; i++) {
                     if (!active[i]) {
                         continue;
                     }
                     double sum = 0;
-                    long bad = 0;
                     int base = i * r * C;
                     for (int b = 0; b < r; b++) {
-                        int o = base + b * C;
-                        int label = yShared[b];
-                        double max = Double.NEGATIVE_INFINITY;
-                        int arg = 0;
-                        for (int c = 0; c < C; c++) {
-                            float z = heapLogits[o + c];
-                            if (z > heapLogits[o + arg]) {
-                                arg = c;
-                            }
-                            max = Math.max(max, z);
-                        }
-                        double s = 0;
-                        for (int c = 0; c < C; c++) {
-                            s += Math.exp(heapLogits[o + c] - max);
-                        }
-                        sum += Math.log(s) + max - heapLogits[o + label];
-                        if (arg != label) {
-                            bad++;
-                        }
+                        sum -= heapLogits[base + b * C + yShared[b]];
                     }
                     loss[i] += sum;
-                    wrong[i] += bad;
                 }
-                nanos[Phase.EVAL_LOSS.ordinal()] += System.nanoTime() - t;
+                nanos[Phase.EVAL_LOSS.ordinal()] += clock() - t;
             }
             double[][] out = new double[2][k];
             for (int i = 0; i < k; i++) {
@@ -717,6 +733,13 @@ public final class BatchedTrainer implements AutoCloseable {
     }
 
     private record Views(INDArray[] acts, INDArray grad, INDArray logits) {
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Thread CPU time in ns (falls back to wall time where the JVM cannot measure it). */
+    static long clock() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private static FloatPointer base(INDArray a) {
