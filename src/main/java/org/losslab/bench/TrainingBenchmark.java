@@ -141,6 +141,13 @@ public final class TrainingBenchmark {
         add("gemm_efficiency_500", batchedGflops[2] / gemm500, "fraction of SGEMM at the trainer's shape");
         add("gemm_efficiency_500_vs_2048", batchedGflops[2] / value("sgemm_gflops_2048"), "fraction of SGEMM 2048^3");
 
+        double[] independent = measureBatched(data, 100, quick ? 100 : 200, "independent");
+        out.printf("%n  data_order independent (n1=100, K=%.0f): %.0f network-examples/s per CPU second, %.2f GFLOP/s"
+                + " (%.0f%% of shared)%n", independent[0], independent[1], independent[2],
+                100 * independent[1] / value("batched_net_examples_per_s_100"));
+        add("batched_independent_net_examples_per_s_100", independent[1], "network-examples/s");
+        add("batched_independent_gflops_100", independent[2], "GFLOP/s");
+
         double scaling = measureTwoTrainers(data, quick ? 100 : 500);
         add("two_trainer_scaling", scaling, "aggregate / single throughput");
         projectSweep(batchedGflops, scaling);
@@ -202,8 +209,12 @@ public final class TrainingBenchmark {
     // ------------------------------------------------------------------ trainers
 
     private static TrainingSpec spec(int width, int restarts) {
+        return spec(width, restarts, "shared");
+    }
+
+    private static TrainingSpec spec(int width, int restarts, String order) {
         return new TrainingSpec(List.of(width), 1, "relu", restarts, SWEEP_EPOCHS, BATCH, 0.1, 0.95, "uniform", 1.0,
-                "shared", restarts);
+                order, restarts);
     }
 
     /** {network-examples/s, GFLOP/s, epoch seconds} of Dl4jRunTrainer. */
@@ -227,7 +238,11 @@ public final class TrainingBenchmark {
 
     /** {K, network-examples/s, GFLOP/s, epoch seconds, export share} of BatchedTrainer. */
     private double[] measureBatched(PreparedData data, int width, int wanted) {
-        TrainingSpec spec = spec(width, wanted);
+        return measureBatched(data, width, wanted, "shared");
+    }
+
+    private double[] measureBatched(PreparedData data, int width, int wanted, String order) {
+        TrainingSpec spec = spec(width, wanted, order);
         int k = Math.min(wanted, BatchedMemory.maxNetworksForThisJvm(spec, data.features(), width, data.trainCount(),
                 0.7, wanted));
         if (k < 1) {
@@ -259,7 +274,9 @@ public final class TrainingBenchmark {
                 }
                 sampleMemory();
             }
-            printProfile(width, t.profileSeconds(), cpu[epochs - 1]);
+            if ("shared".equals(order)) {
+                printProfile(width, t.profileSeconds(), cpu[epochs - 1]);
+            }
             add("process_cpu_over_thread_cpu_" + width, processShare, "ratio (1 = all work on the training thread)");
             double sec = median(cpu);
             double flops = k * flopsPerNetworkEpoch(data.features(), width, 1, data.trainCount(),

@@ -1,14 +1,15 @@
 package org.losslab.training.batched;
 
+import java.lang.management.ManagementFactory;
 import org.bytedeco.javacpp.Pointer;
 import org.losslab.spec.TrainingSpec;
 
 /**
  * Memory a {@link BatchedTrainer} of K networks allocates, split into off-heap (ND4J buffers, bounded
  * by {@code org.bytedeco.javacpp.maxbytes}) and Java heap, and the largest K that fits a budget.
- * The estimate is the trainer's own allocation list (it reports {@link BatchedTrainer#allocatedBytes}
- * from the same formulas), so peak memory is bounded by construction: nothing grows after the
- * constructor except transient export copies of one network's parameters.
+ * The estimate is the trainer's own allocation list ({@link BatchedTrainer#allocatedBytes} reports
+ * the same off-heap total, checked by a test), so peak memory is bounded by construction: nothing
+ * grows after the constructor except each epoch's permutations and one network's export copy at a time.
  */
 public final class BatchedMemory {
 
@@ -67,14 +68,20 @@ public final class BatchedMemory {
     }
 
     /**
-     * {@link #maxNetworks} with budgets taken from this JVM: {@code fraction} of what ND4J may still
-     * allocate ({@link Pointer#maxBytes()} minus {@link Pointer#totalBytes()}) and of the free heap.
-     * Use a fraction below 1 (e.g. 0.8), and divide by the number of trainers running at once.
+     * {@link #maxNetworks} with budgets taken from this JVM and machine: {@code fraction} of the smaller of
+     * {@code org.bytedeco.javacpp.maxbytes} and the free physical memory, and of the free heap. Use a
+     * fraction below 1 (e.g. 0.7) and divide it by the number of trainers that will run at once.
+     *
+     * <p>ND4J 1.0.0-M2.1 neither counts its CPU buffers in {@link Pointer#totalBytes()} nor refuses
+     * allocations beyond {@code maxbytes} (measured: a 4 GB array under maxbytes=2G succeeds), so this
+     * estimate is the bound: a trainer allocates all its buffers in its constructor and nothing later.
      */
     public static int maxNetworksForThisJvm(TrainingSpec spec, int features, int width, int trainCount,
                                             double fraction, int limit) {
         long maxOff = Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Runtime.getRuntime().maxMemory();
-        long off = (long) ((maxOff - Pointer.totalBytes()) * fraction);
+        long free = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getFreeMemorySize();
+        long off = (long) (Math.min(maxOff, free) * fraction);
         Runtime rt = Runtime.getRuntime();
         long heap = (long) ((rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) * fraction);
         return maxNetworks(spec, features, width, trainCount, off, heap, limit);
