@@ -9,8 +9,9 @@ import org.losslab.store.ExperimentStore;
 import org.losslab.store.RunRecord;
 import org.losslab.store.RunStore;
 import org.losslab.training.Dl4jRunTrainer;
-import org.losslab.training.EpochResult;
 import org.losslab.training.PreparedData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -21,14 +22,14 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Trains one partition (a hidden width and a block of restarts), one epoch of one run per call.
- * Each call runs in the step's chunk transaction: the epoch's metrics, the run's progress and its
- * checkpoint commit together with Spring Batch's step progress. The database is the only source of
- * truth: a (re)started partition reads each run's status and latest checkpoint and carries on.
+ * Trains one partition (a hidden width and a block of restarts), one unit of {@link BlockTraining}
+ * per call. Each call runs in the step's chunk transaction: the epoch's metrics, the runs' progress
+ * and their checkpoints commit together with Spring Batch's step progress. The database is the only
+ * source of truth: a (re)started partition reads each run's status and latest checkpoint and goes on.
  */
 public final class TrainBlockTasklet implements Tasklet, StepExecutionListener {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrainBlockTasklet.class);
+    private static final Logger log = LoggerFactory.getLogger(TrainBlockTasklet.class);
 
     private final JobSpec spec;
     private final TrainingDataCache dataCache;
@@ -36,7 +37,7 @@ public final class TrainBlockTasklet implements Tasklet, StepExecutionListener {
     private final RunStore runs;
     private final CheckpointStore checkpoints;
     private final TrainingFaults faults;
-    private final Map<Long, BlockProgress> blocks = new ConcurrentHashMap<>();
+    private final Map<Long, BlockTraining> blocks = new ConcurrentHashMap<>();
 
     public TrainBlockTasklet(JobSpec spec, TrainingDataCache dataCache, ExperimentStore experiments, RunStore runs,
                              CheckpointStore checkpoints, TrainingFaults faults) {
@@ -51,33 +52,33 @@ public final class TrainBlockTasklet implements Tasklet, StepExecutionListener {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = contribution.getStepExecution();
-        BlockProgress block = blocks.computeIfAbsent(step.getId(), id -> open(step));
-        Dl4jRunTrainer trainer = block.trainerForNextEpoch();
-        if (trainer == null) {
+        BlockTraining block = blocks.computeIfAbsent(step.getId(), id -> open(step));
+        List<RunEpoch> epochs = block.next();
+        if (epochs.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
-        RunRecord run = block.current();
-        EpochResult result = trainer.trainEpoch();
-        faults.check(run.width(), run.restart(), result.epoch());
-        String status = result.diverged() ? "DIVERGED"
-                : result.epoch() >= run.epochsPlanned() ? "COMPLETED" : "RUNNING";
         long t0 = System.nanoTime();
-        checkpoints.saveEpoch(run.runId(), result, trainer.checkpoint(), status, step.getId(),
-                step.getJobExecutionId());
-        log.debug("{} epoch {}: trained and evaluated in {} s, checkpoint written in {} s", run.runKey(),
-                result.epoch(), result.seconds(), (System.nanoTime() - t0) / 1e9);
-        contribution.incrementWriteCount(1);
-        block.advance(status);
+        for (RunEpoch e : epochs) {
+            faults.check(e.run().width(), e.run().restart(), e.result().epoch());
+            checkpoints.saveEpoch(e.run().runId(), e.result(), e.checkpoint(), e.status(), step.getId(),
+                    step.getJobExecutionId());
+        }
+        contribution.incrementWriteCount(epochs.size());
+        log.debug("{}: {} network-epochs trained ({} s each), recorded in {} s", step.getStepName(), epochs.size(),
+                epochs.get(0).result().seconds(), (System.nanoTime() - t0) / 1e9);
         return RepeatStatus.CONTINUABLE;
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        blocks.remove(stepExecution.getId());
+        BlockTraining b = blocks.remove(stepExecution.getId());
+        if (b != null) {
+            b.close();
+        }
         return stepExecution.getExitStatus();
     }
 
-    private BlockProgress open(StepExecution step) {
+    private BlockTraining open(StepExecution step) {
         ExecutionContext ctx = step.getExecutionContext();
         long experimentId = ExperimentContext.experimentId(experiments, step.getJobExecution());
         List<RunRecord> block = runs.block(experimentId, ctx.getInt(TrainingPartitioner.WIDTH),
@@ -87,7 +88,10 @@ public final class TrainBlockTasklet implements Tasklet, StepExecutionListener {
                     + ctx.getInt(TrainingPartitioner.COUNT) + " planned runs but the run table has " + block.size());
         }
         PreparedData data = dataCache.forExperiment(experimentId, spec);
-        return new BlockProgress(block, run -> {
+        if ("batched".equals(spec.training().trainer())) {
+            return new BatchedBlockTraining(spec, data, block, checkpoints);
+        }
+        return new Dl4jBlockTraining(block, run -> {
             Dl4jRunTrainer t = new Dl4jRunTrainer(spec.training(), data, spec.seed(), run.width(), run.restart());
             checkpoints.load(run.runId()).ifPresent(t::restore);
             return t;

@@ -2,7 +2,9 @@ package org.losslab.batch;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.losslab.spec.JobSpec;
 import org.losslab.spec.TrainingSpec;
+import org.losslab.training.batched.BatchedMemory;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -17,20 +19,36 @@ public final class TrainingPartitioner implements Partitioner {
     static final String COUNT = "count";
 
     private final TrainingSpec spec;
+    private final int features;
 
-    public TrainingPartitioner(TrainingSpec spec) {
-        this.spec = spec;
+    public TrainingPartitioner(JobSpec job) {
+        this.spec = job.training();
+        this.features = job.data().inputSize();
+    }
+
+    /**
+     * Restarts per partition: the spec's block size, or with {@code block_size: auto} as many as 70 %
+     * of this machine's free memory allows per training thread (the block size of a partition is
+     * fixed once partitioned, so a restart on another machine keeps it and stays bit-identical).
+     */
+    int blockSize(int width) {
+        if (spec.blockSize() != TrainingSpec.AUTO_BLOCK) {
+            return spec.blockSize();
+        }
+        double share = 0.7 / NumericsEnvironment.partitionThreads();
+        return Math.max(1, BatchedMemory.maxNetworksForThisJvm(spec, features, width, 70_000, share, spec.restarts()));
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> out = new LinkedHashMap<>();
         for (int width : spec.hiddenWidths()) {
-            for (int from = 0; from < spec.restarts(); from += spec.blockSize()) {
+            int block = blockSize(width);
+            for (int from = 0; from < spec.restarts(); from += block) {
                 ExecutionContext ctx = new ExecutionContext();
                 ctx.putInt(WIDTH, width);
                 ctx.putInt(FROM, from);
-                ctx.putInt(COUNT, Math.min(spec.blockSize(), spec.restarts() - from));
+                ctx.putInt(COUNT, Math.min(block, spec.restarts() - from));
                 out.put(String.format("width-%d-restarts-%06d", width, from), ctx);
             }
         }

@@ -51,7 +51,7 @@ public class TrainingStepConfiguration {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("train-");
         executor.setConcurrencyLimit(threads);
         return new StepBuilder("train", jobRepository)
-                .partitioner("train-block", new TrainingPartitioner(spec.training()))
+                .partitioner("train-block", new TrainingPartitioner(spec))
                 .step(block)
                 .taskExecutor(executor)
                 .gridSize(threads)

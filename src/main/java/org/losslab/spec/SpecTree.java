@@ -148,8 +148,8 @@ public final class SpecTree {
     private void collectUnknown(String prefix, Map<String, Object> map, List<String> out) {
         for (Map.Entry<String, Object> e : map.entrySet()) {
             String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-            if (known.contains(path)) {
-                continue;
+            if (known.contains(path) || e.getValue() == null) {
+                continue; // a null section (e.g. --set theory=null) is an absent one
             }
             if (e.getValue() instanceof Map<?, ?> child && isPrefixOfKnown(path)) {
                 collectUnknown(path, castMap(child), out);

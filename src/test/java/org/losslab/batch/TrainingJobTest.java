@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.losslab.LosslabApplication;
 import org.losslab.spec.JobSpec;
 import org.losslab.support.ReferenceTraining;
@@ -48,14 +50,15 @@ class TrainingJobTest {
         db.close();
     }
 
-    static JobSpec quickstart(String name) {
+    static JobSpec quickstart(String name, String trainer) {
         return JobSpec.load(Path.of("jobs/quickstart.yaml"), List.of("name=" + name, "training.restarts=3",
-                "training.epochs=3", "training.block_size=2"));
+                "training.epochs=3", "training.block_size=2", "training.trainer=" + trainer, "theory=null",
+                "spinglass=null", "cells=null"));
     }
 
     @Test
     void quickstartCompletesWithExpectedRows() throws Exception {
-        JobExecution e = runner.run(quickstart("qs-rows"), 1);
+        JobExecution e = runner.run(quickstart("qs-rows", "batched"), 1);
 
         assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(count("SELECT count(*) FROM v_runs WHERE experiment = 'qs-rows'")).isEqualTo(6);
@@ -77,37 +80,41 @@ class TrainingJobTest {
         assertThat(keys.get(0).get("run_key").toString()).matches("qs-rows-[0-9a-f]{8}/mlp-100-100-10/relu/restart-0");
     }
 
-    @Test
-    void failedPartitionRestartsBitIdentically() throws Exception {
-        JobSpec spec = quickstart("qs-restart");
+    @ParameterizedTest
+    @ValueSource(strings = {"batched", "dl4j"})
+    void failedPartitionRestartsBitIdentically(String trainer) throws Exception {
+        JobSpec spec = quickstart("qs-restart-" + trainer, trainer);
         ctx.getBean(TrainingFaults.class).failOnce(25, 1, 2);
 
         JobExecution failed = runner.run(spec, 1);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(count("SELECT count(*) FROM v_runs WHERE experiment = 'qs-restart' AND status = 'COMPLETED'"))
+        assertThat(count("SELECT count(*) FROM v_runs WHERE experiment = 'qs-restart-" + trainer + "' AND status = 'COMPLETED'"))
                 .isLessThan(6);
 
         JobExecution restarted = runner.restart(failed.getId());
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(count("SELECT count(*) FROM epoch_metric m JOIN v_runs r USING (run_id) WHERE experiment = 'qs-restart'"))
+        assertThat(count("SELECT count(*) FROM epoch_metric m JOIN v_runs r USING (run_id) WHERE experiment = 'qs-restart-" + trainer + "'"))
                 .as("no duplicate or missing metric rows").isEqualTo(18);
         assertThat(count("SELECT count(DISTINCT step_execution_id) FROM batch_step_execution "
                 + "WHERE job_execution_id = " + restarted.getId() + " AND step_name LIKE 'train-block:%'"))
                 .as("only the failed partition ran again").isEqualTo(1);
 
         PreparedData data = ReferenceTraining.data(spec);
+        Map<Integer, Map<Integer, String>> expected = new java.util.HashMap<>();
         for (Map<String, Object> run : jdbc.queryForList(
-                "SELECT widths[2] AS width, restart, params_sha256 FROM v_runs WHERE experiment = 'qs-restart'")) {
-            String expected = ReferenceTraining.finalParamsSha256(spec, data, (Integer) run.get("width"),
-                    (Integer) run.get("restart"));
-            assertThat(run.get("params_sha256")).as("run %s", run).isEqualTo(expected);
+                "SELECT widths[2] AS width, restart, params_sha256 FROM v_runs WHERE experiment = 'qs-restart-" + trainer + "'")) {
+            int width = (Integer) run.get("width");
+            String sha = expected.computeIfAbsent(width, w -> ReferenceTraining.finalParamsSha256(spec, data, w))
+                    .get((Integer) run.get("restart"));
+            assertThat(run.get("params_sha256")).as("run %s", run).isEqualTo(sha);
         }
     }
 
     @Test
     void divergingRunsAreRecordedAndTheJobGoesOn() throws Exception {
         JobSpec spec = JobSpec.load(Path.of("jobs/quickstart.yaml"), List.of("name=qs-diverge", "training.restarts=2",
-                "training.epochs=3", "training.hidden_widths=[25]", "training.init_scale=1e20"));
+                "training.epochs=3", "training.hidden_widths=[25]", "training.init_scale=1e20", "theory=null",
+                "spinglass=null", "cells=null"));
         JobExecution e = runner.run(spec, 1);
 
         assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);

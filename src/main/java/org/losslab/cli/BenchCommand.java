@@ -1,0 +1,61 @@
+package org.losslab.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.losslab.ExitCodes;
+import org.losslab.batch.NumericsEnvironment;
+import org.losslab.batch.Provenance;
+import org.losslab.bench.TrainingBenchmark;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code losslab bench training [--quick]}: the training benchmark (issue 5) on this machine: a table
+ * for people, then {@code name value} lines; the results are also stored with machine and provenance
+ * in {@code benchmark_run}/{@code benchmark_result} so performance can be tracked over time.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the trainers on this machine.")
+class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: training.")
+    String what;
+
+    @Option(names = "--quick", description = "A reduced run (a few minutes).")
+    boolean quick;
+
+    @Option(names = "--no-store", description = "Do not store the results in the database.")
+    boolean noStore;
+
+    @Override
+    public Integer call() {
+        if (!"training".equals(what)) {
+            System.err.println("losslab: bench: unknown benchmark '" + what + "' (known: training)");
+            return ExitCodes.USAGE;
+        }
+        int omp = NumericsEnvironment.configure();
+        List<TrainingBenchmark.Result> results = TrainingBenchmark.run(quick, System.out);
+        if (!noStore) {
+            try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
+                store(ctx.getBean(JdbcTemplate.class), results, omp);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void store(JdbcTemplate jdbc, List<TrainingBenchmark.Result> results, int omp) {
+        Provenance p = Provenance.current();
+        Long id = jdbc.queryForObject("""
+                INSERT INTO benchmark_run (benchmark, quick, host, cores, code_version, git_commit, nd4j_backend,
+                    nd4j_classifier, omp_threads, java_version) VALUES ('training', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                RETURNING benchmark_run_id""", Long.class, quick, p.host(), Runtime.getRuntime().availableProcessors(),
+                p.codeVersion(), p.gitCommit(), p.nd4jBackend(), p.nd4jClassifier(), omp, p.javaVersion());
+        for (TrainingBenchmark.Result r : results) {
+            jdbc.update("INSERT INTO benchmark_result (benchmark_run_id, name, value, unit) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING", id, r.name(), r.value(), r.unit());
+        }
+        System.out.println("stored as benchmark_run " + id);
+    }
+}
