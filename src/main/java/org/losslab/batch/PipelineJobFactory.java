@@ -1,5 +1,6 @@
 package org.losslab.batch;
 
+import org.losslab.comparison.ComparisonStepConfiguration;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.ExperimentStore;
 import org.springframework.batch.core.job.Job;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Assembles the job of a spec from the pipeline stages its sections ask for:
- * prepare-data → train → summarize (later stages join as their sections appear). The job is named
+ * prepare-data → train → summarize (later stages join as their sections appear) → compare (always last:
+ * theory against experiment, from whatever the earlier stages wrote). The job is named
  * after the spec, so each spec has its own job instances in Spring Batch's tables.
  */
 @Component
@@ -22,14 +24,17 @@ public class PipelineJobFactory {
     private final JdbcTemplate jdbc;
     private final DataStepConfiguration dataSteps;
     private final TrainingStepConfiguration trainingSteps;
+    private final ComparisonStepConfiguration comparisonSteps;
 
     public PipelineJobFactory(JobRepository jobRepository, ExperimentStore experiments, JdbcTemplate jdbc,
-                              DataStepConfiguration dataSteps, TrainingStepConfiguration trainingSteps) {
+                              DataStepConfiguration dataSteps, TrainingStepConfiguration trainingSteps,
+                              ComparisonStepConfiguration comparisonSteps) {
         this.jobRepository = jobRepository;
         this.experiments = experiments;
         this.jdbc = jdbc;
         this.dataSteps = dataSteps;
         this.trainingSteps = trainingSteps;
+        this.comparisonSteps = comparisonSteps;
     }
 
     public Job create(JobSpec spec) {
@@ -39,6 +44,7 @@ public class PipelineJobFactory {
         if (spec.training() != null) {
             job.next(trainingSteps.train(spec)).next(trainingSteps.summarize(spec));
         }
+        job.next(comparisonSteps.compare());
         return job.build();
     }
 }
