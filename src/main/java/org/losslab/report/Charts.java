@@ -71,6 +71,35 @@ final class Charts {
         return s;
     }
 
+    /**
+     * Log axes for narrow ranges: plot log10 of the values on a linear axis and label each tick with
+     * 10^tick to two significant digits (XChart's own log axes label only powers of ten).
+     */
+    static void log10Axes(XYChart c, boolean x, boolean y) {
+        if (x) {
+            c.getStyler().setxAxisTickLabelsFormattingFunction(Charts::powerOfTen);
+        }
+        if (y) {
+            c.getStyler().setyAxisTickLabelsFormattingFunction(Charts::powerOfTen);
+        }
+    }
+
+    static double[] log10(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.log10(v[i]);
+        }
+        return out;
+    }
+
+    static String powerOfTen(Double exponent) {
+        double v = Math.pow(10, exponent);
+        if (v >= 1e-3 && v < 1e6) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
+        }
+        return String.format("%.1e", v);
+    }
+
     static Color color(int i) {
         return COLORS[Math.floorMod(i, COLORS.length)];
     }

@@ -59,6 +59,7 @@ final class ComplexityFigure implements FigureSection {
     private static XYChart panel(String title, Map<Integer, List<Map<String, Object>>> byK, double lo, double hi) {
         XYChart c = Charts.xy(title, "energy density u = H/N", "Theta_{k,3}(u)");
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        c.getStyler().setYAxisDecimalPattern("0.0##");
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
         for (Map.Entry<Integer, List<Map<String, Object>>> e : byK.entrySet()) {

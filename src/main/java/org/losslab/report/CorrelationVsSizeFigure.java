@@ -47,19 +47,20 @@ final class CorrelationVsSizeFigure implements FigureSection {
         if (rows.isEmpty()) {
             throw new IllegalStateException("no width has three or more completed runs (r needs three)");
         }
-        XYChart c = Charts.xy(title(), "hidden width n1", "Pearson r (train, test)");
-        c.getStyler().setXAxisLogarithmic(true);
+        XYChart c = Charts.xy(title(), "hidden width n1 (log scale)", "Pearson r (train, test)");
+        Charts.log10Axes(c, true, false);
+        c.getStyler().setYAxisDecimalPattern("0.0#");
         c.getStyler().setMarkerSize(9);
         c.getStyler().setYAxisMin(Math.min(0.0, rows.stream().mapToDouble(r -> finiteOr(num(r, "ci_low"), num(r, "pearson_r")))
                 .min().orElse(0) - 0.05));
         c.getStyler().setYAxisMax(1.0);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
-        Charts.points(c, "this run: r with 95% interval", FigureData.column(rows, "hidden_width"),
+        Charts.points(c, "this run: r with 95% interval", Charts.log10(FigureData.column(rows, "hidden_width")),
                 FigureData.column(rows, "pearson_r"), Charts.color(0)).setMarker(SeriesMarkers.CIRCLE);
         int bar = 0;
         for (Map<String, Object> r : rows) {
             if (Double.isFinite(num(r, "ci_low"))) {
-                double w = num(r, "hidden_width");
+                double w = Math.log10(num(r, "hidden_width"));
                 XYSeries s = Charts.line(c, "ci " + bar++, new double[] {w, w},
                         new double[] {num(r, "ci_low"), num(r, "ci_high")}, Charts.color(0));
                 s.setShowInLegend(false);
@@ -67,7 +68,7 @@ final class CorrelationVsSizeFigure implements FigureSection {
         }
         List<Map<String, Object>> recalled = data.of(VIEW).stream().filter(r -> Double.isFinite(num(r, "recalled_r"))).toList();
         if (!recalled.isEmpty()) {
-            XYSeries s = Charts.points(c, "paper Table 1 (recalled, unverified)", FigureData.column(recalled, "hidden_width"),
+            XYSeries s = Charts.points(c, "paper Table 1 (recalled, unverified)", Charts.log10(FigureData.column(recalled, "hidden_width")),
                     FigureData.column(recalled, "recalled_r"), Charts.color(1));
             s.setMarker(SeriesMarkers.DIAMOND);
         }

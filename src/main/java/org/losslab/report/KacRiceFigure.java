@@ -55,7 +55,8 @@ final class KacRiceFigure implements FigureSection {
             int p = integer(panel.getValue().get(0), "p");
             int k = integer(panel.getValue().get(0), "k");
             XYChart c = Charts.xy("p = " + p + ", index k = " + k, "N", "(1/N) ln E Crt_{N,k}");
-            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+            c.getStyler().setYAxisDecimalPattern("0.0##");
             int i = 0;
             double nMin = Double.POSITIVE_INFINITY;
             double nMax = 0;

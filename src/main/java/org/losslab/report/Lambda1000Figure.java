@@ -38,7 +38,7 @@ final class Lambda1000Figure implements FigureSection {
     public String caption() {
         return "exp(Lambda Theta_{k,3}(u)) at Lambda = 1000 for k = 0.." + ComplexityFigure.MAX_K
                 + " (leading order, no prefactor; science.md §B.8 item 3), computed from v_complexity. Left: raw, "
-                + "log axis; right: each curve divided by its maximum. Dashed: -E_0 and -E_inf.";
+                + "as log10; right: each curve divided by its maximum. Dashed: -E_0 and -E_inf.";
     }
 
     @Override
@@ -52,12 +52,11 @@ final class Lambda1000Figure implements FigureSection {
 
     @Override
     public Figure render(FigureData data) {
-        XYChart raw = Charts.xy("exp(1000 Theta_{k,3}(u))", "energy density u = H/N", "mean number (log scale)");
-        raw.getStyler().setYAxisLogarithmic(true);
+        XYChart raw = Charts.xy("exp(1000 Theta_{k,3}(u))", "energy density u = H/N", "log10 of the mean number");
         XYChart normalized = Charts.xy("exp(1000 Theta_{k,3}(u)), normalized", "energy density u = H/N",
                 "fraction of maximum");
         double rawMin = Double.POSITIVE_INFINITY;
-        double rawMax = 0;
+        double rawMax = Double.NEGATIVE_INFINITY;
         for (Map.Entry<Integer, List<Map<String, Object>>> e
                 : FigureData.group(data.of(ComplexityFigure.VIEW), r -> integer(r, "k")).entrySet()) {
             double[] u = FigureData.column(e.getValue(), "u");
@@ -66,7 +65,7 @@ final class Lambda1000Figure implements FigureSection {
             double[] y = new double[u.length];
             double[] n = new double[u.length];
             for (int i = 0; i < u.length; i++) {
-                y[i] = Math.exp(LAMBDA * theta[i]);
+                y[i] = LAMBDA * theta[i] / Math.log(10);
                 n[i] = Math.exp(LAMBDA * (theta[i] - max));
                 rawMin = Math.min(rawMin, y[i]);
                 rawMax = Math.max(rawMax, y[i]);
@@ -78,14 +77,15 @@ final class Lambda1000Figure implements FigureSection {
         List<XYChart> panels = new ArrayList<>(List.of(raw, normalized));
         for (XYChart c : panels) {
             boolean log = c == raw;
-            double y0 = log ? Math.max(rawMin, 1e-300) : 0;
+            double y0 = log ? rawMin : 0;
             double y1 = log ? rawMax : 1;
             if (!t.isEmpty()) {
                 Charts.vertical(c, String.format("-E_0 = %.4f", -num(t.get(0), "e_k")), -num(t.get(0), "e_k"), y0, y1, Color.BLACK);
             }
             Charts.vertical(c, String.format("-E_inf = %.4f", -TheoryReference.eInf(3)), -TheoryReference.eInf(3), y0, y1,
                     Color.GRAY);
-            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+            c.getStyler().setLegendPosition(log ? org.knowm.xchart.style.Styler.LegendPosition.InsideSE
+                    : org.knowm.xchart.style.Styler.LegendPosition.InsideN);
         }
         return new Figure(panels, 2, Charts.WIDTH, Charts.HEIGHT);
     }

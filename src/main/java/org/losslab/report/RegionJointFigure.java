@@ -53,6 +53,7 @@ final class RegionJointFigure implements FigureSection {
             XYChart c = Charts.xy(p.getKey(), "R_2 (linear piece)", "R_3 (saturated at +1)", 520, 420);
             c.getStyler().setXAxisMin(0.0);
             c.getStyler().setXAxisMax(1.0);
+            c.getStyler().setXAxisDecimalPattern("0.0#");
             c.getStyler().setYAxisMin(0.0);
             c.getStyler().setYAxisMax(1.0);
             c.getStyler().setMarkerSize(4);

@@ -56,6 +56,7 @@ final class RegionR2Figure implements FigureSection {
             XYChart c = Charts.xy(p.getKey(), "R_2", "density", 520, 380);
             c.getStyler().setXAxisMin(0.0);
             c.getStyler().setXAxisMax(1.0);
+            c.getStyler().setXAxisDecimalPattern("0.0#");
             int i = 0;
             for (Map.Entry<String, List<Map<String, Object>>> s
                     : FigureData.group(p.getValue(), r -> str(r, "network_state")).entrySet()) {

@@ -41,23 +41,24 @@ final class VarianceVsSizeFigure implements FigureSection {
     @Override
     public Figure render(FigureData data) {
         List<Map<String, Object>> rows = data.of(VIEW).stream().filter(r -> num(r, "test_loss_variance") > 0).toList();
-        XYChart c = Charts.xy(title(), "hidden width n1", "variance of final test loss");
-        c.getStyler().setXAxisLogarithmic(true);
-        c.getStyler().setYAxisLogarithmic(true);
+        XYChart c = Charts.xy(title(), "hidden width n1 (log scale)", "variance of final test loss (log scale)");
+        Charts.log10Axes(c, true, true);
         c.getStyler().setMarkerSize(10);
         if (rows.isEmpty()) {
             throw new IllegalStateException("no width has two or more completed runs (a variance needs two)");
         }
         double[] x = FigureData.column(rows, "hidden_width");
-        Charts.points(c, "variance per width", x, FigureData.column(rows, "test_loss_variance"), Charts.color(0));
+        Charts.points(c, "variance per width", Charts.log10(x),
+                Charts.log10(FigureData.column(rows, "test_loss_variance")), Charts.color(0));
         double slope = num(rows.get(0), "loglog_slope");
         if (rows.size() >= 2 && Double.isFinite(slope)) {
             double a = num(rows.get(0), "loglog_intercept");
             double lo = x[0];
             double hi = x[x.length - 1];
             Charts.line(c, String.format("fit: ln var = %.2f %+.3f ln n1 (R\u00b2 = %.2f)", a, slope,
-                    num(rows.get(0), "loglog_r2")), new double[] {lo, hi},
-                    new double[] {Math.exp(a + slope * Math.log(lo)), Math.exp(a + slope * Math.log(hi))}, Charts.color(1));
+                    num(rows.get(0), "loglog_r2")), new double[] {Math.log10(lo), Math.log10(hi)},
+                    new double[] {(a + slope * Math.log(lo)) / Math.log(10), (a + slope * Math.log(hi)) / Math.log(10)},
+                    Charts.color(1));
         }
         return Figure.single(c);
     }
