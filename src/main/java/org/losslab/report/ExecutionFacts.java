@@ -47,16 +47,19 @@ public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> 
                         FROM batch_step_execution s JOIN batch_job_execution e USING (job_execution_id)
                         WHERE e.job_instance_id = ? GROUP BY 1, 2 ORDER BY 1, min(s.step_execution_id)""", instance),
                 experimentId == null ? List.of() : jdbc.queryForList("""
+                        WITH secs AS (
+                            SELECT r.widths[2] AS w, round(sum(m.seconds)::numeric, 1) AS training_seconds
+                            FROM epoch_metric m JOIN run r USING (run_id) WHERE r.experiment_id = ? GROUP BY 1)
                         SELECT widths[2] AS hidden_width, count(*) AS runs,
                                count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
                                count(*) FILTER (WHERE status = 'DIVERGED') AS diverged,
                                count(*) FILTER (WHERE status = 'RUNNING') AS running,
                                count(*) FILTER (WHERE status = 'PENDING') AS pending,
                                sum(epochs_done) AS epochs_done, sum(epochs_planned) AS epochs_planned,
-                               (SELECT round(sum(m.seconds)::numeric, 1) FROM epoch_metric m JOIN run r2 USING (run_id)
-                                 WHERE r2.experiment_id = run.experiment_id AND r2.widths[2] = run.widths[2]) AS training_seconds,
+                               max(secs.training_seconds) AS training_seconds,
                                min(seed) AS min_seed, max(seed) AS max_seed
-                        FROM run WHERE experiment_id = ? GROUP BY experiment_id, widths[2] ORDER BY 1""", experimentId),
+                        FROM run LEFT JOIN secs ON secs.w = run.widths[2]
+                        WHERE experiment_id = ? GROUP BY widths[2] ORDER BY 1""", experimentId, experimentId),
                 experimentId == null ? List.of() : jdbc.queryForList("""
                         SELECT ed.role, d.dataset_sha256, d.source, d.split, d.n_train, d.n_test, d.image_rows, d.image_cols
                         FROM experiment_dataset ed JOIN dataset d USING (dataset_sha256)
