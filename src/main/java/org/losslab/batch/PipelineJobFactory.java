@@ -1,5 +1,7 @@
 package org.losslab.batch;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.losslab.comparison.ComparisonStepConfiguration;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.ExperimentStore;
@@ -7,14 +9,15 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Assembles the job of a spec from the pipeline stages its sections ask for:
- * prepare-data → train → summarize (later stages join as their sections appear) → compare (always last:
- * theory against experiment, from whatever the earlier stages wrote). The job is named
- * after the spec, so each spec has its own job instances in Spring Batch's tables.
+ * Assembles the job of a spec from the pipeline stages its sections ask for, in this order:
+ * prepare-data → train → summarize (section {@code training}), theory ({@code theory}), spinglass
+ * ({@code spinglass}), then always compare (theory against experiment, from whatever the earlier stages
+ * wrote). The job is named after the spec, so each spec has its own job instances.
  */
 @Component
 public class PipelineJobFactory {
@@ -24,27 +27,50 @@ public class PipelineJobFactory {
     private final JdbcTemplate jdbc;
     private final DataStepConfiguration dataSteps;
     private final TrainingStepConfiguration trainingSteps;
+    private final TheoryStepConfiguration theorySteps;
     private final ComparisonStepConfiguration comparisonSteps;
 
     public PipelineJobFactory(JobRepository jobRepository, ExperimentStore experiments, JdbcTemplate jdbc,
                               DataStepConfiguration dataSteps, TrainingStepConfiguration trainingSteps,
-                              ComparisonStepConfiguration comparisonSteps) {
+                              TheoryStepConfiguration theorySteps, ComparisonStepConfiguration comparisonSteps) {
         this.jobRepository = jobRepository;
         this.experiments = experiments;
         this.jdbc = jdbc;
         this.dataSteps = dataSteps;
         this.trainingSteps = trainingSteps;
+        this.theorySteps = theorySteps;
         this.comparisonSteps = comparisonSteps;
     }
 
     public Job create(JobSpec spec) {
+        List<Step> steps = new ArrayList<>();
+        if (needsData(spec)) {
+            steps.add(dataSteps.prepareData(spec));
+        }
+        if (spec.training() != null) {
+            steps.add(trainingSteps.train(spec));
+            steps.add(trainingSteps.summarize(spec));
+        }
+        if (spec.theory() != null) {
+            steps.add(theorySteps.theory(spec));
+        }
+        if (spec.spinglass() != null) {
+            steps.add(theorySteps.spinglass(spec));
+        }
+        if (steps.isEmpty()) {
+            throw new org.losslab.BadInputException(spec.name() + ": the spec has no stage to run "
+                    + "(add a training, theory or spinglass section)");
+        }
+        steps.add(comparisonSteps.compare());
         SimpleJobBuilder job = new JobBuilder(spec.name(), jobRepository)
                 .listener(new ExperimentRecorder(spec, experiments, jdbc))
-                .start(dataSteps.prepareData(spec));
-        if (spec.training() != null) {
-            job.next(trainingSteps.train(spec)).next(trainingSteps.summarize(spec));
-        }
-        job.next(comparisonSteps.compare());
+                .start(steps.get(0));
+        steps.subList(1, steps.size()).forEach(job::next);
         return job.build();
+    }
+
+    /** Stages that read MNIST need the prepare-data step first. */
+    static boolean needsData(JobSpec spec) {
+        return spec.training() != null;
     }
 }

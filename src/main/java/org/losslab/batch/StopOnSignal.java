@@ -49,13 +49,15 @@ final class StopOnSignal implements AutoCloseable {
         });
         AtomicReference<AutoCloseable> beat = new AtomicReference<>();
         poll.scheduleWithFixedDelay(() -> {
-            if (beat.get() != null) {
-                return;
-            }
-            JobExecution e = jobRepository.getLastJobExecution(jobName, params);
-            if (e != null && e.isRunning()) {
-                executionId.set(e.getId());
-                beat.set(heartbeats.beat(e.getId()));
+            try {
+                if (beat.get() == null) {
+                    Long id = currentExecution();
+                    if (id != null) {
+                        beat.set(heartbeats.beat(id));
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.debug("execution lookup failed, retrying: {}", e.getMessage());
             }
         }, 0, 200, TimeUnit.MILLISECONDS);
         return () -> {
@@ -66,16 +68,39 @@ final class StopOnSignal implements AutoCloseable {
         };
     }
 
-    private void onSignal(Signal signal) {
-        Long id = executionId.get();
-        log.warn("SIG{} received: stopping execution {} after the current epoch", signal.getName(), id);
-        if (id != null) {
-            try {
-                jobOperator.stop(id);
-            } catch (Exception e) {
-                log.warn("could not stop execution {}: {}", id, e.getMessage());
+    private Long currentExecution() {
+        if (executionId.get() == null) {
+            JobExecution e = jobRepository.getLastJobExecution(jobName, params);
+            if (e != null && e.isRunning()) {
+                executionId.compareAndSet(null, e.getId());
             }
         }
+        return executionId.get();
+    }
+
+    /** Asks Spring Batch to stop; retried, since a concurrent update of the execution can refuse it. */
+    private void onSignal(Signal signal) {
+        Thread stopper = new Thread(() -> {
+            for (int attempt = 1; attempt <= 20; attempt++) {
+                try {
+                    Long id = currentExecution();
+                    if (id != null) {
+                        log.warn("SIG{} received: stopping execution {} after the current epoch", signal.getName(), id);
+                        jobOperator.stop(id);
+                        return;
+                    }
+                } catch (Exception e) {
+                    log.warn("stop of this job's execution failed (attempt {}): {}", attempt, e.getMessage());
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "stop-on-signal");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     @Override

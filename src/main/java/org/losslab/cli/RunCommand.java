@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
 import org.losslab.batch.JobRunner;
-import org.losslab.batch.NumericsEnvironment;
+import org.losslab.batch.ResourceCheck;
 import org.losslab.batch.DataPreparation;
 import org.losslab.spec.JobSpec;
-import org.losslab.training.TrainingMemory;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,8 +30,10 @@ class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobSpec job = JobSpec.load(spec, overrides);
-        TrainingMemory.check(job, NumericsEnvironment.partitionThreads());
-        DataPreparation.load(job.data());
+        ResourceCheck.check(job);
+        if (job.training() != null) {
+            DataPreparation.load(job.data());
+        }
         try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
             var execution = ctx.getBean(JobRunner.class).run(job, 1);
             int code = JobOutcome.report(execution);

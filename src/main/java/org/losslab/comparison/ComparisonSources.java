@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class ComparisonSources {
 
     static final List<String> SPINGLASS = List.of("n", "restart", "method", "final_energy");
-    static final List<String> THRESHOLDS = List.of("p", "k", "e_k");
     static final List<String> REGION_STATS = List.of("run_key", "architecture", "activation", "network_state",
             "input_set", "layer", "piece", "averaging", "n", "mean", "sd", "null_sd", "ks_distance");
     static final List<String> KAC_RICE = List.of("p", "n", "theta", "k", "mean", "se", "samples");
@@ -89,20 +88,6 @@ public final class ComparisonSources {
         return out;
     }
 
-    /** {@code E_k(p)} from {@code v_theory_thresholds}, or NaN (noted) if absent. */
-    public double threshold(int p, int k) {
-        if (!available("v_theory_thresholds", THRESHOLDS, "thresholds E_k (F1 band)")) {
-            return Double.NaN;
-        }
-        List<Double> e = jdbc.queryForList("SELECT e_k FROM v_theory_thresholds WHERE p = ? AND k = ?",
-                Double.class, p, k);
-        if (e.isEmpty()) {
-            missing.add("row p=" + p + ", k=" + k + " in v_theory_thresholds (F1 band)");
-            return Double.NaN;
-        }
-        return e.get(0);
-    }
-
     public List<RegionCellRow> regionStats() {
         if (!available("v_region_stats", REGION_STATS, "region statistics (F7)")) {
             return List.of();
@@ -119,8 +104,10 @@ public final class ComparisonSources {
             return List.of();
         }
         boolean logged = relations.columns("v_kac_rice").contains("log_mean");
+        String where = filter("v_kac_rice");
+        where += (where.isEmpty() ? " WHERE" : " AND") + " k IS NOT NULL" + (logged ? "" : " AND mean > 0");
         return jdbc.query("SELECT p, n, theta, k, " + (logged ? "log_mean" : "ln(mean)") + ", se, samples FROM v_kac_rice"
-                        + filter("v_kac_rice") + (logged ? "" : (filter("v_kac_rice").isEmpty() ? " WHERE" : " AND") + " mean > 0"),
+                        + where,
                 (rs, i) -> new KacRiceRow(rs.getInt(1), rs.getInt(2), rs.getDouble(3), rs.getInt(4), rs.getDouble(5),
                         rs.getDouble(6), rs.getLong(7)),
                 filterArgs("v_kac_rice"));

@@ -7,7 +7,7 @@ import java.awt.Color;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
-import org.losslab.comparison.TheoryReference;
+import org.losslab.theory.SpinGlassComplexity;
 
 /**
  * The complexity Θ_{k,3}(u) for several k (science.md §A.4, §B.4): the whole range of the view, and
@@ -78,7 +78,7 @@ final class ComplexityFigure implements FigureSection {
         if (yMin > yMax) {
             throw new IllegalStateException("no Theta values with u in [" + lo + ", " + hi + "]");
         }
-        double eInf = -TheoryReference.eInf(3);
+        double eInf = -SpinGlassComplexity.eInf(3);
         double xMin = c.getSeriesMap().values().stream().mapToDouble(s -> s.getXMin()).min().orElse(eInf);
         double xMax = c.getSeriesMap().values().stream().mapToDouble(s -> s.getXMax()).max().orElse(eInf);
         Charts.line(c, "zero", new double[] {xMin, xMax}, new double[] {0, 0}, Color.LIGHT_GRAY).setShowInLegend(false);

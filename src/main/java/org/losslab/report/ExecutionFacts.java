@@ -39,7 +39,8 @@ public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> 
                         FROM batch_job_execution WHERE job_instance_id = ? ORDER BY job_execution_id""", instance),
                 jdbc.queryForList("""
                         SELECT s.job_execution_id AS execution,
-                               CASE WHEN step_name LIKE 'train-block:%' THEN 'train-block (partitions)' ELSE step_name END AS step,
+                               CASE WHEN step_name LIKE '%-block:%' THEN split_part(step_name, ':', 1) || ' (partitions)'
+                                    ELSE step_name END AS step,
                                count(*) AS step_executions, count(*) FILTER (WHERE s.status = 'COMPLETED') AS completed,
                                string_agg(DISTINCT s.status, ',') AS statuses, sum(write_count) AS rows_written,
                                min(s.start_time) AS started, max(s.end_time) AS ended,

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.losslab.comparison.TheoryReference;
+import org.losslab.theory.SpinGlassComplexity;
 
 /**
  * Finite-N Kac–Rice convergence (finding F8; science.md §B.8 item 4, §C.3 item 6 (ii)):
  * (1/N) ln E Crt_{N,k} against N for each rank-one strength θ (θ = 0: no perturbation), with ±1 SE bars
- * ((1/N)·se/mean) and the large-N limit Θ_{k,p}(u ≥ −E_∞) dashed. One panel per (p, k), k ≤ 2.
+ * ((1/N)·se/mean; ln E Crt from column log_mean, which does not overflow) and the large-N limit Θ_{k,p}(u ≥ −E_∞) dashed. One panel per (p, k), k ≤ 2.
  */
 final class KacRiceFigure implements FigureSection {
 
@@ -43,8 +43,8 @@ final class KacRiceFigure implements FigureSection {
 
     @Override
     public List<ViewQuery> queries() {
-        return List.of(ViewQuery.of(VIEW, List.of("p", "n", "theta", "k", "mean", "se", "samples"), "p, k, theta, n",
-                "the theory stage (Kac-Rice Monte Carlo)").where("k <= 2 AND mean > 0"));
+        return List.of(ViewQuery.of(VIEW, List.of("p", "n", "theta", "k", "mean", "se", "log_mean"),
+                "p, k, theta, n", "the theory stage (Kac-Rice Monte Carlo)").where("k IS NOT NULL AND k <= 2"));
     }
 
     @Override
@@ -68,8 +68,8 @@ final class KacRiceFigure implements FigureSection {
                 double[] err = new double[n.length];
                 for (int j = 0; j < n.length; j++) {
                     double mean = num(rows.get(j), "mean");
-                    y[j] = Math.log(mean) / n[j];
-                    err[j] = num(rows.get(j), "se") / mean / n[j];
+                    y[j] = num(rows.get(j), "log_mean") / n[j];
+                    err[j] = mean > 0 && Double.isFinite(mean) ? num(rows.get(j), "se") / mean / n[j] : 0;
                     nMin = Math.min(nMin, n[j]);
                     nMax = Math.max(nMax, n[j]);
                 }
@@ -77,7 +77,7 @@ final class KacRiceFigure implements FigureSection {
                 series.setLineColor(Charts.color(i));
                 series.setMarkerColor(Charts.color(i++));
             }
-            double limit = TheoryReference.thetaAboveBand(p);
+            double limit = SpinGlassComplexity.theta(k, p, 0.0);
             XYSeries l = Charts.line(c, String.format("Theta_{k,%d} = %.4f", p, limit), new double[] {nMin, nMax},
                     new double[] {limit, limit}, Color.BLACK);
             l.setLineStyle(new java.awt.BasicStroke(1.8f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
-import org.losslab.comparison.TheoryReference;
+import org.losslab.theory.SpinGlassComplexity;
 
 /**
  * Choromanska's "Λ = 1000" plot (science.md §A.4, §B.8 item 3): the leading-order mean numbers
@@ -82,7 +82,7 @@ final class Lambda1000Figure implements FigureSection {
             if (!t.isEmpty()) {
                 Charts.vertical(c, String.format("-E_0 = %.4f", -num(t.get(0), "e_k")), -num(t.get(0), "e_k"), y0, y1, Color.BLACK);
             }
-            Charts.vertical(c, String.format("-E_inf = %.4f", -TheoryReference.eInf(3)), -TheoryReference.eInf(3), y0, y1,
+            Charts.vertical(c, String.format("-E_inf = %.4f", -SpinGlassComplexity.eInf(3)), -SpinGlassComplexity.eInf(3), y0, y1,
                     Color.GRAY);
             c.getStyler().setLegendPosition(log ? org.knowm.xchart.style.Styler.LegendPosition.InsideSE
                     : org.knowm.xchart.style.Styler.LegendPosition.InsideN);

@@ -82,8 +82,17 @@ public class ReportGenerator {
         }
         JobSpec spec = JobSpec.fromText("spec of execution " + facts.executionId(),
                 (String) facts.experiment().get("spec_text"));
-        List<String> expected = spec.training() != null ? List.of("prepare-data", "train", "summarize", "compare")
-                : List.of("prepare-data", "compare");
+        List<String> expected = new ArrayList<>();
+        if (spec.training() != null) {
+            expected.addAll(List.of("prepare-data", "train", "summarize"));
+        }
+        if (spec.theory() != null) {
+            expected.add("theory");
+        }
+        if (spec.spinglass() != null) {
+            expected.add("spinglass");
+        }
+        expected.add("compare");
         for (String step : expected) {
             if (!facts.stepCompleted(step)) {
                 out.add("step " + step + " has not completed"

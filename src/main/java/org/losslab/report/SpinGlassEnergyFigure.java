@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
-import org.losslab.comparison.TheoryReference;
+import org.losslab.theory.SpinGlassComplexity;
 
 /**
  * Final energy densities u = H/N of the spherical 3-spin descents, one density per N, with −E_0 and −E_∞
@@ -52,7 +52,7 @@ final class SpinGlassEnergyFigure implements FigureSection {
     public Figure render(FigureData data) {
         List<Map<String, Object>> thresholds = data.of(THRESHOLDS);
         double e0 = thresholds.isEmpty() ? Double.NaN : num(thresholds.get(0), "e_k");
-        double eInf = TheoryReference.eInf(3);
+        double eInf = SpinGlassComplexity.eInf(3);
         List<XYChart> panels = new ArrayList<>();
         for (Map.Entry<String, List<Map<String, Object>>> m : FigureData.group(data.of(VIEW), r -> str(r, "method")).entrySet()) {
             XYChart c = Charts.xy(title() + " (" + m.getKey() + ")", "final energy density u = H/N", "density");

@@ -13,7 +13,7 @@ import java.util.List;
  * out-of-range values are refused with the key path in the message.
  */
 public record JobSpec(String name, String description, long seed, String text, String sha256,
-                      DataSpec data, TrainingSpec training) {
+                      DataSpec data, TrainingSpec training, TheorySpec theory, SpinGlassSpec spinglass) {
 
     public static JobSpec load(Path file, List<String> overrides) {
         return from(SpecParser.read(file, overrides));
@@ -33,9 +33,11 @@ public record JobSpec(String name, String description, long seed, String text, S
         long seed = t.integer("seed", null, Long.MIN_VALUE, Long.MAX_VALUE);
         DataSpec data = DataSpec.read(t);
         TrainingSpec training = t.has("training") ? TrainingSpec.read(t) : null;
+        TheorySpec theory = t.has("theory") ? TheorySpec.read(t) : null;
+        SpinGlassSpec spinglass = t.has("spinglass") ? SpinGlassSpec.read(t) : null;
         t.rejectUnknownKeys();
         String text = SpecParser.canonicalText(t);
-        return new JobSpec(name, description, seed, text, sha256(text), data, training);
+        return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass);
     }
 
     public String shortHash() {

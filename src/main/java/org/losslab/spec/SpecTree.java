@@ -110,6 +110,26 @@ public final class SpecTree {
         return out;
     }
 
+    public List<Double> numbers(String path, List<Double> fallback, double min, double max) {
+        Object v = value(path, fallback);
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            throw wrongType(path, "a non-empty list of numbers", v);
+        }
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = path + "[" + i + "]";
+            if (!(list.get(i) instanceof Number n)) {
+                throw wrongType(at, "a number", list.get(i));
+            }
+            double x = n.doubleValue();
+            if (!Double.isFinite(x) || x < min || x > max) {
+                throw error(at, "must be a finite number between " + min + " and " + max + ", not " + x);
+            }
+            out.add(x);
+        }
+        return out;
+    }
+
     /** Marks a whole subtree as known (for sections read by another component). */
     public void acceptSubtree(String path) {
         known.add(path);

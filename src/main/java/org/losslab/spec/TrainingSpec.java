@@ -37,7 +37,7 @@ public record TrainingSpec(
                 t.number("training.learning_rate", null, 1e-12, 1e6),
                 t.number("training.lr_decay", 1.0, 1e-6, 1.0),
                 t.choice("training.init", "uniform", "uniform", "uniform_fan_in"),
-                t.number("training.init_scale", 1.0, 1e-12, 1e6),
+                t.number("training.init_scale", 1.0, 1e-12, 1e30),
                 t.choice("training.data_order", "independent", "independent", "shared"),
                 (int) t.integer("training.block_size", 8L, 1, 1_000_000));
     }

@@ -107,8 +107,7 @@ class TrainingJobTest {
     @Test
     void divergingRunsAreRecordedAndTheJobGoesOn() throws Exception {
         JobSpec spec = JobSpec.load(Path.of("jobs/quickstart.yaml"), List.of("name=qs-diverge", "training.restarts=2",
-                "training.epochs=3", "training.hidden_widths=[25]", "training.learning_rate=100000",
-                "training.init_scale=1000000"));
+                "training.epochs=3", "training.hidden_widths=[25]", "training.init_scale=1e20"));
         JobExecution e = runner.run(spec, 1);
 
         assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);

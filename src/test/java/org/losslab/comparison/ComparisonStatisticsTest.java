@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.losslab.comparison.Comparison.Verdict;
+import org.losslab.theory.SpinGlassComplexity;
 
 /** Comparison statistics against values computed by hand on small fixtures. */
 class ComparisonStatisticsTest {
@@ -144,7 +145,7 @@ class ComparisonStatisticsTest {
         assertThat(find(regions, "sd_ratio_median", "mlp / relu / trained / mnist / DATA").verdict()).isEqualTo(Verdict.CONSISTENT);
         assertThat(find(regions, "sd_ratio_median", "mlp / relu / trained / gaussian / DATA").verdict()).isEqualTo(Verdict.INCONSISTENT);
 
-        double limit = TheoryReference.thetaAboveBand(3);
+        double limit = SpinGlassComplexity.theta(0, 3, 0.0);
         assertThat(limit).isCloseTo(0.0132403, within(1e-7));          // science.md §E.1 G5
         List<KacRiceRow> kr = List.of(new KacRiceRow(3, 8, 0, 0, 8 * limit + 1.0, 0.1, 1000),
                 new KacRiceRow(3, 16, 0, 0, 16 * limit + 1.0, 0.1, 1000));

@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Each figure view returns what its figure needs, on fixtures inserted by SQL: hand-computed variances,
  * log-log slope, Pearson r and its Fisher interval, the recalled values next to them; and every
- * registered figure renders to PNG and SVG (theory and region views are stood in by fixture tables of
- * the expected columns). The drawn figures are left in target/figure-fixtures for inspection.
+ * registered figure renders to PNG and SVG (theory tables filled with fixture rows; region views stood
+ * in by tables of the expected columns). The drawn figures are left in target/figure-fixtures for inspection.
  */
 class FigureViewsTest {
 
@@ -85,7 +85,7 @@ class FigureViewsTest {
 
     @Test
     void everyRegisteredFigureRendersFromFixtureViews() throws Exception {
-        TheoryFixtures.create(jdbc);
+        TheoryFixtures.create(jdbc, experimentId, 1, 1);
         Path dir = Files.createDirectories(Path.of("target", "figure-fixtures"));
         FigureRenderer renderer = new FigureRenderer(jdbc);
         for (FigureSection s : FigureRegistry.all()) {

@@ -6,9 +6,10 @@ import java.util.Random;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Stand-ins for the views of the theory, spin-glass and region stages, as tables with the columns the
- * report expects (README "Figures and report"). Θ uses the closed form of science.md §B.4; the other
- * values are synthetic but shaped like the real ones (e.g. spin-glass sd shrinking with N).
+ * Rows for the theory and spin-glass stages' tables (V4), and stand-in tables for the region views the
+ * report expects but no stage writes yet (README "Figures and report"). Θ uses the closed form of
+ * science.md §B.4; the other values are synthetic but shaped like real ones (e.g. spin-glass sd
+ * shrinking with N).
  */
 final class TheoryFixtures {
 
@@ -17,32 +18,30 @@ final class TheoryFixtures {
     private TheoryFixtures() {
     }
 
-    static void create(JdbcTemplate jdbc) {
-        jdbc.execute("CREATE TABLE v_theory_thresholds (p INT, k INT, e_k DOUBLE PRECISION)");
-        jdbc.update("INSERT INTO v_theory_thresholds VALUES (3, 0, ?), (3, 1, 1.652873)", E0_P3);
-        jdbc.execute("CREATE TABLE v_complexity (p INT, k INT, u DOUBLE PRECISION, theta DOUBLE PRECISION)");
+    static void create(JdbcTemplate jdbc, long experimentId, long executionId, long stepId) {
+        jdbc.update("INSERT INTO theory_threshold VALUES (?, 3, -1, ?, ?), (?, 3, 0, ?, ?), (?, 3, 1, 1.652873, ?)",
+                experimentId, 2 * Math.sqrt(2.0 / 3), executionId, experimentId, E0_P3, executionId, experimentId, executionId);
         List<Object[]> theta = new ArrayList<>();
         for (int k = 0; k <= 5; k++) {
             for (int i = 0; i <= 400; i++) {
                 double u = -2.0 + 2.0 * i / 400;
-                theta.add(new Object[] {3, k, u, theta(k, u)});
+                theta.add(new Object[] {experimentId, 3, k, u, theta(k, u), executionId});
             }
-            for (int i = 0; i <= 200; i++) {
+            for (int i = 1; i < 200; i++) {
                 double u = -1.665 + 0.04 * i / 200;
-                theta.add(new Object[] {3, k, u, theta(k, u)});
+                theta.add(new Object[] {experimentId, 3, k, u, theta(k, u), executionId});
             }
         }
-        jdbc.batchUpdate("INSERT INTO v_complexity VALUES (?, ?, ?, ?)", theta);
+        jdbc.batchUpdate("INSERT INTO complexity_curve VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", theta);
         Random rnd = new Random(1);
-        jdbc.execute("CREATE TABLE v_spinglass (n INT, restart INT, method TEXT, final_energy DOUBLE PRECISION, "
-                + "grad_norm DOUBLE PRECISION, idx INT)");
         List<Object[]> sg = new ArrayList<>();
         for (int n : new int[] {25, 50, 100}) {
             for (int r = 0; r < 60; r++) {
-                sg.add(new Object[] {n, r, "gd", -1.60 + 0.3 / Math.sqrt(n) * rnd.nextGaussian(), 1e-3, 0});
+                sg.add(new Object[] {experimentId, n, r, "gd", -1.60 + 0.3 / Math.sqrt(n) * rnd.nextGaussian(), 1e-3, 0,
+                        2000, stepId});
             }
         }
-        jdbc.batchUpdate("INSERT INTO v_spinglass VALUES (?, ?, ?, ?, ?, ?)", sg);
+        jdbc.batchUpdate("INSERT INTO spinglass_result VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", sg);
         jdbc.execute("CREATE TABLE v_region_kde (architecture TEXT, activation TEXT, network_state TEXT, input_set TEXT, "
                 + "averaging TEXT, layer TEXT, piece INT, x DOUBLE PRECISION, density DOUBLE PRECISION)");
         jdbc.execute("CREATE TABLE v_region_joint (architecture TEXT, activation TEXT, network_state TEXT, input_set TEXT, "
@@ -69,19 +68,17 @@ final class TheoryFixtures {
         }
         jdbc.batchUpdate("INSERT INTO v_region_kde VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", kde);
         jdbc.batchUpdate("INSERT INTO v_region_joint VALUES (?, ?, ?, ?, ?, ?, ?, ?)", joint);
-        jdbc.execute("CREATE TABLE v_kac_rice (p INT, n INT, theta DOUBLE PRECISION, k INT, mean DOUBLE PRECISION, "
-                + "se DOUBLE PRECISION, samples BIGINT)");
         List<Object[]> kr = new ArrayList<>();
         double limit = 0.5 * Math.log(2) - 1.0 / 3;
         for (double t : new double[] {0.0, 0.5, 2.0}) {
             for (int n : new int[] {4, 8, 16, 32, 64}) {
                 for (int k = 0; k <= 2; k++) {
                     double mean = Math.exp(n * limit + Math.log(2 + t) + k * 0.3);
-                    kr.add(new Object[] {3, n, t, k, mean, mean * 0.01, 100000L});
+                    kr.add(new Object[] {experimentId, 3, n, t, k, mean, mean * 0.01, Math.log(mean), 100000L, 1L, executionId});
                 }
             }
         }
-        jdbc.batchUpdate("INSERT INTO v_kac_rice VALUES (?, ?, ?, ?, ?, ?, ?)", kr);
+        jdbc.batchUpdate("INSERT INTO kac_rice VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kr);
     }
 
     /** Θ_{k,3}(u), science.md §B.4. */
