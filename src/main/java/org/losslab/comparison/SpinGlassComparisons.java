@@ -26,11 +26,11 @@ public final class SpinGlassComparisons {
             BandOccupancy b = BandOccupancy.of(s.energies(), e0, eInf);
             SampleSummary sum = SampleSummary.of(s.energies());
             out.add(Comparison.describe("F1", "fraction_below_band", s.subject(), Comparison.finite(b.below()), in)
-                    .withReference(-e0, band));
+                    .withReference(null, band));
             out.add(Comparison.describe("F1", "fraction_in_band", s.subject(), Comparison.finite(b.inside()), in)
-                    .withReference(-e0, band));
+                    .withReference(null, band));
             out.add(Comparison.describe("F1", "fraction_above_band", s.subject(), Comparison.finite(b.above()), in)
-                    .withReference(-eInf, band));
+                    .withReference(null, band));
             out.add(Comparison.describe("F1", "energy_mean", s.subject(), Comparison.finite(sum.mean()), in)
                     .withReference(-eInf, "-E_inf (science.md §B.4)"));
             out.add(Comparison.describe("F1", "energy_sd", s.subject(), Comparison.finite(sum.sd()), in));
