@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Assembles the job of a spec from the pipeline stages its sections ask for, in this order:
  * prepare-data → train → summarize (section {@code training}), theory ({@code theory}), spinglass
- * ({@code spinglass}), then always compare (theory against experiment, from whatever the earlier stages
- * wrote). The job is named after the spec, so each spec has its own job instances.
+ * ({@code spinglass}), cells ({@code cells}), then always compare (theory against experiment, from
+ * whatever the earlier stages wrote). The job is named after the spec, so each spec has its own job instances.
  */
 @Component
 public class PipelineJobFactory {
@@ -28,17 +28,20 @@ public class PipelineJobFactory {
     private final DataStepConfiguration dataSteps;
     private final TrainingStepConfiguration trainingSteps;
     private final TheoryStepConfiguration theorySteps;
+    private final CellsStepConfiguration cellsSteps;
     private final ComparisonStepConfiguration comparisonSteps;
 
     public PipelineJobFactory(JobRepository jobRepository, ExperimentStore experiments, JdbcTemplate jdbc,
                               DataStepConfiguration dataSteps, TrainingStepConfiguration trainingSteps,
-                              TheoryStepConfiguration theorySteps, ComparisonStepConfiguration comparisonSteps) {
+                              TheoryStepConfiguration theorySteps, CellsStepConfiguration cellsSteps,
+                              ComparisonStepConfiguration comparisonSteps) {
         this.jobRepository = jobRepository;
         this.experiments = experiments;
         this.jdbc = jdbc;
         this.dataSteps = dataSteps;
         this.trainingSteps = trainingSteps;
         this.theorySteps = theorySteps;
+        this.cellsSteps = cellsSteps;
         this.comparisonSteps = comparisonSteps;
     }
 
@@ -57,9 +60,12 @@ public class PipelineJobFactory {
         if (spec.spinglass() != null) {
             steps.add(theorySteps.spinglass(spec));
         }
+        if (spec.cells() != null) {
+            steps.add(cellsSteps.cells(spec));
+        }
         if (steps.isEmpty()) {
             throw new org.losslab.BadInputException(spec.name() + ": the spec has no stage to run "
-                    + "(add a training, theory or spinglass section)");
+                    + "(add a training, theory, spinglass or cells section)");
         }
         steps.add(comparisonSteps.compare());
         SimpleJobBuilder job = new JobBuilder(spec.name(), jobRepository)
@@ -70,7 +76,7 @@ public class PipelineJobFactory {
     }
 
     /** Stages that read MNIST need the prepare-data step first. */
-    static boolean needsData(JobSpec spec) {
-        return spec.training() != null;
+    public static boolean needsData(JobSpec spec) {
+        return spec.training() != null || (spec.cells() != null && !spec.cells().mnistClasses().isEmpty());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
 import org.losslab.batch.JobRunner;
+import org.losslab.batch.PipelineJobFactory;
 import org.losslab.batch.ResourceCheck;
 import org.losslab.batch.DataPreparation;
 import org.losslab.spec.JobSpec;
@@ -31,7 +32,7 @@ class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobSpec job = JobSpec.load(spec, overrides);
         ResourceCheck.check(job);
-        if (job.training() != null) {
+        if (PipelineJobFactory.needsData(job)) {
             DataPreparation.load(job.data());
         }
         try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {

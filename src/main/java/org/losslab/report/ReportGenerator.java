@@ -92,6 +92,9 @@ public class ReportGenerator {
         if (spec.spinglass() != null) {
             expected.add("spinglass");
         }
+        if (spec.cells() != null) {
+            expected.add("cells");
+        }
         expected.add("compare");
         for (String step : expected) {
             if (!facts.stepCompleted(step)) {

@@ -13,7 +13,8 @@ import java.util.List;
  * out-of-range values are refused with the key path in the message.
  */
 public record JobSpec(String name, String description, long seed, String text, String sha256,
-                      DataSpec data, TrainingSpec training, TheorySpec theory, SpinGlassSpec spinglass) {
+                      DataSpec data, TrainingSpec training, TheorySpec theory, SpinGlassSpec spinglass,
+                      CellsSpec cells) {
 
     public static JobSpec load(Path file, List<String> overrides) {
         return from(SpecParser.read(file, overrides));
@@ -35,9 +36,10 @@ public record JobSpec(String name, String description, long seed, String text, S
         TrainingSpec training = t.has("training") ? TrainingSpec.read(t) : null;
         TheorySpec theory = t.has("theory") ? TheorySpec.read(t) : null;
         SpinGlassSpec spinglass = t.has("spinglass") ? SpinGlassSpec.read(t) : null;
+        CellsSpec cells = t.has("cells") ? CellsSpec.read(t) : null;
         t.rejectUnknownKeys();
         String text = SpecParser.canonicalText(t);
-        return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass);
+        return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass, cells);
     }
 
     public String shortHash() {

@@ -53,12 +53,12 @@ class ReportTest {
         f.runs(stopped, 7, 71, 100, new double[] {0.20, 0.22, 0.21, 0.19}, new double[] {0.30, 0.29, 0.31, 0.30}, 2);
 
         long done = f.experiment(8, "done", "COMPLETED");
-        String[] steps = {"prepare-data", "train", "summarize", "theory", "spinglass", "compare"};
+        String[] steps = {"prepare-data", "train", "summarize", "theory", "spinglass", "cells", "compare"};
         for (int i = 0; i < steps.length; i++) {
-            f.step(80 + i, 8, steps[i], "COMPLETED");   // train is 81, compare 85
+            f.step(80 + i, 8, steps[i], "COMPLETED");   // train is 81, compare 86
         }
         f.runs(done, 8, 81, 25, new double[] {0.30, 0.35, 0.28, 0.40}, new double[] {0.36, 0.41, 0.37, 0.47}, 0);
-        new ComparisonStore(jdbc).replace(done, ComparisonRunner.compute(jdbc, done).comparisons(), 8, 85);
+        new ComparisonStore(jdbc).replace(done, ComparisonRunner.compute(jdbc, done).comparisons(), 8, 86);
     }
 
     @AfterAll

@@ -1,0 +1,30 @@
+package org.losslab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class TrainingBenchmarkTest {
+
+    @Test
+    void flopsCountTheUsefulMultiplyAddsOfTrainingAndEvaluation() {
+        // per training example: forward 2*101*n + 2*n*10, weight gradients 2*101*n + 2*n*10, delta 2*n*10
+        // per evaluated example: 2*101*n + 2*n*10
+        double n = 100;
+        double expected = 8000 * (4 * 101 * n + 6 * n * 10) + 10000 * (2 * 101 * n + 2 * n * 10);
+        assertThat(TrainingBenchmark.flopsPerNetworkEpoch(100, 100, 1, 8000, 10000)).isEqualTo(expected);
+        double twoLayers = TrainingBenchmark.flopsPerNetworkEpoch(100, 100, 2, 8000, 10000);
+        assertThat(twoLayers - expected).isEqualTo(8000 * 6 * n * n + 10000 * 2 * n * n);
+    }
+
+    @Test
+    void throughputIsInterpolatedInLogWidthBetweenMeasuredWidths() {
+        double[] g = {10, 20, 40};
+        assertThat(TrainingBenchmark.interpolate(25, g)).isEqualTo(10);
+        assertThat(TrainingBenchmark.interpolate(50, g)).isCloseTo(15, within(1e-9));
+        assertThat(TrainingBenchmark.interpolate(100, g)).isEqualTo(20);
+        assertThat(TrainingBenchmark.interpolate(500, g)).isEqualTo(40);
+        assertThat(TrainingBenchmark.interpolate(1000, g)).isEqualTo(40);
+    }
+}

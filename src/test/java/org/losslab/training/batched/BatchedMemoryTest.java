@@ -1,0 +1,52 @@
+package org.losslab.training.batched;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.losslab.spec.TrainingSpec;
+import org.losslab.training.PreparedData;
+
+class BatchedMemoryTest {
+
+    @Test
+    void theEstimateIsWhatTheTrainerAllocates() {
+        PreparedData data = BatchedFixtures.data(300, 100);
+        for (String order : new String[] {"shared", "independent"}) {
+            for (int layers = 1; layers <= 2; layers++) {
+                TrainingSpec spec = BatchedFixtures.spec(layers, order, 50, 0.1, 1.0);
+                try (BatchedTrainer t = new BatchedTrainer(spec, data, BatchedFixtures.SEED, 40, new int[] {1, 2, 3})) {
+                    long[] estimate = BatchedMemory.bytes(spec, 100, 40, 3, data.trainCount());
+                    long[] actual = t.allocatedBytes();
+                    assertThat(actual[0]).as("off-heap, %s, %d layers", order, layers).isEqualTo(estimate[0]);
+                    assertThat(actual[1]).as("heap, %s, %d layers", order, layers).isLessThanOrEqualTo(estimate[1]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void paperScaleBlockSizes() {
+        TrainingSpec spec = BatchedFixtures.spec(1, "shared", 100, 0.1, 1.0);
+        long[] b = BatchedMemory.bytes(spec, 100, 500, 1000, 8000);
+        // W1 (101 x 500k) + activations + gradient (2 x 100 x 500k) + W2 (10 x 500k) floats ~ 1.24 GB... per float 4 bytes
+        long floats = 101L * 500_000 + 2L * 100 * 500_000 + 10L * 500_000 + 1000L * 100 * 10 + 100 * 101 + 100;
+        assertThat(b[0]).isEqualTo(4 * floats);
+        assertThat(b[0]).isBetween(600_000_000L, 700_000_000L);
+        assertThat(b[1]).isLessThan(20_000_000L);
+    }
+
+    @Test
+    void maxNetworksIsTheLargestBlockWithinTheBudget() {
+        TrainingSpec spec = BatchedFixtures.spec(1, "shared", 100, 0.1, 1.0);
+        long budget = 1L << 30;
+        int k = BatchedMemory.maxNetworks(spec, 100, 500, 8000, budget, budget, 1_000_000);
+        assertThat(BatchedMemory.bytes(spec, 100, 500, k, 8000)[0]).isLessThanOrEqualTo(budget);
+        assertThat(BatchedMemory.bytes(spec, 100, 500, k + 1, 8000)[0]).isGreaterThan(budget);
+        assertThat(k).isBetween(1500, 1800);
+        assertThat(BatchedMemory.maxNetworks(spec, 100, 25, 8000, budget, budget, 1000)).isEqualTo(1000);
+        assertThat(BatchedMemory.maxNetworks(spec, 100, 500, 8000, 1000, budget, 1000)).isZero();
+        TrainingSpec independent = BatchedFixtures.spec(1, "independent", 100, 0.1, 1.0);
+        assertThat(BatchedMemory.maxNetworks(independent, 100, 500, 8000, budget, budget, 1_000_000)).isLessThan(k);
+        assertThat(BatchedMemory.maxNetworksForThisJvm(spec, 100, 100, 8000, 0.5, 1000)).isEqualTo(1000);
+    }
+}
