@@ -2,6 +2,7 @@ package org.losslab.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losslab.comparison.ComparisonStepConfiguration;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.ExperimentStore;
 import org.springframework.batch.core.job.Job;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Assembles the job of a spec from the pipeline stages its sections ask for, in this order:
  * prepare-data → train → summarize (section {@code training}), theory ({@code theory}), spinglass
- * ({@code spinglass}), cells ({@code cells}). The job is named after the spec, so each spec has its own job instances.
+ * ({@code spinglass}), cells ({@code cells}), then always compare (theory against experiment, from
+ * whatever the earlier stages wrote). The job is named after the spec, so each spec has its own job instances.
  */
 @Component
 public class PipelineJobFactory {
@@ -27,10 +29,12 @@ public class PipelineJobFactory {
     private final TrainingStepConfiguration trainingSteps;
     private final TheoryStepConfiguration theorySteps;
     private final CellsStepConfiguration cellsSteps;
+    private final ComparisonStepConfiguration comparisonSteps;
 
     public PipelineJobFactory(JobRepository jobRepository, ExperimentStore experiments, JdbcTemplate jdbc,
                               DataStepConfiguration dataSteps, TrainingStepConfiguration trainingSteps,
-                              TheoryStepConfiguration theorySteps, CellsStepConfiguration cellsSteps) {
+                              TheoryStepConfiguration theorySteps, CellsStepConfiguration cellsSteps,
+                              ComparisonStepConfiguration comparisonSteps) {
         this.jobRepository = jobRepository;
         this.experiments = experiments;
         this.jdbc = jdbc;
@@ -38,6 +42,7 @@ public class PipelineJobFactory {
         this.trainingSteps = trainingSteps;
         this.theorySteps = theorySteps;
         this.cellsSteps = cellsSteps;
+        this.comparisonSteps = comparisonSteps;
     }
 
     public Job create(JobSpec spec) {
@@ -62,6 +67,7 @@ public class PipelineJobFactory {
             throw new org.losslab.BadInputException(spec.name() + ": the spec has no stage to run "
                     + "(add a training, theory, spinglass or cells section)");
         }
+        steps.add(comparisonSteps.compare());
         SimpleJobBuilder job = new JobBuilder(spec.name(), jobRepository)
                 .listener(new ExperimentRecorder(spec, experiments, jdbc))
                 .start(steps.get(0));

@@ -37,7 +37,10 @@ class RestartCommand implements Callable<Integer> {
                 System.err.println("losslab: there is no execution to restart");
                 return ExitCodes.USAGE;
             }
-            return JobOutcome.report(runner.restart(id));
+            var execution = runner.restart(id);
+            int code = JobOutcome.report(execution);
+            ReportCommand.afterJob(ctx, execution.getId());
+            return code;
         } catch (JobRunner.JobRefusedException e) {
             System.err.println("losslab: " + e.getMessage());
             return ExitCodes.BUSY;

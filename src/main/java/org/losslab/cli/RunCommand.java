@@ -36,7 +36,10 @@ class RunCommand implements Callable<Integer> {
             DataPreparation.load(job.data());
         }
         try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
-            return JobOutcome.report(ctx.getBean(JobRunner.class).run(job, 1));
+            var execution = ctx.getBean(JobRunner.class).run(job, 1);
+            int code = JobOutcome.report(execution);
+            ReportCommand.afterJob(ctx, execution.getId());
+            return code;
         } catch (JobRunner.JobRefusedException e) {
             System.err.println("losslab: " + e.getMessage());
             return ExitCodes.BUSY;

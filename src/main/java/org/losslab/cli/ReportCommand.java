@@ -1,0 +1,65 @@
+package org.losslab.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.losslab.ExitCodes;
+import org.losslab.batch.JobRunner;
+import org.losslab.report.ReportGenerator;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code losslab report EXECUTION_ID | --last [--out DIR]}: writes the HTML report of an execution
+ * (running, stopped, failed or completed) and prints the path of its index.html.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write the HTML report of an execution (figures, comparisons, SQL, provenance) and print its path.")
+class ReportCommand implements Callable<Integer> {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static class Target {
+        @Parameters(paramLabel = "EXECUTION_ID")
+        Long executionId;
+
+        @Option(names = "--last", description = "The most recently created execution.")
+        boolean last;
+    }
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default reports/<job>-<execution>).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
+            Long id = target.last ? ctx.getBean(JobRunner.class).lastExecutionId().orElse(null) : target.executionId;
+            if (id == null) {
+                System.err.println("losslab: there is no execution to report on");
+                return ExitCodes.USAGE;
+            }
+            ReportGenerator reports = ctx.getBean(ReportGenerator.class);
+            Path dir = out != null ? out : ReportGenerator.defaultDirectory(reports.jobName(id), id);
+            System.out.println(reports.write(id, dir));
+            return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * After {@code run} or {@code restart}: writes the execution's report to the default directory and
+     * prints where. A report failure is printed but never changes the job's exit code.
+     */
+    static void afterJob(ConfigurableApplicationContext ctx, long executionId) {
+        try {
+            ReportGenerator reports = ctx.getBean(ReportGenerator.class);
+            Path index = reports.write(executionId, ReportGenerator.defaultDirectory(reports.jobName(executionId), executionId));
+            System.out.println("report: " + index);
+        } catch (RuntimeException e) {
+            System.err.println("losslab: the report could not be written: " + e.getMessage()
+                    + " (retry with: ./losslab report " + executionId + ")");
+        }
+    }
+}

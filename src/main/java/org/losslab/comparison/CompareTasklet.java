@@ -1,0 +1,41 @@
+package org.losslab.comparison;
+
+import org.losslab.batch.ExperimentContext;
+import org.losslab.store.ExperimentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The compare step: computes every comparison its inputs allow ({@link ComparisonRunner}) and replaces
+ * the experiment's rows of table {@code comparison} in the step's transaction, so a restarted step
+ * leaves exactly one set of rows. Absent inputs (stages not run) are logged, not errors.
+ */
+public final class CompareTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(CompareTasklet.class);
+
+    private final ExperimentStore experiments;
+    private final JdbcTemplate jdbc;
+
+    public CompareTasklet(ExperimentStore experiments, JdbcTemplate jdbc) {
+        this.experiments = experiments;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var step = contribution.getStepExecution();
+        long experimentId = ExperimentContext.experimentId(experiments, step.getJobExecution());
+        ComparisonRunner.Result result = ComparisonRunner.compute(jdbc, experimentId);
+        new ComparisonStore(jdbc).replace(experimentId, result.comparisons(), step.getJobExecutionId(), step.getId());
+        contribution.incrementWriteCount(result.comparisons().size());
+        log.info("compare: {} comparison rows; not compared: {}", result.comparisons().size(),
+                result.missing().isEmpty() ? "nothing" : String.join("; ", result.missing()));
+        return RepeatStatus.FINISHED;
+    }
+}

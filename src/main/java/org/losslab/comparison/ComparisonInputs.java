@@ -1,0 +1,44 @@
+package org.losslab.comparison;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Provenance of a comparison's inputs: the relation and filter they were read from, how many values,
+ * and the SHA-256 of their canonical text (one line per value, sorted), so that a rerun on changed
+ * inputs shows a different checksum in table {@code comparison}.
+ */
+public record ComparisonInputs(String description, int count, String sha256) {
+
+    public static ComparisonInputs of(String description, List<String> canonicalLines) {
+        List<String> sorted = new ArrayList<>(canonicalLines);
+        Collections.sort(sorted);
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String line : sorted) {
+                md.update(line.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) '\n');
+            }
+            return new ComparisonInputs(description, sorted.size(), HexFormat.of().formatHex(md.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Inputs of a statistic that combines several groups (e.g. all sizes). */
+    public static ComparisonInputs combine(String description, List<ComparisonInputs> parts) {
+        List<String> lines = new ArrayList<>();
+        int count = 0;
+        for (ComparisonInputs p : parts) {
+            lines.add(p.description() + "\t" + p.sha256());
+            count += p.count();
+        }
+        ComparisonInputs hashed = of(description, lines);
+        return new ComparisonInputs(description, count, hashed.sha256());
+    }
+}

@@ -1,0 +1,106 @@
+package org.losslab.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** One look for every figure: white background, readable fonts, a fixed colour cycle. */
+final class Charts {
+
+    static final int WIDTH = 640;
+    static final int HEIGHT = 440;
+    static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+            new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
+            new Color(0x7f7f7f), new Color(0xbcbd22)};
+
+    private Charts() {
+    }
+
+    static XYChart xy(String title, String xTitle, String yTitle) {
+        return xy(title, xTitle, yTitle, WIDTH, HEIGHT);
+    }
+
+    static XYChart xy(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart c = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        Styler s = c.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(Color.DARK_GRAY);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setLegendBorderColor(Color.LIGHT_GRAY);
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setSeriesColors(COLORS);
+        s.setChartTitleBoxVisible(false);
+        s.setChartPadding(12);
+        c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        c.getStyler().setPlotGridLinesColor(new Color(0xe6e6e6));
+        return c;
+    }
+
+    /** A line without markers. */
+    static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color) {
+        XYSeries s = c.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setLineColor(color);
+        s.setLineWidth(2f);
+        return s;
+    }
+
+    /** A vertical reference line from y0 to y1, dashed, shown in the legend under its name. */
+    static XYSeries vertical(XYChart c, String name, double x, double y0, double y1, Color color) {
+        XYSeries s = line(c, name, new double[] {x, x}, new double[] {y0, y1}, color);
+        s.setLineStyle(new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 4f}, 0f));
+        return s;
+    }
+
+    /** Scatter points. */
+    static XYSeries points(XYChart c, String name, double[] x, double[] y, Color color) {
+        XYSeries s = c.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(color);
+        return s;
+    }
+
+    /**
+     * Log axes for narrow ranges: plot log10 of the values on a linear axis and label each tick with
+     * 10^tick to two significant digits (XChart's own log axes label only powers of ten).
+     */
+    static void log10Axes(XYChart c, boolean x, boolean y) {
+        if (x) {
+            c.getStyler().setxAxisTickLabelsFormattingFunction(Charts::powerOfTen);
+        }
+        if (y) {
+            c.getStyler().setyAxisTickLabelsFormattingFunction(Charts::powerOfTen);
+        }
+    }
+
+    static double[] log10(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.log10(v[i]);
+        }
+        return out;
+    }
+
+    static String powerOfTen(Double exponent) {
+        double v = Math.pow(10, exponent);
+        if (v >= 1e-3 && v < 1e6) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
+        }
+        return String.format("%.1e", v);
+    }
+
+    static Color color(int i) {
+        return COLORS[Math.floorMod(i, COLORS.length)];
+    }
+}

@@ -1,0 +1,99 @@
+package org.losslab.report;
+
+import java.util.List;
+import java.util.Map;
+import org.losslab.BadInputException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Everything the report says about an execution besides figures and comparisons, read from the job
+ * repository and the results tables: the execution and its siblings of the same job instance, step
+ * timings, the experiment's spec and seed, runs done per width, data checksums and provenance.
+ * The experiment (and so every result) is that of the execution's job instance.
+ */
+public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> experiment,
+                             List<Map<String, Object>> executions, List<Map<String, Object>> steps,
+                             List<Map<String, Object>> runsByWidth, List<Map<String, Object>> datasets,
+                             List<Map<String, Object>> provenance, List<Map<String, Object>> runSeeds) {
+
+    public static ExecutionFacts load(JdbcTemplate jdbc, long executionId) {
+        List<Map<String, Object>> e = jdbc.queryForList("""
+                SELECT e.job_execution_id, i.job_name, i.job_instance_id, e.status, e.exit_code, e.create_time,
+                       e.start_time, e.end_time, round(extract(epoch FROM coalesce(e.end_time, now()::timestamp)
+                       - e.start_time)::numeric, 1) AS seconds
+                FROM batch_job_execution e JOIN batch_job_instance i USING (job_instance_id)
+                WHERE e.job_execution_id = ?""", executionId);
+        if (e.isEmpty()) {
+            throw new BadInputException("no job execution " + executionId + " in this database");
+        }
+        long instance = ((Number) e.get(0).get("job_instance_id")).longValue();
+        List<Map<String, Object>> x = jdbc.queryForList("""
+                SELECT experiment_id, name, instance_no, seed, spec_sha256, spec_text, created_at
+                FROM experiment WHERE job_instance_id = ?""", instance);
+        Map<String, Object> experiment = x.isEmpty() ? null : x.get(0);
+        Long experimentId = experiment == null ? null : ((Number) experiment.get("experiment_id")).longValue();
+        return new ExecutionFacts(e.get(0), experiment,
+                jdbc.queryForList("""
+                        SELECT job_execution_id AS execution, status, exit_code, start_time, end_time,
+                               round(extract(epoch FROM coalesce(end_time, now()::timestamp) - start_time)::numeric, 1) AS seconds
+                        FROM batch_job_execution WHERE job_instance_id = ? ORDER BY job_execution_id""", instance),
+                jdbc.queryForList("""
+                        SELECT s.job_execution_id AS execution,
+                               CASE WHEN step_name LIKE '%-block:%' THEN split_part(step_name, ':', 1) || ' (partitions)'
+                                    ELSE step_name END AS step,
+                               count(*) AS step_executions, count(*) FILTER (WHERE s.status = 'COMPLETED') AS completed,
+                               string_agg(DISTINCT s.status, ',') AS statuses, sum(write_count) AS rows_written,
+                               min(s.start_time) AS started, max(s.end_time) AS ended,
+                               round(extract(epoch FROM max(coalesce(s.end_time, now()::timestamp)) - min(s.start_time))::numeric, 1) AS seconds
+                        FROM batch_step_execution s JOIN batch_job_execution e USING (job_execution_id)
+                        WHERE e.job_instance_id = ? GROUP BY 1, 2 ORDER BY 1, min(s.step_execution_id)""", instance),
+                experimentId == null ? List.of() : jdbc.queryForList("""
+                        WITH secs AS (
+                            SELECT r.widths[2] AS w, round(sum(m.seconds)::numeric, 1) AS training_seconds
+                            FROM epoch_metric m JOIN run r USING (run_id) WHERE r.experiment_id = ? GROUP BY 1)
+                        SELECT widths[2] AS hidden_width, count(*) AS runs,
+                               count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
+                               count(*) FILTER (WHERE status = 'DIVERGED') AS diverged,
+                               count(*) FILTER (WHERE status = 'RUNNING') AS running,
+                               count(*) FILTER (WHERE status = 'PENDING') AS pending,
+                               sum(epochs_done) AS epochs_done, sum(epochs_planned) AS epochs_planned,
+                               max(secs.training_seconds) AS training_seconds,
+                               min(seed) AS min_seed, max(seed) AS max_seed
+                        FROM run LEFT JOIN secs ON secs.w = run.widths[2]
+                        WHERE experiment_id = ? GROUP BY widths[2] ORDER BY 1""", experimentId, experimentId),
+                experimentId == null ? List.of() : jdbc.queryForList("""
+                        SELECT ed.role, d.dataset_sha256, d.source, d.split, d.n_train, d.n_test, d.image_rows, d.image_cols
+                        FROM experiment_dataset ed JOIN dataset d USING (dataset_sha256)
+                        WHERE ed.experiment_id = ? ORDER BY ed.role""", experimentId),
+                jdbc.queryForList("""
+                        SELECT p.job_execution_id AS execution, code_version, git_commit, nd4j_backend, nd4j_classifier,
+                               omp_threads, partition_threads, java_version, host, recorded_at
+                        FROM provenance p JOIN batch_job_execution e USING (job_execution_id)
+                        WHERE e.job_instance_id = ? ORDER BY 1""", instance),
+                experimentId == null ? List.of() : jdbc.queryForList("""
+                        SELECT run_key, seed, status, epochs_done FROM run WHERE experiment_id = ?
+                        ORDER BY widths[2], restart LIMIT 5000""", experimentId));
+    }
+
+    public Long experimentId() {
+        return experiment == null ? null : ((Number) experiment.get("experiment_id")).longValue();
+    }
+
+    public long executionId() {
+        return ((Number) execution.get("job_execution_id")).longValue();
+    }
+
+    public String jobName() {
+        return (String) execution.get("job_name");
+    }
+
+    public String status() {
+        return (String) execution.get("status");
+    }
+
+    /** Whether a step of this name completed in any execution of the job instance. */
+    public boolean stepCompleted(String step) {
+        return steps.stream().anyMatch(s -> step.equals(s.get("step"))
+                && ((Number) s.get("completed")).longValue() > 0);
+    }
+}

@@ -1,0 +1,27 @@
+package org.losslab.report;
+
+import java.util.List;
+
+/**
+ * Every figure of the report, in reading order (README "Figures and report"). A new figure is one
+ * {@link FigureSection} added here.
+ */
+public final class FigureRegistry {
+
+    private FigureRegistry() {
+    }
+
+    public static List<FigureSection> all() {
+        return List.of(
+                new TestLossDistributionFigure(),
+                new VarianceVsSizeFigure(),
+                new TrainTestScatterFigure(),
+                new CorrelationVsSizeFigure(),
+                new SpinGlassEnergyFigure(),
+                new ComplexityFigure(),
+                new Lambda1000Figure(),
+                new RegionR2Figure(),
+                new RegionJointFigure(),
+                new KacRiceFigure());
+    }
+}

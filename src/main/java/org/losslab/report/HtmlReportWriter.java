@@ -1,0 +1,136 @@
+package org.losslab.report;
+
+import static org.losslab.report.Html.esc;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report page: status and what is missing first, then comparisons, figures (each with its SQL and
+ * view definition), runs and timings, and the provenance block (spec, seeds, data checksums, code
+ * version). Plain HTML and CSS; one small script records whether every image loaded.
+ */
+final class HtmlReportWriter {
+
+    private final ExecutionFacts facts;
+    private final List<SectionOutcome> figures;
+    private final ComparisonTable comparisons;
+    private final List<String> missing;
+    private final StringBuilder b = new StringBuilder();
+
+    HtmlReportWriter(ExecutionFacts facts, List<SectionOutcome> figures, ComparisonTable comparisons,
+                     List<String> missing) {
+        this.facts = facts;
+        this.figures = figures;
+        this.comparisons = comparisons;
+        this.missing = missing;
+    }
+
+    String html() {
+        String title = "losslab report: " + facts.jobName() + ", execution " + facts.executionId();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title))
+                .append("</title>\n<style>\n").append(Html.STYLE).append("</style>\n</head>\n<body>\n");
+        b.append("<h1>").append(esc(title)).append(" <span class=\"status ").append(esc(facts.status())).append("\">")
+                .append(esc(facts.status())).append("</span></h1>\n");
+        b.append("<p>Generated ").append(esc(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)))
+                .append(". Results of experiment <b>").append(esc(name())).append("</b>")
+                .append(facts.experiment() == null ? "" : " (experiment_id " + facts.experimentId() + ", instance "
+                        + esc(facts.experiment().get("instance_no")) + ")")
+                .append("; numbers come from PostgreSQL and every figure from the view named under it.</p>\n");
+        missing();
+        if (facts.experiment() != null) {
+            comparisons();
+            figures();
+            b.append("<h2 id=\"runs\">Runs per hidden width</h2>\n").append(Html.table(facts.runsByWidth()));
+        }
+        timings();
+        provenance();
+        b.append(Html.IMAGE_CHECK).append("</body>\n</html>\n");
+        return b.toString();
+    }
+
+    private String name() {
+        return facts.experiment() == null ? facts.jobName() : (String) facts.experiment().get("name");
+    }
+
+    private void missing() {
+        b.append("<h2 id=\"missing\">What is missing</h2>\n");
+        if (missing.isEmpty()) {
+            b.append("<p>Nothing: the execution completed and every figure and comparison has its data.</p>\n");
+            return;
+        }
+        b.append("<div class=\"missing\"><ul>\n");
+        missing.forEach(m -> b.append("<li>").append(esc(m)).append("</li>\n"));
+        b.append("</ul></div>\n");
+    }
+
+    private void comparisons() {
+        b.append("<h2 id=\"comparisons\">Theory and paper against experiment</h2>\n");
+        b.append(comparisons.provisional()
+                ? "<p class=\"missing\">Provisional: the compare step has not completed, so these rows were computed "
+                  + "by this report from the results so far and are not stored.</p>\n"
+                : "<p>Rows of table <code>comparison</code> (query <code>SELECT * FROM v_comparison WHERE experiment_id = "
+                  + facts.experimentId() + "</code>). Findings are those of science.md §E.2.</p>\n");
+        b.append("<p>Values tagged \"recalled, unverified\" are from memory of the paper, not checked against it.</p>\n");
+        if (comparisons.rows().isEmpty()) {
+            b.append("<p class=\"none\">No comparison could be computed yet.</p>\n");
+            return;
+        }
+        String table = Html.table(comparisons.rows());
+        for (String v : List.of("consistent", "inconsistent", "undetermined")) {
+            table = table.replace("<td>" + v + "</td>", "<td class=\"" + v + "\">" + v + "</td>");
+        }
+        b.append(table);
+    }
+
+    private void figures() {
+        b.append("<h2 id=\"figures\">Figures</h2>\n");
+        for (SectionOutcome o : figures) {
+            FigureSection s = o.section();
+            b.append("<section id=\"fig-").append(esc(s.id())).append("\">\n<h3>").append(esc(s.title()))
+                    .append(" <small>(").append(esc(s.findings())).append(")</small></h3>\n");
+            if (o.drawn()) {
+                b.append("<figure><a href=\"figures/").append(esc(o.svgFile())).append("\"><img src=\"figures/")
+                        .append(esc(o.pngFile())).append("\" alt=\"").append(esc(s.title())).append("\"></a>\n<figcaption>")
+                        .append(esc(s.caption())).append(" (").append(o.rows()).append(" rows; PNG shown, SVG: <a href=\"figures/")
+                        .append(esc(o.svgFile())).append("\">").append(esc(o.svgFile())).append("</a>)</figcaption></figure>\n");
+            } else {
+                b.append("<p class=\"missing\">").append(esc(o.message())).append("</p>\n<p>").append(esc(s.caption()))
+                        .append("</p>\n<p>Reads: <code>").append(esc(String.join("; ",
+                                s.queries().stream().map(ViewQuery::signature).toList()))).append("</code></p>\n");
+            }
+            if (!o.sql().isEmpty()) {
+                b.append("<details><summary>SQL</summary>\n<pre>");
+                for (int i = 0; i < o.sql().size(); i++) {
+                    b.append(esc(o.sql().get(i))).append(";\n\n").append(esc(o.viewDefinitions().get(i))).append("\n\n");
+                }
+                b.append("</pre></details>\n");
+            }
+            b.append("</section>\n");
+        }
+    }
+
+    private void timings() {
+        b.append("<h2 id=\"timings\">Executions and timings</h2>\n").append(Html.table(facts.executions()));
+        b.append("<h3>Steps</h3>\n").append(Html.table(facts.steps()));
+    }
+
+    private void provenance() {
+        b.append("<h2 id=\"provenance\">Provenance</h2>\n<h3>Code and numerical backend</h3>\n")
+                .append(Html.table(facts.provenance()));
+        b.append("<h3>Data</h3>\n").append(Html.table(facts.datasets()));
+        if (facts.experiment() == null) {
+            return;
+        }
+        Map<String, Object> x = facts.experiment();
+        b.append("<h3>Spec</h3>\n<p>SHA-256 <code>").append(esc(x.get("spec_sha256"))).append("</code></p>\n<pre>")
+                .append(esc(x.get("spec_text"))).append("</pre>\n");
+        b.append("<h3>Seeds</h3>\n<p>Root seed <code>").append(esc(x.get("seed")))
+                .append("</code>; every run's seed derives from it (spec seed → width, restart → epoch). Seed ranges per width "
+                        + "are in the runs table; all run seeds:</p>\n<details><summary>")
+                .append(facts.runSeeds().size()).append(" runs").append(facts.runSeeds().size() == 5000 ? " (first 5000)" : "")
+                .append("</summary>\n").append(Html.table(facts.runSeeds())).append("</details>\n");
+    }
+}

@@ -1,0 +1,70 @@
+package org.losslab.report;
+
+import static org.losslab.report.FigureData.str;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Densities of the region-2 occupancy R_2 as in Baskerville et al. Figs. 1–4 (finding F7; science.md
+ * §C.4): one panel per architecture, activation, averaging (data: one value per unit; neuron: one per
+ * datum) and input set (MNIST or Gaussian), random against trained weights, all hidden layers pooled.
+ */
+final class RegionR2Figure implements FigureSection {
+
+    static final String VIEW = "v_region_kde";
+
+    @Override
+    public String id() {
+        return "region-r2";
+    }
+
+    @Override
+    public String title() {
+        return "R_2 distributions";
+    }
+
+    @Override
+    public String findings() {
+        return "F7";
+    }
+
+    @Override
+    public String caption() {
+        return "Kernel densities of R_2 (the fraction in piece 2: for ReLU the active piece), pooled over hidden "
+                + "layers, by averaging (data: one value per unit; neuron: one value per datum) and input set; "
+                + "random against trained weights. F7 expects random weights with Gaussian inputs to be "
+                + "concentrated, trained weights and MNIST inputs broad or multimodal.";
+    }
+
+    @Override
+    public List<ViewQuery> queries() {
+        return List.of(ViewQuery.of(VIEW, List.of("architecture", "activation", "network_state", "input_set", "averaging",
+                        "layer", "piece", "x", "density"),
+                "architecture, activation, averaging, input_set, network_state, x", "the region-statistics stage")
+                .where("piece = 2 AND layer = 'pooled'"));
+    }
+
+    @Override
+    public Figure render(FigureData data) {
+        List<XYChart> panels = new ArrayList<>();
+        for (Map.Entry<String, List<Map<String, Object>>> p : FigureData.group(data.of(VIEW), r -> str(r, "architecture")
+                + ", " + str(r, "activation") + ": " + str(r, "averaging").toLowerCase() + " averaging, "
+                + str(r, "input_set") + " inputs").entrySet()) {
+            XYChart c = Charts.xy(p.getKey(), "R_2", "density", 520, 380);
+            c.getStyler().setXAxisMin(0.0);
+            c.getStyler().setXAxisMax(1.0);
+            c.getStyler().setXAxisDecimalPattern("0.0#");
+            int i = 0;
+            for (Map.Entry<String, List<Map<String, Object>>> s
+                    : FigureData.group(p.getValue(), r -> str(r, "network_state")).entrySet()) {
+                Charts.line(c, s.getKey() + " weights", FigureData.column(s.getValue(), "x"),
+                        FigureData.column(s.getValue(), "density"), Charts.color(i++));
+            }
+            panels.add(c);
+        }
+        return new Figure(panels, Math.min(2, panels.size()), 520, 380);
+    }
+}

@@ -1,0 +1,107 @@
+package org.losslab.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.losslab.spec.JobSpec;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes the report of a job execution: {@code index.html} with the figures beside it in
+ * {@code figures/} (PNG shown, SVG linked), tables, each figure's SQL, the spec, seeds, data checksum,
+ * code version and timings. Works for running, stopped and failed executions: it draws what exists
+ * and lists what is missing.
+ */
+@Service
+public class ReportGenerator {
+
+    private final JdbcTemplate jdbc;
+
+    public ReportGenerator(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The default directory: {@code reports/<job>-<execution>} under the working directory. */
+    public static Path defaultDirectory(String jobName, long executionId) {
+        return Path.of("reports", jobName + "-" + executionId);
+    }
+
+    public String jobName(long executionId) {
+        return ExecutionFacts.load(jdbc, executionId).jobName();
+    }
+
+    /** Writes the report into {@code dir} and returns the path of its index.html. */
+    public Path write(long executionId, Path dir) {
+        ExecutionFacts facts = ExecutionFacts.load(jdbc, executionId);
+        try {
+            Path figures = Files.createDirectories(dir.resolve("figures"));
+            List<String> missing = new ArrayList<>(partialResults(facts));
+            List<SectionOutcome> outcomes = new ArrayList<>();
+            ComparisonTable comparisons = null;
+            if (facts.experimentId() != null) {
+                FigureRenderer renderer = new FigureRenderer(jdbc);
+                for (FigureSection s : FigureRegistry.all()) {
+                    outcomes.add(renderer.render(s, facts.experimentId(), figures));
+                }
+                comparisons = ComparisonTable.of(jdbc, facts);
+                comparisons.missing().forEach(m -> missing.add("comparison input " + m));
+                outcomes.stream().filter(o -> !o.drawn())
+                        .forEach(o -> missing.add("figure \"" + o.section().title() + "\": " + o.message()));
+            }
+            Path index = dir.resolve("index.html");
+            Files.writeString(index, new HtmlReportWriter(facts, outcomes, comparisons, missing).html());
+            return index.toAbsolutePath().normalize();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> partialResults(ExecutionFacts facts) {
+        List<String> out = new ArrayList<>();
+        if (!"COMPLETED".equals(facts.status())) {
+            out.add("execution " + facts.executionId() + " is " + facts.status() + ": every result below is partial"
+                    + ("STOPPED".equals(facts.status()) || "FAILED".equals(facts.status())
+                    ? " (resume with ./losslab restart " + facts.executionId() + ")" : ""));
+        }
+        if (facts.experiment() == null) {
+            out.add("the execution recorded no experiment (it failed before its first step): no results at all");
+            return out;
+        }
+        for (Map<String, Object> w : facts.runsByWidth()) {
+            long runs = ((Number) w.get("runs")).longValue();
+            long done = ((Number) w.get("completed")).longValue() + ((Number) w.get("diverged")).longValue();
+            if (done < runs) {
+                out.add("runs of hidden width " + w.get("hidden_width") + ": " + (runs - done) + " of " + runs
+                        + " not finished (" + w.get("epochs_done") + " of " + w.get("epochs_planned") + " epochs done)");
+            }
+        }
+        JobSpec spec = JobSpec.fromText("spec of execution " + facts.executionId(),
+                (String) facts.experiment().get("spec_text"));
+        List<String> expected = new ArrayList<>();
+        if (spec.training() != null) {
+            expected.addAll(List.of("prepare-data", "train", "summarize"));
+        }
+        if (spec.theory() != null) {
+            expected.add("theory");
+        }
+        if (spec.spinglass() != null) {
+            expected.add("spinglass");
+        }
+        if (spec.cells() != null) {
+            expected.add("cells");
+        }
+        expected.add("compare");
+        for (String step : expected) {
+            if (!facts.stepCompleted(step)) {
+                out.add("step " + step + " has not completed"
+                        + ("compare".equals(step) ? ": comparisons below are provisional, computed by this report" : ""));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,82 @@
+package org.losslab.report;
+
+import static org.losslab.report.FigureData.integer;
+import static org.losslab.report.FigureData.num;
+import static org.losslab.report.FigureData.str;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.losslab.theory.SpinGlassComplexity;
+
+/**
+ * Final energy densities u = H/N of the spherical 3-spin descents, one density per N, with −E_0 and −E_∞
+ * marked (finding F1; science.md §A.5.1, §B.7). One panel per descent method.
+ */
+final class SpinGlassEnergyFigure implements FigureSection {
+
+    static final String VIEW = "v_spinglass";
+    static final String THRESHOLDS = "v_theory_thresholds";
+
+    @Override
+    public String id() {
+        return "spinglass-energy";
+    }
+
+    @Override
+    public String title() {
+        return "Spin-glass final energies per N";
+    }
+
+    @Override
+    public String findings() {
+        return "F1";
+    }
+
+    @Override
+    public String caption() {
+        return "Final energy density u = H/N of every descent on the spherical 3-spin glass, one kernel density "
+                + "per size N, with the band edges -E_0 (ground state) and -E_inf marked. F1 expects the "
+                + "distributions to concentrate as N grows, in or just above the band.";
+    }
+
+    @Override
+    public List<ViewQuery> queries() {
+        return List.of(ViewQuery.of(VIEW, List.of("n", "restart", "method", "final_energy"), "method, n, restart",
+                        "the spin-glass stage (theory package)"),
+                ViewQuery.of(THRESHOLDS, List.of("p", "k", "e_k"), "k", "the theory stage").where("p = 3 AND k = 0").optional());
+    }
+
+    @Override
+    public Figure render(FigureData data) {
+        List<Map<String, Object>> thresholds = data.of(THRESHOLDS);
+        double e0 = thresholds.isEmpty() ? Double.NaN : num(thresholds.get(0), "e_k");
+        double eInf = SpinGlassComplexity.eInf(3);
+        List<XYChart> panels = new ArrayList<>();
+        for (Map.Entry<String, List<Map<String, Object>>> m : FigureData.group(data.of(VIEW), r -> str(r, "method")).entrySet()) {
+            XYChart c = Charts.xy(title() + " (" + m.getKey() + ")", "final energy density u = H/N", "density");
+            double top = 0;
+            int i = 0;
+            for (Map.Entry<Integer, List<Map<String, Object>>> e : FigureData.group(m.getValue(), r -> integer(r, "n")).entrySet()) {
+                double[] u = FigureData.column(e.getValue(), "final_energy");
+                Kde kde = Kde.of(u, 240);
+                String name = "N = " + e.getKey() + " (" + u.length + " runs)";
+                if (kde == null) {
+                    Charts.points(c, name + ", no spread", u, new double[u.length], Charts.color(i++));
+                } else {
+                    Charts.line(c, name, kde.x(), kde.density(), Charts.color(i++));
+                    top = Math.max(top, kde.maxDensity());
+                }
+            }
+            top = top > 0 ? top : 1;
+            if (Double.isFinite(e0)) {
+                Charts.vertical(c, String.format("-E_0 = %.4f", -e0), -e0, 0, top, java.awt.Color.BLACK);
+            }
+            Charts.vertical(c, String.format("-E_inf = %.4f", -eInf), -eInf, 0, top, java.awt.Color.GRAY);
+            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+            panels.add(c);
+        }
+        return new Figure(panels, 1, Charts.WIDTH + 200, Charts.HEIGHT);
+    }
+}

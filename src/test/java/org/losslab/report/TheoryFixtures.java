@@ -1,0 +1,94 @@
+package org.losslab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Rows for the theory and spin-glass stages' tables (V4), and stand-in tables for the region views the
+ * report expects but no stage writes yet (README "Figures and report"). Θ uses the closed form of
+ * science.md §B.4; the other values are synthetic but shaped like real ones (e.g. spin-glass sd
+ * shrinking with N).
+ */
+final class TheoryFixtures {
+
+    static final double E0_P3 = 1.6569983635; // science.md §B.7
+
+    private TheoryFixtures() {
+    }
+
+    static void create(JdbcTemplate jdbc, long experimentId, long executionId, long stepId) {
+        jdbc.update("INSERT INTO theory_threshold VALUES (?, 3, -1, ?, ?), (?, 3, 0, ?, ?), (?, 3, 1, 1.652873, ?)",
+                experimentId, 2 * Math.sqrt(2.0 / 3), executionId, experimentId, E0_P3, executionId, experimentId, executionId);
+        List<Object[]> theta = new ArrayList<>();
+        for (int k = 0; k <= 5; k++) {
+            for (int i = 0; i <= 400; i++) {
+                double u = -2.0 + 2.0 * i / 400;
+                theta.add(new Object[] {experimentId, 3, k, u, theta(k, u), executionId});
+            }
+            for (int i = 1; i < 200; i++) {
+                double u = -1.665 + 0.04 * i / 200;
+                theta.add(new Object[] {experimentId, 3, k, u, theta(k, u), executionId});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO complexity_curve VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", theta);
+        Random rnd = new Random(1);
+        List<Object[]> sg = new ArrayList<>();
+        for (int n : new int[] {25, 50, 100}) {
+            for (int r = 0; r < 60; r++) {
+                sg.add(new Object[] {experimentId, n, r, "gd", -1.60 + 0.3 / Math.sqrt(n) * rnd.nextGaussian(), 1e-3, 0,
+                        2000, stepId});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO spinglass_result VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", sg);
+        jdbc.execute("CREATE TABLE v_region_kde (architecture TEXT, activation TEXT, network_state TEXT, input_set TEXT, "
+                + "averaging TEXT, layer TEXT, piece INT, x DOUBLE PRECISION, density DOUBLE PRECISION)");
+        jdbc.execute("CREATE TABLE v_region_joint (architecture TEXT, activation TEXT, network_state TEXT, input_set TEXT, "
+                + "averaging TEXT, layer TEXT, r2 DOUBLE PRECISION, r3 DOUBLE PRECISION)");
+        List<Object[]> kde = new ArrayList<>();
+        List<Object[]> joint = new ArrayList<>();
+        for (String averaging : new String[] {"DATA", "NEURON"}) {
+            for (String inputs : new String[] {"mnist", "gaussian"}) {
+                for (String state : new String[] {"random", "trained"}) {
+                    double sd = state.equals("random") && inputs.equals("gaussian") ? 0.03 : 0.15;
+                    for (int i = 0; i <= 100; i++) {
+                        double x = i / 100.0;
+                        double z = (x - 0.5) / sd;
+                        kde.add(new Object[] {"mlp", "relu", state, inputs, averaging, "pooled", 2, x,
+                                Math.exp(-0.5 * z * z) / (sd * Math.sqrt(2 * Math.PI))});
+                    }
+                    for (int j = 0; j < 150; j++) {
+                        double r2 = Math.min(1, Math.max(0, 0.6 + sd * rnd.nextGaussian()));
+                        double r3 = (1 - r2) * rnd.nextDouble();
+                        joint.add(new Object[] {"mlp", "hardtanh", state, inputs, averaging, "pooled", r2, r3});
+                    }
+                }
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO v_region_kde VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", kde);
+        jdbc.batchUpdate("INSERT INTO v_region_joint VALUES (?, ?, ?, ?, ?, ?, ?, ?)", joint);
+        List<Object[]> kr = new ArrayList<>();
+        double limit = 0.5 * Math.log(2) - 1.0 / 3;
+        for (double t : new double[] {0.0, 0.5, 2.0}) {
+            for (int n : new int[] {4, 8, 16, 32, 64}) {
+                for (int k = 0; k <= 2; k++) {
+                    double mean = Math.exp(n * limit + Math.log(2 + t) + k * 0.3);
+                    kr.add(new Object[] {experimentId, 3, n, t, k, mean, mean * 0.01, Math.log(mean), 100000L, 1L, executionId});
+                }
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO kac_rice VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kr);
+    }
+
+    /** Θ_{k,3}(u), science.md §B.4. */
+    static double theta(int k, double u) {
+        double eInf = 2 * Math.sqrt(2.0 / 3);
+        if (u >= -eInf) {
+            return 0.5 * Math.log(2) - 1.0 / 3;
+        }
+        double root = Math.sqrt(u * u - eInf * eInf);
+        double i1 = -(u / (eInf * eInf)) * root - Math.log(-u + root) + Math.log(eInf);
+        return 0.5 * Math.log(2) - u * u / 8 - (k + 1) * i1;
+    }
+}
