@@ -25,6 +25,11 @@ final class Sgemm {
         return new FloatPointer(base).position(base.position() + array.offset() + offset);
     }
 
+    /** A pointer {@code offset} elements past {@code base} (a new pointer: {@code base} is left as it is). */
+    static FloatPointer at(FloatPointer base, long offset) {
+        return new FloatPointer(base).position(base.position() + offset);
+    }
+
     /** C[m×n] = alpha·op(A)·op(B) + beta·C, all row-major with the given leading dimensions. */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, FloatPointer a, int lda,
                      FloatPointer b, int ldb, float beta, FloatPointer c, int ldc) {

@@ -1,0 +1,101 @@
+package org.losslab.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.losslab.spec.TrainingSpec;
+import org.losslab.training.Checkpoint;
+import org.losslab.training.PreparedData;
+import org.losslab.training.batched.BatchedMemory;
+import org.losslab.training.batched.BatchedTrainer;
+
+/**
+ * {@link BatchedTrainer} on one block of K networks (as many as memory allows, up to the wanted K):
+ * epoch throughput, and the export of all K checkpoints after each epoch as a share of the epoch.
+ */
+final class BatchedMeasurement {
+
+    /**
+     * @param k                        networks in the block
+     * @param netExamplesPerSecond     network-examples per CPU second of the training thread
+     * @param gflops                   useful GFLOP per CPU second
+     * @param cpuSeconds               median epoch, CPU seconds
+     * @param exportShare              median export of all checkpoints over the median epoch
+     * @param netExamplesPerWallSecond network-examples per wall-clock second
+     * @param wallSeconds              median epoch, wall-clock seconds
+     */
+    record Rate(int k, double netExamplesPerSecond, double gflops, double cpuSeconds, double exportShare,
+                double netExamplesPerWallSecond, double wallSeconds) {
+    }
+
+    private final BenchmarkContext ctx;
+
+    BatchedMeasurement(BenchmarkContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Measures a block with {@code data_order} {@code order}; for {@code shared} also prints and records
+     * the phase profile of the last epoch. Records {@code process_cpu_over_thread_cpu_<width>}.
+     */
+    Rate measure(PreparedData data, int width, int wanted, String order) {
+        TrainingSpec spec = Workload.spec(width, wanted, order);
+        int k = Math.min(wanted, BatchedMemory.maxNetworksForThisJvm(spec, data.features(), width, data.trainCount(),
+                0.7, wanted));
+        if (k < 1) {
+            throw new IllegalStateException("not even one network of width " + width + " fits in memory");
+        }
+        int[] restarts = new int[k];
+        Arrays.setAll(restarts, i -> i);
+        try (BatchedTrainer t = new BatchedTrainer(spec, data, 1, width, restarts)) {
+            ctx.memory().sample();
+            int epochs = ctx.quick() ? 3 : (width >= 500 ? 1 : 2);
+            double[] s = new double[epochs];
+            double[] cpu = new double[epochs];
+            double[] export = new double[epochs];
+            double processShare = 0;
+            for (int e = 0; e < epochs; e++) {
+                t.resetProfile();
+                long t0 = System.nanoTime();
+                long c0 = CpuClock.threadNanos();
+                long p0 = CpuClock.processNanos();
+                t.trainEpoch();
+                s[e] = (System.nanoTime() - t0) / 1e9;
+                cpu[e] = (CpuClock.threadNanos() - c0) / 1e9;
+                processShare = (CpuClock.processNanos() - p0) / 1e9 / cpu[e];
+                ctx.memory().sample(t.allocatedBytes()[0]);
+                long t1 = CpuClock.threadNanos();
+                List<Checkpoint> all = t.checkpoints();
+                export[e] = (CpuClock.threadNanos() - t1) / 1e9;
+                if (all.size() != k) {
+                    throw new IllegalStateException("export lost networks");
+                }
+                ctx.memory().sample();
+            }
+            if ("shared".equals(order)) {
+                printProfile(width, t.profileSeconds(), cpu[epochs - 1]);
+            }
+            ctx.results().add("process_cpu_over_thread_cpu_" + width, processShare,
+                    "ratio (1 = all work on the training thread)");
+            double sec = CpuClock.median(cpu);
+            double flops = k * TrainingBenchmark.flopsPerNetworkEpoch(data.features(), width, 1, data.trainCount(),
+                    data.trainCount() + data.testCount());
+            return new Rate(k, (double) k * data.trainCount() / sec, flops / sec / 1e9, sec,
+                    CpuClock.median(export) / sec, (double) k * data.trainCount() / CpuClock.median(s),
+                    CpuClock.median(s));
+        }
+    }
+
+    /** Phases above 0.05 % of the epoch (export excluded: it is reported separately). */
+    private void printProfile(int width, Map<BatchedTrainer.Phase, Double> profile, double epochSeconds) {
+        StringBuilder sb = new StringBuilder("       profile n1=" + width + ":");
+        for (Map.Entry<BatchedTrainer.Phase, Double> e : profile.entrySet()) {
+            if (e.getValue() > 0.0005 * epochSeconds && e.getKey() != BatchedTrainer.Phase.EXPORT) {
+                sb.append(String.format(" %s %.0f%%", e.getKey().name().toLowerCase(), 100 * e.getValue() / epochSeconds));
+                ctx.results().add("profile_" + width + "_" + e.getKey().name().toLowerCase(),
+                        e.getValue() / epochSeconds, "fraction of epoch time");
+            }
+        }
+        ctx.out().println(sb);
+    }
+}

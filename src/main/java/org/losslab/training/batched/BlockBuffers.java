@@ -1,0 +1,195 @@
+package org.losslab.training.batched;
+
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * All memory of a block of K networks, allocated once in the constructor so that peak memory is known
+ * in advance ({@link BatchedMemory#bytes} mirrors this list, checked by a test).
+ *
+ * <h2>Layout: one large product for the first layer</h2>
+ * The first layer of all K networks is one matrix {@code W1[(f+1) × K·n]} (row {@code f} holds the
+ * biases, the inputs carry a constant 1 column), so with {@code data_order: shared} the forward pass
+ * is one SGEMM {@code Z[B × K·n] = X[B × (f+1)] · W1} and the weight update another
+ * ({@code W1 += −lr/B · Xᵀ·dZ}, bias gradient included). That is about 88 % of all floating-point work.
+ * Network k owns columns {@code [k·n, (k+1)·n)} of every activation buffer, so its other layers are
+ * small products on column blocks (leading dimension K·n): no permutes, no copies. Hidden weights
+ * ({@code [K·n × n]}) and output weights ({@code [K·10 × n]}) are stacked per network.
+ *
+ * <p>Each off-heap array is reachable three ways: the {@link INDArray} for ND4J ops, a {@code p…}
+ * {@link FloatPointer} for {@link Sgemm}, and an {@code n…} {@link FloatBuffer} for bulk copies from
+ * and to the Java heap arrays. Output biases, logits on the heap and the gathered inputs live on the heap.
+ */
+final class BlockBuffers {
+
+    private static final int C = BatchedMemory.CLASSES;
+
+    final BlockShape shape;
+
+    final INDArray xShared;
+    final INDArray xNet;
+    final INDArray w1;
+    final INDArray[] wHidden;
+    final INDArray[] bHidden;
+    final INDArray w2;
+    final INDArray[] acts;
+    final INDArray grad;
+    final INDArray logits;
+    final INDArray ones;
+
+    final FloatPointer pXShared;
+    final FloatPointer pXNet;
+    final FloatPointer pW1;
+    final FloatPointer[] pWHidden;
+    final FloatPointer[] pBHidden;
+    final FloatPointer pW2;
+    final FloatPointer[] pActs;
+    final FloatPointer pGrad;
+    final FloatPointer pLogits;
+    final FloatPointer pOnes;
+
+    final FloatBuffer nXShared;
+    final FloatBuffer nXNet;
+    final FloatBuffer nW1;
+    final FloatBuffer[] nWHidden;
+    final FloatBuffer[] nBHidden;
+    final FloatBuffer nW2;
+    final FloatBuffer nLogits;
+
+    final float[] b2;
+    final float[] heapLogits;
+    final float[] heapX;
+    final int[] yShared;
+    final int[] yNet;
+    final float[] rowBuffer;
+
+    private final Map<Integer, Views> views = new LinkedHashMap<>();
+
+    /** The first r rows of the activation, gradient and logit buffers (contiguous, so in-place ops see them). */
+    record Views(INDArray[] acts, INDArray grad, INDArray logits) {
+    }
+
+    BlockBuffers(BlockShape s) {
+        this.shape = s;
+        int k = s.k();
+        int layers = s.layers();
+        int rows = s.rows();
+        int f1 = s.f1();
+        int kn = s.kn();
+        xShared = Nd4j.create(DataType.FLOAT, rows, f1);
+        xNet = s.shared() ? null : Nd4j.create(DataType.FLOAT, (long) k * rows, f1);
+        w1 = Nd4j.create(DataType.FLOAT, f1, kn);
+        wHidden = new INDArray[layers];
+        bHidden = new INDArray[layers];
+        for (int l = 1; l < layers; l++) {
+            wHidden[l] = Nd4j.create(DataType.FLOAT, (long) k * s.width(), s.width());
+            bHidden[l] = Nd4j.create(DataType.FLOAT, 1, kn);
+        }
+        w2 = Nd4j.create(DataType.FLOAT, (long) k * C, s.width());
+        acts = new INDArray[layers];
+        for (int l = 0; l < layers; l++) {
+            acts[l] = Nd4j.create(DataType.FLOAT, rows, kn);
+        }
+        grad = Nd4j.create(DataType.FLOAT, rows, kn);
+        logits = Nd4j.create(DataType.FLOAT, (long) k * rows, C);
+        ones = Nd4j.ones(DataType.FLOAT, rows);
+
+        pXShared = Sgemm.at(xShared, 0);
+        pXNet = s.shared() ? null : Sgemm.at(xNet, 0);
+        pW1 = Sgemm.at(w1, 0);
+        pWHidden = new FloatPointer[layers];
+        pBHidden = new FloatPointer[layers];
+        nWHidden = new FloatBuffer[layers];
+        nBHidden = new FloatBuffer[layers];
+        for (int l = 1; l < layers; l++) {
+            pWHidden[l] = Sgemm.at(wHidden[l], 0);
+            pBHidden[l] = Sgemm.at(bHidden[l], 0);
+            nWHidden[l] = nio(wHidden[l]);
+            nBHidden[l] = nio(bHidden[l]);
+        }
+        pW2 = Sgemm.at(w2, 0);
+        pActs = new FloatPointer[layers];
+        for (int l = 0; l < layers; l++) {
+            pActs[l] = Sgemm.at(acts[l], 0);
+        }
+        pGrad = Sgemm.at(grad, 0);
+        pLogits = Sgemm.at(logits, 0);
+        pOnes = Sgemm.at(ones, 0);
+        nXShared = nio(xShared);
+        nXNet = s.shared() ? null : nio(xNet);
+        nW1 = nio(w1);
+        nW2 = nio(w2);
+        nLogits = nio(logits);
+
+        b2 = new float[k * C];
+        heapLogits = new float[k * rows * C];
+        heapX = new float[(s.shared() ? 1 : k) * rows * f1];
+        yShared = new int[rows];
+        yNet = s.shared() ? null : new int[k * rows];
+        rowBuffer = new float[Math.max(s.width(), f1)];
+    }
+
+    /** Views of the first r rows; r = rows gives the buffers themselves. Cached: a run sees at most three r. */
+    Views views(int r) {
+        return views.computeIfAbsent(r, rr -> {
+            int rows = shape.rows();
+            INDArray[] a = new INDArray[shape.layers()];
+            for (int l = 0; l < shape.layers(); l++) {
+                a[l] = rr == rows ? acts[l] : acts[l].get(NDArrayIndex.interval(0, rr), NDArrayIndex.all());
+            }
+            INDArray g = rr == rows ? grad : grad.get(NDArrayIndex.interval(0, rr), NDArrayIndex.all());
+            INDArray lg = rr == rows ? logits
+                    : logits.get(NDArrayIndex.interval(0, (long) shape.k() * rr), NDArrayIndex.all());
+            return new Views(a, g, lg);
+        });
+    }
+
+    /** {@code [offHeap, heap]} bytes allocated here (see {@link BatchedMemory}). */
+    long[] allocatedBytes() {
+        long off = 0;
+        for (INDArray a : offHeapArrays()) {
+            off += a.length() * 4L;
+        }
+        long heap = 4L * (b2.length + 2L * heapLogits.length + heapX.length + yShared.length
+                + (yNet == null ? 0 : yNet.length) + rowBuffer.length);
+        return new long[] {off, heap};
+    }
+
+    /** Frees the off-heap arrays now rather than at garbage collection. */
+    void close() {
+        views.clear();
+        for (INDArray a : offHeapArrays()) {
+            if (a.closeable()) {
+                a.close();
+            }
+        }
+    }
+
+    private List<INDArray> offHeapArrays() {
+        List<INDArray> all = new ArrayList<>(List.of(xShared, w1, w2, grad, logits, ones));
+        if (xNet != null) {
+            all.add(xNet);
+        }
+        for (int l = 0; l < shape.layers(); l++) {
+            all.add(acts[l]);
+            if (l > 0) {
+                all.add(wHidden[l]);
+                all.add(bHidden[l]);
+            }
+        }
+        return all;
+    }
+
+    private static FloatBuffer nio(INDArray a) {
+        return a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+}

@@ -1,0 +1,75 @@
+package org.losslab.training.batched;
+
+import org.losslab.training.Checkpoint;
+import org.losslab.training.FloatBytes;
+import org.losslab.training.batched.BatchedTrainer.Phase;
+
+/**
+ * Export and import of one network's {@link Checkpoint}, the same record {@code Dl4jRunTrainer}
+ * writes, so runs move freely between the two trainers. Import refuses a checkpoint of another run
+ * (its data-order stream, updater state or parameter count does not fit) rather than continue it wrongly.
+ */
+final class BlockCheckpoints {
+
+    private final ParameterSlices slices;
+    private final NetworkStates states;
+    private final DataOrder order;
+    private final PhaseClock clock;
+    private final int[] restarts;
+    private final int width;
+    private final int paramCount;
+    private final int batchesPerEpoch;
+
+    BlockCheckpoints(ParameterSlices slices, NetworkStates states, DataOrder order, PhaseClock clock, int[] restarts,
+                     int width, int paramCount, int batchesPerEpoch) {
+        this.slices = slices;
+        this.states = states;
+        this.order = order;
+        this.clock = clock;
+        this.restarts = restarts;
+        this.width = width;
+        this.paramCount = paramCount;
+        this.batchesPerEpoch = batchesPerEpoch;
+    }
+
+    /** Network i's state now, or the state it stopped in. */
+    Checkpoint export(int i) {
+        if (states.frozen(i) != null) {
+            return states.frozen(i);
+        }
+        long t = PhaseClock.now();
+        byte[] params = FloatBytes.encode(slices.read(i));
+        clock.charge(Phase.EXPORT, t);
+        int epoch = states.epoch(i);
+        return new Checkpoint(epoch, (long) epoch * batchesPerEpoch, params, null, order.orderSeed(i, epoch));
+    }
+
+    /** Network i continues from {@code c} (and trains again if it had stopped). */
+    void restore(int i, Checkpoint c) {
+        long expected = order.orderSeed(i, c.epoch());
+        if (c.nextOrderSeed() != expected) {
+            throw new IllegalStateException("checkpoint of restart " + restarts[i] + " (width " + width
+                    + ") continues data-order stream " + c.nextOrderSeed() + ", expected " + expected);
+        }
+        if (c.updaterState() != null && c.updaterState().length > 0) {
+            throw new IllegalStateException("plain SGD has no updater state, but the checkpoint of restart "
+                    + restarts[i] + " carries " + c.updaterState().length + " bytes");
+        }
+        float[] params = FloatBytes.decode(c.params());
+        if (params.length != paramCount) {
+            throw new IllegalStateException("checkpoint of restart " + restarts[i] + " has " + params.length
+                    + " parameters, networks of width " + width + " have " + paramCount);
+        }
+        slices.write(i, params);
+        states.resume(i, c.epoch());
+    }
+
+    /** Freezes network i in its current state and zeroes its working parameters, so it stays finite and inert. */
+    void stop(int i) {
+        if (!states.isActive(i)) {
+            return;
+        }
+        states.freeze(i, export(i));
+        slices.write(i, new float[paramCount]);
+    }
+}
