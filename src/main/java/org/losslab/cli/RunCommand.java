@@ -28,12 +28,15 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a spec value, e.g. training.epochs=8.")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--remote", description = "Send the partitions to remote workers ('losslab worker') instead of training them here.")
+    boolean remote;
+
     @Override
     public Integer call() throws Exception {
         JobSpec job = JobSpec.load(spec, overrides);
         TrainingMemory.check(job, NumericsEnvironment.partitionThreads());
         DataPreparation.load(job.data());
-        try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
+        try (ConfigurableApplicationContext ctx = ApplicationContexts.open(remote ? "manager" : null)) {
             return JobOutcome.report(ctx.getBean(JobRunner.class).run(job, 1));
         } catch (JobRunner.JobRefusedException e) {
             System.err.println("losslab: " + e.getMessage());
