@@ -77,17 +77,17 @@ public class RemoteConfiguration {
         }
 
         @Bean
-        IntegrationFlow partitionRequestsToBroker(RabbitTemplate amqpTemplate, RemoteSettings settings,
-                                                  RabbitAdmin admin, Queue partitionQueue) {
-            return IntegrationFlow.from(partitionRequests())
+        IntegrationFlow partitionRequestsToBroker(MessageChannel partitionRequests, RabbitTemplate amqpTemplate,
+                                                  RemoteSettings settings, RabbitAdmin admin, Queue partitionQueue) {
+            return IntegrationFlow.from(partitionRequests)
                     .handle(Amqp.outboundAdapter(amqpTemplate).routingKey(settings.queue()))
                     .get();
         }
 
         @Bean
-        RemotePartitioning remotePartitioning(JobRepository jobRepository, RemoteSettings settings,
-                                              PartitionWatchdog watchdog) {
-            return new RemotePartitioning(jobRepository, partitionRequests(), settings, watchdog);
+        RemotePartitioning remotePartitioning(JobRepository jobRepository, MessageChannel partitionRequests,
+                                              RemoteSettings settings, PartitionWatchdog watchdog) {
+            return new RemotePartitioning(jobRepository, partitionRequests, settings, watchdog);
         }
 
         @Bean
