@@ -66,6 +66,11 @@ public class HeartbeatService {
         if (!live.isEmpty() && live.get(0) != null) {
             return live.get(0);
         }
+        return liveWorker(jobExecutionId);
+    }
+
+    /** A live remote worker that holds a running partition of the execution, or null. */
+    public String liveWorker(long jobExecutionId) {
         for (PartitionLeaseStore.Lease lease : leases.running(jobExecutionId)) {
             String worker = describeIfLive(lease.host(), lease.pid(), lease.age());
             if (worker != null) {

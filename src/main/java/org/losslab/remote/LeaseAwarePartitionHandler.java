@@ -48,6 +48,7 @@ final class LeaseAwarePartitionHandler extends MessageChannelPartitionHandler {
         try (AutoCloseable watch = watchdog.watch(jobExecutionId, workerStepName)) {
             return super.handle(splitter, managerStepExecution);
         } catch (TimeoutException e) {
+            watchdog.check(jobExecutionId, workerStepName); // partitions of workers that died meanwhile
             int failed = watchdog.failUnclaimed(jobExecutionId, workerStepName,
                     "no worker took this partition within LOSSLAB_REMOTE_TIMEOUT_SECONDS=" + settings.timeout().toSeconds());
             throw new IllegalStateException("partitions of " + managerStepExecution.getStepName() + " did not finish within "
