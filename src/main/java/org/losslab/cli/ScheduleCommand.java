@@ -18,6 +18,10 @@ import org.losslab.ops.Scheduler;
 import org.losslab.spec.Schedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.support.CronExpression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,14 +57,23 @@ class ScheduleCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
-        Scheduler scheduler = new Scheduler(specs, Clock.systemDefaultZone(),
-                new ProcessLauncher(remote ? List.of("--remote") : List.of()));
-        while (!stop.await(1, TimeUnit.SECONDS)) {
-            scheduler.tick();
+        // no database here: a bare Spring context only so logging is set up as in every command (--log-format)
+        try (ConfigurableApplicationContext logging = new SpringApplicationBuilder(LoggingOnly.class)
+                .web(WebApplicationType.NONE).registerShutdownHook(false).logStartupInfo(false).run()) {
+            Scheduler scheduler = new Scheduler(specs, Clock.systemDefaultZone(),
+                    new ProcessLauncher(remote ? List.of("--remote") : List.of()));
+            while (!stop.await(1, TimeUnit.SECONDS)) {
+                scheduler.tick();
+            }
+            log.warn("schedule stopping: running launches are asked to stop gracefully");
+            scheduler.stopAll();
         }
-        log.warn("schedule stopping: running launches are asked to stop gracefully");
-        scheduler.stopAll();
         return ExitCodes.OK;
+    }
+
+    /** An empty configuration: the scheduler's Spring context only configures logging. */
+    @Configuration(proxyBeanMethods = false)
+    static class LoggingOnly {
     }
 
     static Map<Path, CronExpression> scheduledSpecs(Path dir) throws IOException {

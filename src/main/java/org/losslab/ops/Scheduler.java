@@ -80,7 +80,7 @@ public final class Scheduler {
                 e.launched++;
             }
             if (e.next != null) {
-                log.info("{}: next launch at {}", spec, e.next);
+                log.debug("{}: next launch at {}", spec, e.next);
             }
         });
     }
