@@ -43,3 +43,4 @@ done
 # the first partitions of each worker are received within milliseconds; later ones waited in the queue
 # (or in a worker's prefetch) while every worker was busy, which the median and max include.
 rmdir "$out" 2>/dev/null || echo "logs in $out"
+if command -v rabbitmqctl >/dev/null; then rabbitmqctl -q delete_queue "$LOSSLAB_AMQP_QUEUE" >/dev/null || true; fi
