@@ -4,11 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.losslab.store.PartitionLeaseStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +17,9 @@ import org.springframework.stereotype.Service;
 /**
  * Liveness of the process that owns a job execution. The owner beats every few seconds; another
  * process may take the execution over (recover and restart it) only when the last beat is older
- * than the staleness limit, or when the owner ran on this host and its pid is gone.
+ * than the staleness limit, or when the owner ran on this host and its pid is gone. Remote workers
+ * beat the same way for the partitions they hold ({@code partition_lease}): an execution with a
+ * partition on a live worker is not taken over either, while a dead worker's partition never blocks.
  */
 @Service
 public class HeartbeatService {
@@ -26,10 +28,12 @@ public class HeartbeatService {
     static final Duration INTERVAL = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
+    private final PartitionLeaseStore leases;
     private final String host = hostName();
 
-    public HeartbeatService(JdbcTemplate jdbc) {
+    public HeartbeatService(JdbcTemplate jdbc, PartitionLeaseStore leases) {
         this.jdbc = jdbc;
+        this.leases = leases;
     }
 
     /** Beats for {@code jobExecutionId} until the returned handle is closed. */
@@ -53,24 +57,63 @@ public class HeartbeatService {
         return timer::shutdownNow;
     }
 
-    /** Why the execution must not be taken over, or null if its owner is gone. */
+    /** Why the execution must not be taken over, or null if its owner (and every worker holding a partition) is gone. */
     public String liveOwner(long jobExecutionId) {
-        List<String> live = jdbc.query("SELECT host, pid, beat_at, now() FROM heartbeat WHERE job_execution_id = ?",
-                (rs, i) -> {
-                    String h = rs.getString(1);
-                    long pid = rs.getLong(2);
-                    Instant beat = rs.getTimestamp(3).toInstant();
-                    Duration age = Duration.between(beat, rs.getTimestamp(4).toInstant());
-                    boolean deadHere = h.equals(host) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
-                    if (deadHere || age.compareTo(staleAfter()) > 0) {
-                        return null;
-                    }
-                    return "process " + pid + " on " + h + " beat " + age.toSeconds() + " s ago";
-                }, jobExecutionId);
-        return live.isEmpty() ? null : live.get(0);
+        List<String> live = jdbc.query("SELECT host, pid, (EXTRACT(EPOCH FROM now() - beat_at) * 1000)::bigint "
+                        + "FROM heartbeat WHERE job_execution_id = ?",
+                (rs, i) -> describeIfLive(rs.getString(1), rs.getLong(2), Duration.ofMillis(rs.getLong(3))),
+                jobExecutionId);
+        if (!live.isEmpty() && live.get(0) != null) {
+            return live.get(0);
+        }
+        return liveWorker(jobExecutionId);
     }
 
-    static Duration staleAfter() {
+    /** A live remote worker that holds a running partition of the execution, or null. */
+    public String liveWorker(long jobExecutionId) {
+        for (PartitionLeaseStore.Lease lease : leases.running(jobExecutionId)) {
+            String worker = describeIfLive(lease.host(), lease.pid(), lease.age());
+            if (worker != null) {
+                return "worker " + worker + " (holding partition " + lease.stepName() + ")";
+            }
+        }
+        return null;
+    }
+
+    /** Beats for a partition this process (a worker) holds, until the returned handle is closed. */
+    public AutoCloseable beatPartition(long stepExecutionId) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "partition-heartbeat-" + stepExecutionId);
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                leases.beat(stepExecutionId);
+            } catch (RuntimeException e) {
+                log.warn("heartbeat of partition {} not written: {}", stepExecutionId, e.getMessage());
+            }
+        }, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
+    }
+
+    /**
+     * "process PID on HOST beat N s ago" while that process may still be alive, or null when it is
+     * gone: its beat is older than the staleness limit, or it ran on this host and its pid is dead.
+     */
+    public String describeIfLive(String ownerHost, long pid, Duration age) {
+        boolean deadHere = ownerHost.equals(host) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        if (deadHere || age.compareTo(staleAfter()) > 0) {
+            return null;
+        }
+        return "process " + pid + " on " + ownerHost + " beat " + age.toSeconds() + " s ago";
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public static Duration staleAfter() {
         String v = System.getenv("LOSSLAB_HEARTBEAT_STALE_SECONDS");
         return Duration.ofSeconds(v == null || v.isBlank() ? 30 : Long.parseLong(v.trim()));
     }

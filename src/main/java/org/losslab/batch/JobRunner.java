@@ -74,6 +74,15 @@ public class JobRunner {
             log.info("Execution {} was left {} by a process that is gone; recovering it", executionId,
                     execution.getStatus());
             execution = jobOperator.recover(execution);
+        } else if (execution.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning())) {
+            // remote partitions left running when the manager ended (timeout): only a live worker may keep them
+            String worker = heartbeats.liveWorker(executionId);
+            if (worker != null) {
+                throw new JobRefusedException("execution " + executionId + " still has a partition on a live "
+                        + worker + "; restart it when that partition has ended");
+            }
+            log.info("Execution {} has partitions left running by workers that are gone; recovering them", executionId);
+            execution = jobOperator.recover(execution);
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             throw new JobRefusedException("execution " + executionId + " already completed");

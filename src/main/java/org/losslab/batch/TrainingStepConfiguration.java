@@ -6,15 +6,18 @@ import org.losslab.store.ExperimentStore;
 import org.losslab.store.RunStore;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The train step (local partitioning on a bounded thread pool, one network per thread) and the
- * summarize step of the Choromanska experiment (science.md §A.5.2).
+ * The train step (local partitioning on a bounded thread pool, one network per thread, or remote
+ * workers when the process was started with {@code --remote}) and the summarize step of the
+ * Choromanska experiment (science.md §A.5.2).
  */
 @Component
 public class TrainingStepConfiguration {
@@ -27,10 +30,12 @@ public class TrainingStepConfiguration {
     private final CheckpointStore checkpoints;
     private final TrainingFaults faults;
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<RemotePartitions> remote;
 
     public TrainingStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                      TrainingDataCache dataCache, ExperimentStore experiments, RunStore runs,
-                                     CheckpointStore checkpoints, TrainingFaults faults, JdbcTemplate jdbc) {
+                                     CheckpointStore checkpoints, TrainingFaults faults, JdbcTemplate jdbc,
+                                     ObjectProvider<RemotePartitions> remote) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataCache = dataCache;
@@ -39,20 +44,30 @@ public class TrainingStepConfiguration {
         this.checkpoints = checkpoints;
         this.faults = faults;
         this.jdbc = jdbc;
+        this.remote = remote;
     }
 
-    public Step train(JobSpec spec) {
+    /** The worker step: trains one partition (in this process, or on a remote worker). */
+    public Step trainBlock(JobSpec spec) {
         TrainBlockTasklet tasklet = new TrainBlockTasklet(spec, dataCache, experiments, runs, checkpoints, faults);
-        Step block = new StepBuilder("train-block", jobRepository)
+        return new StepBuilder("train-block", jobRepository)
                 .tasklet(tasklet, transactionManager)
                 .listener(tasklet)
                 .build();
+    }
+
+    public Step train(JobSpec spec) {
+        PartitionStepBuilder partitions = new StepBuilder("train", jobRepository)
+                .partitioner("train-block", new TrainingPartitioner(spec));
+        RemotePartitions workers = remote.getIfAvailable();
+        if (workers != null) {
+            return partitions.partitionHandler(workers.handler("train-block")).build();
+        }
         int threads = NumericsEnvironment.partitionThreads();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("train-");
         executor.setConcurrencyLimit(threads);
-        return new StepBuilder("train", jobRepository)
-                .partitioner("train-block", new TrainingPartitioner(spec))
-                .step(block)
+        return partitions
+                .step(trainBlock(spec))
                 .taskExecutor(executor)
                 .gridSize(threads)
                 .build();

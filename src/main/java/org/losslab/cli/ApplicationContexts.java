@@ -21,17 +21,28 @@ final class ApplicationContexts {
     }
 
     static ConfigurableApplicationContext open() {
+        return open(null);
+    }
+
+    /** With {@code remoteRole} "manager" or "worker": the AMQP wiring of remote partitioning too. */
+    static ConfigurableApplicationContext open(String remoteRole) {
         DatabaseSettings settings = DatabaseSettings.fromEnvironment();
         if (!settings.embedded()) {
             probe(settings);
         }
+        ConfigurableApplicationContext ctx;
         try {
-            return new SpringApplicationBuilder(LosslabApplication.class)
+            ctx = new SpringApplicationBuilder(LosslabApplication.class)
                     .web(WebApplicationType.NONE)
                     .registerShutdownHook(false)
                     .logStartupInfo(false)
+                    .properties(remoteRole == null ? new String[0]
+                            : new String[] {org.losslab.remote.RemoteConfiguration.ROLE + "=" + remoteRole})
                     .run();
         } catch (RuntimeException e) {
+            if (find(e, BrokerUnavailableException.class) != null) {
+                throw e;
+            }
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SQLException || t instanceof java.net.ConnectException) {
                     throw new DatabaseUnavailableException("cannot use " + settings.describe() + ": "
@@ -40,6 +51,34 @@ final class ApplicationContexts {
             }
             throw e;
         }
+        if (remoteRole != null) {
+            probeBroker(ctx);
+        }
+        return ctx;
+    }
+
+    /** A one-line message and exit 5 when the broker does not answer, before any job starts. */
+    private static void probeBroker(ConfigurableApplicationContext ctx) {
+        org.losslab.remote.RemoteSettings remote = ctx.getBean(org.losslab.remote.RemoteSettings.class);
+        try {
+            ctx.getBean(org.springframework.amqp.rabbit.connection.ConnectionFactory.class).createConnection().close();
+        } catch (org.springframework.amqp.AmqpException e) {
+            ctx.close();
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new BrokerUnavailableException("cannot reach RabbitMQ at " + remote.describe() + ": " + root, e);
+        }
+    }
+
+    private static Throwable find(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static void probe(DatabaseSettings s) {

@@ -28,9 +28,12 @@ class RestartCommand implements Callable<Integer> {
         boolean last;
     }
 
+    @Option(names = "--remote", description = "Send the unfinished partitions to remote workers ('losslab worker').")
+    boolean remote;
+
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
+        try (ConfigurableApplicationContext ctx = ApplicationContexts.open(remote ? "manager" : null)) {
             JobRunner runner = ctx.getBean(JobRunner.class);
             Long id = target.last ? runner.lastExecutionId().orElse(null) : target.executionId;
             if (id == null) {

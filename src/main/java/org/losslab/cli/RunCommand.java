@@ -28,6 +28,9 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a spec value, e.g. training.epochs=8.")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--remote", description = "Send the partitions to remote workers ('losslab worker') instead of training them here.")
+    boolean remote;
+
     @Override
     public Integer call() throws Exception {
         JobSpec job = JobSpec.load(spec, overrides);
@@ -35,7 +38,7 @@ class RunCommand implements Callable<Integer> {
         if (PipelineJobFactory.needsData(job)) {
             DataPreparation.load(job.data());
         }
-        try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
+        try (ConfigurableApplicationContext ctx = ApplicationContexts.open(remote ? "manager" : null)) {
             var execution = ctx.getBean(JobRunner.class).run(job, 1);
             int code = JobOutcome.report(execution);
             ReportCommand.afterJob(ctx, execution.getId());

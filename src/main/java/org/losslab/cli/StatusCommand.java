@@ -1,5 +1,7 @@
 package org.losslab.cli;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -8,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code losslab status}: recent executions with their steps' progress and how many runs are done,
@@ -19,17 +22,24 @@ class StatusCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "How many executions to show (default ${DEFAULT-VALUE}).", defaultValue = "10")
     int limit;
 
+    @Option(names = "--json", description = "One JSON document on stdout (for scripts): {\"executions\": [...]}.")
+    boolean json;
+
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             List<Map<String, Object>> executions = jdbc.queryForList("""
-                    SELECT e.job_execution_id, i.job_name, e.status, e.start_time, e.end_time, x.experiment_id,
-                           h.beat_at
+                    SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.create_time, e.start_time, e.end_time,
+                           x.experiment_id, x.instance_no, h.beat_at, h.host, h.pid
                     FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
                     LEFT JOIN experiment x ON x.job_instance_id = i.job_instance_id
                     LEFT JOIN heartbeat h ON h.job_execution_id = e.job_execution_id
                     ORDER BY e.job_execution_id DESC LIMIT ?""", limit);
+            if (json) {
+                printJson(jdbc, executions);
+                return ExitCodes.OK;
+            }
             if (executions.isEmpty()) {
                 System.out.println("no executions yet");
             }
@@ -46,12 +56,52 @@ class StatusCommand implements Callable<Integer> {
         }
     }
 
+    private static void printJson(JdbcTemplate jdbc, List<Map<String, Object>> executions) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> e : executions) {
+            long id = (Long) e.get("job_execution_id");
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("execution_id", id);
+            x.put("job", e.get("job_name"));
+            x.put("instance", e.get("instance_no"));
+            x.put("status", e.get("status"));
+            x.put("exit_code", e.get("exit_code"));
+            x.put("created", text(e.get("create_time")));
+            x.put("started", text(e.get("start_time")));
+            x.put("ended", text(e.get("end_time")));
+            x.put("heartbeat", e.get("beat_at") == null ? null
+                    : Map.of("host", e.get("host"), "pid", e.get("pid"), "at", text(e.get("beat_at"))));
+            x.put("steps", jdbc.queryForList(STEPS, id));
+            x.put("workers", jdbc.queryForList("""
+                    SELECT l.host, l.pid, count(*) AS partitions,
+                           count(*) FILTER (WHERE s.status IN ('STARTING', 'STARTED', 'STOPPING')) AS running
+                    FROM partition_lease l JOIN batch_step_execution s USING (step_execution_id)
+                    WHERE l.job_execution_id = ? GROUP BY 1, 2 ORDER BY 1, 2""", id));
+            x.put("runs", e.get("experiment_id") == null ? null
+                    : jdbc.queryForMap(RUNS, (Long) e.get("experiment_id")));
+            out.add(x);
+        }
+        System.out.println(JsonMapper.builder().build().writeValueAsString(Map.of("executions", out)));
+    }
+
+    private static Object text(Object time) {
+        return time == null ? null : time.toString();
+    }
+
+    private static final String STEPS = """
+            SELECT CASE WHEN step_name LIKE '%:%' THEN split_part(step_name, ':', 1) ELSE step_name END AS step,
+                   count(*) AS partitions, count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
+                   string_agg(DISTINCT status, ',') AS statuses, sum(write_count) AS written
+            FROM batch_step_execution WHERE job_execution_id = ? GROUP BY 1 ORDER BY min(step_execution_id)""";
+
+    private static final String RUNS = """
+            SELECT count(*) FILTER (WHERE status IN ('COMPLETED', 'DIVERGED')) AS done, count(*) AS total,
+                   count(*) FILTER (WHERE status = 'DIVERGED') AS diverged, coalesce(sum(epochs_done), 0) AS epochs_done,
+                   coalesce(sum(epochs_planned), 0) AS epochs_planned
+            FROM run WHERE experiment_id = ?""";
+
     private static void printSteps(JdbcTemplate jdbc, long executionId) {
-        jdbc.query("""
-                SELECT CASE WHEN step_name LIKE 'train-block:%' THEN 'train-block' ELSE step_name END AS step,
-                       count(*) AS partitions, count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
-                       string_agg(DISTINCT status, ',') AS statuses, sum(write_count) AS written
-                FROM batch_step_execution WHERE job_execution_id = ? GROUP BY 1 ORDER BY min(step_execution_id)""",
+        jdbc.query(STEPS,
                 rs -> {
                     System.out.printf("    step %-14s %s/%s completed  [%s]  %s epochs/rows written%n",
                             rs.getString(1), rs.getLong(3), rs.getLong(2), rs.getString(4), rs.getLong(5));
@@ -59,11 +109,7 @@ class StatusCommand implements Callable<Integer> {
     }
 
     private static void printRuns(JdbcTemplate jdbc, long experimentId) {
-        jdbc.query("""
-                SELECT count(*) FILTER (WHERE status IN ('COMPLETED', 'DIVERGED')), count(*),
-                       count(*) FILTER (WHERE status = 'DIVERGED'), coalesce(sum(epochs_done), 0),
-                       coalesce(sum(epochs_planned), 0)
-                FROM run WHERE experiment_id = ?""",
+        jdbc.query(RUNS,
                 rs -> {
                     System.out.printf("    runs %d/%d done (%d diverged), %d/%d network-epochs%n",
                             rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));

@@ -26,6 +26,7 @@ public record JobSpec(String name, String description, long seed, String text, S
     }
 
     static JobSpec from(SpecTree t) {
+        Schedule.read(t); // operational only: validated, then kept out of the stored text and hash
         String name = t.string("name", null);
         if (!name.matches("[a-z0-9][a-z0-9_-]{0,62}")) {
             throw t.error("name", "must be 1-63 characters of a-z, 0-9, '-' or '_', not '" + name + "'");
