@@ -4,13 +4,18 @@ import org.losslab.spec.JobSpec;
 import org.losslab.store.ExperimentStore;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The theory step (curves, thresholds, Kac–Rice) and the partitioned spinglass simulation step. */
+/**
+ * The theory step (curves, thresholds, Kac–Rice) and the partitioned spinglass simulation step, whose
+ * partitions run on local threads or, with {@code --remote}, on {@code losslab worker}s.
+ */
 @Component
 public class TheoryStepConfiguration {
 
@@ -19,14 +24,17 @@ public class TheoryStepConfiguration {
     private final ExperimentStore experiments;
     private final SpinGlassCouplingsCache couplings;
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<RemotePartitions> remote;
 
     public TheoryStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                   ExperimentStore experiments, SpinGlassCouplingsCache couplings, JdbcTemplate jdbc) {
+                                   ExperimentStore experiments, SpinGlassCouplingsCache couplings, JdbcTemplate jdbc,
+                                   ObjectProvider<RemotePartitions> remote) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.experiments = experiments;
         this.couplings = couplings;
         this.jdbc = jdbc;
+        this.remote = remote;
     }
 
     public Step theory(JobSpec spec) {
@@ -35,20 +43,25 @@ public class TheoryStepConfiguration {
                 .build();
     }
 
-    public Step spinglass(JobSpec spec) {
+    /** The worker step: descends one block of restarts (in this process, or on a remote worker). */
+    public Step spinglassBlock(JobSpec spec) {
         SpinGlassBlockTasklet tasklet = new SpinGlassBlockTasklet(spec, experiments, couplings, jdbc);
-        Step block = new StepBuilder("spinglass-block", jobRepository)
+        return new StepBuilder("spinglass-block", jobRepository)
                 .tasklet(tasklet, transactionManager)
                 .listener(tasklet)
                 .build();
+    }
+
+    public Step spinglass(JobSpec spec) {
+        PartitionStepBuilder partitions = new StepBuilder("spinglass", jobRepository)
+                .partitioner("spinglass-block", new SpinGlassPartitioner(spec.spinglass()));
+        RemotePartitions workers = remote.getIfAvailable();
+        if (workers != null) {
+            return partitions.partitionHandler(workers.handler("spinglass-block")).build();
+        }
         int threads = NumericsEnvironment.partitionThreads();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("spinglass-");
         executor.setConcurrencyLimit(threads);
-        return new StepBuilder("spinglass", jobRepository)
-                .partitioner("spinglass-block", new SpinGlassPartitioner(spec.spinglass()))
-                .step(block)
-                .taskExecutor(executor)
-                .gridSize(threads)
-                .build();
+        return partitions.step(spinglassBlock(spec)).taskExecutor(executor).gridSize(threads).build();
     }
 }

@@ -126,8 +126,10 @@ public class RemoteConfiguration {
                                       org.losslab.batch.HeartbeatService heartbeats,
                                       org.losslab.store.ExperimentStore experiments,
                                       org.springframework.jdbc.core.JdbcTemplate jdbc,
-                                      org.losslab.batch.TrainingStepConfiguration training) {
-            return new WorkerEndpoint(jobRepository, leases, heartbeats, experiments, jdbc, new WorkerSteps(training),
+                                      org.losslab.batch.TrainingStepConfiguration training,
+                                      org.losslab.batch.TheoryStepConfiguration theory) {
+            return new WorkerEndpoint(jobRepository, leases, heartbeats, experiments, jdbc,
+                    new WorkerSteps(training, theory),
                     org.losslab.batch.NumericsEnvironment.configure());
         }
 

@@ -2,6 +2,7 @@ package org.losslab.remote;
 
 import java.util.Map;
 import java.util.function.Function;
+import org.losslab.batch.TheoryStepConfiguration;
 import org.losslab.batch.TrainingStepConfiguration;
 import org.losslab.spec.JobSpec;
 import org.springframework.batch.core.step.Step;
@@ -14,8 +15,8 @@ final class WorkerSteps {
 
     private final Map<String, Function<JobSpec, Step>> steps;
 
-    WorkerSteps(TrainingStepConfiguration training) {
-        this.steps = Map.of("train-block", training::trainBlock);
+    WorkerSteps(TrainingStepConfiguration training, TheoryStepConfiguration theory) {
+        this.steps = Map.of("train-block", training::trainBlock, "spinglass-block", theory::spinglassBlock);
     }
 
     Step create(String name, JobSpec spec) {
