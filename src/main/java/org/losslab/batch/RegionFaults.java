@@ -4,9 +4,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
- * Fault injection for the region restart tests: fail once when the sampling partition
- * {@code <network key>/<input set>} has committed-to-be at least {@code rows} rows, inside the
- * transaction that would write them (as a crash mid-sampling would). Inactive by default.
+ * Fault injection for the region restart tests, inside the transaction that would commit the work
+ * (as a crash would): fail once when the sampling partition {@code <network key>/<input set>} reaches
+ * {@code rows} rows, or when network {@code <network key>} has trained {@code epoch} epochs.
+ * Inactive by default.
  */
 @Component
 public class RegionFaults {
@@ -18,6 +19,15 @@ public class RegionFaults {
 
     public void failOnce(String partition, int rows) {
         failOnce.set(new Fault(partition, rows));
+    }
+
+    /** Fails the region-networks partition of {@code networkKey} once, when it has trained {@code epoch} epochs. */
+    public void failTrainingOnce(String networkKey, int epoch) {
+        failOnce.set(new Fault("train:" + networkKey, epoch));
+    }
+
+    void checkTraining(String networkKey, int epochsDone) {
+        check("train:" + networkKey, epochsDone);
     }
 
     void check(String partition, int rowsDone) {

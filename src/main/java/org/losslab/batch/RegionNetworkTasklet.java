@@ -36,6 +36,7 @@ public final class RegionNetworkTasklet implements Tasklet, StepExecutionListene
     private final JobSpec spec;
     private final ExperimentStore experiments;
     private final RegionDataCache data;
+    private final RegionFaults faults;
     private final JdbcTemplate jdbc;
     private final Map<Long, Training> open = new ConcurrentHashMap<>();
 
@@ -45,10 +46,12 @@ public final class RegionNetworkTasklet implements Tasklet, StepExecutionListene
         int epochsDone;
     }
 
-    public RegionNetworkTasklet(JobSpec spec, ExperimentStore experiments, RegionDataCache data, JdbcTemplate jdbc) {
+    public RegionNetworkTasklet(JobSpec spec, ExperimentStore experiments, RegionDataCache data, RegionFaults faults,
+                                JdbcTemplate jdbc) {
         this.spec = spec;
         this.experiments = experiments;
         this.data = data;
+        this.faults = faults;
         this.jdbc = jdbc;
     }
 
@@ -128,6 +131,7 @@ public final class RegionNetworkTasklet implements Tasklet, StepExecutionListene
                         train_loss = EXCLUDED.train_loss, step_execution_id = EXCLUDED.step_execution_id""",
                     experimentId, plan.networkKey(), t.epochsDone, loss, step.getId());
         }
+        faults.checkTraining(plan.networkKey(), t.epochsDone);
         if (done) {
             log.info("{}: test accuracy {}", plan.networkKey(), String.format("%.4f", accuracy));
         }

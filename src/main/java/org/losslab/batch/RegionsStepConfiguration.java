@@ -42,7 +42,7 @@ public class RegionsStepConfiguration {
 
     /** region-networks → sample-activations → region-statistics. */
     public List<Step> steps(JobSpec spec) {
-        RegionNetworkTasklet networks = new RegionNetworkTasklet(spec, experiments, data, jdbc);
+        RegionNetworkTasklet networks = new RegionNetworkTasklet(spec, experiments, data, faults, jdbc);
         RegionSampleTasklet sample = new RegionSampleTasklet(spec, experiments, data, faults, jdbc);
         RegionStatisticsTasklet stats = new RegionStatisticsTasklet(spec, experiments, jdbc);
         return List.of(

@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The region stages against a real PostgreSQL at toy size (MLP 784-16-16-10, ReLU and HardTanh,
  * random and trained, MNIST and Gaussian inputs, 300 inputs): row counts and the invariants of
- * {@code v_region_stats}, and a sampling partition failed mid-way and restarted, ending with exactly the
- * rows of an uninterrupted run and no duplicates.
+ * {@code v_region_stats}; and a training partition, then a sampling partition, failed mid-way and
+ * restarted, ending with exactly the rows (and parameter hashes) of an uninterrupted run, no duplicates.
  */
 class RegionsJobTest {
 
@@ -135,15 +135,23 @@ class RegionsJobTest {
     }
 
     @Test
-    void failedSamplingPartitionRestartsToTheSameStatisticsWithoutDuplicates() throws Exception {
-        ctx.getBean(RegionFaults.class).failOnce(FAILING, 200);
+    void failedTrainingAndSamplingRestartToTheSameResultsWithoutDuplicates() throws Exception {
+        RegionFaults faults = ctx.getBean(RegionFaults.class);
+        faults.failTrainingOnce("mlp-784-16-16-10/relu/trained", 2);
         JobExecution failed = runner.run(spec("rg-restart"), 1);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(count("SELECT epochs_done FROM region_network n JOIN experiment e USING (experiment_id) "
+                + "WHERE e.name = 'rg-restart' AND network_key = 'mlp-784-16-16-10/relu/trained' "
+                + "AND updater_state IS NOT NULL")).as("epoch 2 rolled back, epoch 1 checkpointed").isEqualTo(1);
+
+        faults.failOnce(FAILING, 200);
+        JobExecution failedAgain = runner.restart(failed.getId());
+        assertThat(failedAgain.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(count("SELECT next_row FROM region_sample s JOIN experiment e USING (experiment_id) "
                 + "WHERE e.name = 'rg-restart' AND network_key || '/' || input_set = '" + FAILING + "'"))
                 .as("the batch that failed was rolled back").isEqualTo(100);
 
-        JobExecution restarted = runner.restart(failed.getId());
+        JobExecution restarted = runner.restart(failedAgain.getId());
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(count("SELECT count(*) FROM batch_step_execution WHERE job_execution_id = " + restarted.getId()
                 + " AND step_name LIKE 'sample-activations-part:%'")).as("only the failed partition ran again")
