@@ -106,20 +106,17 @@ CREATE TABLE region_kde (
         REFERENCES region_stat (experiment_id, network_key, input_set, layer, averaging, piece)
 );
 
--- Joint data averages (R_2, R_3) of 3-piece activations (HardTanh; pieces 2 and 3): a 2-D histogram
--- of units over joint_bins × joint_bins cells of [0, 1]² (bin b holds [b/B, (b+1)/B), the last also 1);
--- only non-empty cells are stored.
+-- Joint data averages (R_2, R_3) of 3-piece activations (HardTanh; pieces 2 and 3): one point per unit.
 CREATE TABLE region_joint (
-    experiment_id BIGINT NOT NULL,
-    network_key   TEXT NOT NULL,
-    input_set     TEXT NOT NULL,
-    layer         TEXT NOT NULL,                   -- or pooled
-    bins          INT NOT NULL,
-    bin_r2        INT NOT NULL,
-    bin_r3        INT NOT NULL,
-    units         INT NOT NULL,
+    experiment_id     BIGINT NOT NULL,
+    network_key       TEXT NOT NULL,
+    input_set         TEXT NOT NULL,
+    layer             TEXT NOT NULL,
+    unit              INT NOT NULL,                -- 0-based (conv: c·H·W + y·W + x)
+    r2                DOUBLE PRECISION NOT NULL,   -- fraction of the inputs on which the unit is in piece 2
+    r3                DOUBLE PRECISION NOT NULL,   -- … in piece 3
     step_execution_id BIGINT NOT NULL REFERENCES batch_step_execution (step_execution_id),
-    PRIMARY KEY (experiment_id, network_key, input_set, layer, bin_r2, bin_r3),
+    PRIMARY KEY (experiment_id, network_key, input_set, layer, unit),
     FOREIGN KEY (experiment_id, network_key) REFERENCES region_network (experiment_id, network_key)
 );
 CREATE INDEX region_joint_step_idx ON region_joint (step_execution_id);
@@ -175,6 +172,23 @@ SELECT n.run_key, e.name AS experiment, n.architecture, n.activation, n.network_
 FROM region_stat s
 JOIN region_network n USING (experiment_id, network_key)
 JOIN experiment e USING (experiment_id);
+
+-- KDE curves with their grid cell (for figures).
+CREATE VIEW v_region_kde AS
+SELECT n.run_key, e.name AS experiment, n.architecture, n.activation, n.network_state, k.input_set, k.layer,
+       k.piece, k.averaging, k.point, k.x, k.density, k.experiment_id
+FROM region_kde k
+JOIN region_network n USING (experiment_id, network_key)
+JOIN experiment e USING (experiment_id);
+
+-- Per-unit (R_2, R_3) (data averaging) per layer, and all hidden units again as layer 'pooled'.
+CREATE VIEW v_region_joint AS
+SELECT n.run_key, e.name AS experiment, n.architecture, n.activation, n.network_state, j.input_set,
+       'data'::text AS averaging, l.layer, j.unit, j.r2, j.r3, j.experiment_id
+FROM region_joint j
+JOIN region_network n USING (experiment_id, network_key)
+JOIN experiment e USING (experiment_id)
+CROSS JOIN LATERAL (VALUES (j.layer), ('pooled')) AS l (layer);
 
 CREATE VIEW v_region_networks AS
 SELECT n.run_key, e.name AS experiment, n.architecture, n.layer_sizes, n.activation, n.pieces, n.fit_epsilon,

@@ -2,7 +2,6 @@ package org.losslab.batch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.losslab.regions.Hash128;
 import org.losslab.regions.LayerRegionAccumulator;
@@ -25,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * transaction, all keyed on natural keys ({@code ON CONFLICT DO UPDATE}, so a replay rewrites the
  * same rows): {@code region_stat} (per layer and pooled, data and neuron averaging, every piece:
  * mean, sd, binomial-null sd, KS distance, fractions at 0 and 1, bimodality), {@code region_kde}
- * (reflected Gaussian KDE curves), {@code region_joint} (2-D histogram of (R_2, R_3) per unit, for
+ * (reflected Gaussian KDE curves), {@code region_joint} ((R_2, R_3) of every unit, for
  * 3-piece activations), {@code region_census} and {@code region_pattern_size} (activation patterns).
  */
 public final class RegionStatisticsTasklet implements Tasklet {
@@ -62,7 +61,7 @@ public final class RegionStatisticsTasklet implements Tasklet {
         long stepId = step.getId();
         writeStats(experimentId, key, input, RegionStatistics.compute(acc, r.kdePoints()), stepId);
         if (acc.pieces() == 3) {
-            writeJoint(experimentId, key, input, acc, r.jointBins(), stepId);
+            writeJoint(experimentId, key, input, acc, stepId);
         }
         writeCensus(experimentId, key, input, acc, accs[1], stepId);
         contribution.incrementWriteCount(1);
@@ -102,38 +101,20 @@ public final class RegionStatisticsTasklet implements Tasklet {
                     x = EXCLUDED.x, density = EXCLUDED.density""", kde);
     }
 
-    /** (R_2, R_3) = data averages of pieces 2 and 3 (0-based 1 and 2) per unit, binned; pooled = all units. */
-    private void writeJoint(long experimentId, String key, String input, NetworkRegionAccumulator acc, int bins,
-                            long stepId) {
-        Map<String, long[]> histograms = new TreeMap<>();
-        long[] pooled = new long[bins * bins];
-        for (LayerRegionAccumulator layer : acc.layers()) {
-            long[] h = new long[bins * bins];
-            for (double[] unit : layer.jointFractions(1, 2)) {
-                int cell = bin(unit[0], bins) * bins + bin(unit[1], bins);
-                h[cell]++;
-                pooled[cell]++;
-            }
-            histograms.put(layer.name(), h);
-        }
-        histograms.put(RegionStatistics.POOLED, pooled);
+    /** (R_2, R_3) = data averages of pieces 2 and 3 (0-based 1 and 2), one row per unit of each layer. */
+    private void writeJoint(long experimentId, String key, String input, NetworkRegionAccumulator acc, long stepId) {
         List<Object[]> rows = new ArrayList<>();
-        histograms.forEach((layer, h) -> {
-            for (int c = 0; c < h.length; c++) {
-                if (h[c] > 0) {
-                    rows.add(new Object[] {experimentId, key, input, layer, bins, c / bins, c % bins, (int) h[c], stepId});
-                }
+        for (LayerRegionAccumulator layer : acc.layers()) {
+            double[][] joint = layer.jointFractions(1, 2);
+            for (int j = 0; j < joint.length; j++) {
+                rows.add(new Object[] {experimentId, key, input, layer.name(), j, joint[j][0], joint[j][1], stepId});
             }
-        });
+        }
         jdbc.batchUpdate("""
-                INSERT INTO region_joint (experiment_id, network_key, input_set, layer, bins, bin_r2, bin_r3, units,
-                    step_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (experiment_id, network_key, input_set, layer, bin_r2, bin_r3) DO UPDATE SET
-                    bins = EXCLUDED.bins, units = EXCLUDED.units, step_execution_id = EXCLUDED.step_execution_id""", rows);
-    }
-
-    static int bin(double r, int bins) {
-        return Math.max(0, Math.min(bins - 1, (int) Math.floor(r * bins)));
+                INSERT INTO region_joint (experiment_id, network_key, input_set, layer, unit, r2, r3, step_execution_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (experiment_id, network_key, input_set, layer, unit) DO UPDATE SET r2 = EXCLUDED.r2,
+                    r3 = EXCLUDED.r3, step_execution_id = EXCLUDED.step_execution_id""", rows);
     }
 
     private void writeCensus(long experimentId, String key, String input, NetworkRegionAccumulator acc,

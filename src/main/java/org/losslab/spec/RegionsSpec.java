@@ -21,8 +21,7 @@ import org.losslab.activations.PiecewiseLinearFitter;
  */
 public record RegionsSpec(List<String> architectures, List<Integer> mlpWidths, List<String> activations,
                           List<String> states, List<String> inputs, int inputCount, int censusTrainCount,
-                          int batchSize, int trainEpochs, int trainBatchSize, int trainCount, int kdePoints,
-                          int jointBins) {
+                          int batchSize, int trainEpochs, int trainBatchSize, int trainCount, int kdePoints) {
 
     public static final String RANDOM = "random";
     public static final String TRAINED = "trained";
@@ -57,8 +56,7 @@ public record RegionsSpec(List<String> architectures, List<Integer> mlpWidths, L
                 (int) t.integer("regions.train_epochs", 10L, 1, 10_000),
                 (int) t.integer("regions.train_batch_size", 64L, 1, 100_000),
                 (int) t.integer("regions.train_count", 0L, 0, 10_000_000),
-                (int) t.integer("regions.kde_points", 201L, 2, 100_000),
-                (int) t.integer("regions.joint_bins", 50L, 1, 1000));
+                (int) t.integer("regions.kde_points", 201L, 2, 100_000));
     }
 
     /** The piecewise-linear activation a spec name stands for (see the class comment). */

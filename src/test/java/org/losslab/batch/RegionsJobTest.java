@@ -42,7 +42,6 @@ class RegionsJobTest {
               train_batch_size: 10
               train_count: 1000
               kde_points: 51
-              joint_bins: 10
             """;
     static final String FAILING = "mlp-784-16-16-10/hardtanh/trained/mnist";
 
@@ -100,11 +99,9 @@ class RegionsJobTest {
                 .isEqualTo(120 * 51);
         assertThat(count("SELECT count(*) FROM region_joint j JOIN experiment e USING (experiment_id) "
                 + "WHERE e.name = 'rg-ref' AND network_key NOT LIKE '%/hardtanh/%'")).as("joint only for 3 pieces").isZero();
-        assertThat(count("""
-                SELECT count(*) FROM (SELECT network_key, input_set, layer, sum(units) AS u
-                FROM region_joint JOIN experiment e USING (experiment_id) WHERE e.name = 'rg-ref'
-                GROUP BY 1, 2, 3) g WHERE u = CASE layer WHEN 'pooled' THEN 32 ELSE 16 END"""))
-                .as("every unit in one joint bin, per layer and pooled").isEqualTo(4 * 3);
+        assertThat(count("SELECT count(*) FROM v_region_joint WHERE experiment = 'rg-ref' AND averaging = 'data'"
+                + " AND r2 + r3 <= 1 + 1e-12")).as("every unit of every layer, and again pooled").isEqualTo(4 * 32 * 2);
+        assertThat(count("SELECT count(*) FROM v_region_kde WHERE experiment = 'rg-ref'")).isEqualTo(120 * 51);
         assertThat(count("""
                 SELECT count(*) FROM region_census JOIN experiment e USING (experiment_id) WHERE e.name = 'rg-ref'
                 AND n_data = 300 AND distinct_patterns BETWEEN 1 AND 300
@@ -163,7 +160,7 @@ class RegionsJobTest {
                         + "sample_size, trials, mean, sd, null_sd, sd_ratio, ks_distance, fraction_zero, fraction_one, "
                         + "bimodality, kde_bandwidth";
                 case "region_kde" -> "network_key, input_set, layer, averaging, piece, point, x, density";
-                case "region_joint" -> "network_key, input_set, layer, bins, bin_r2, bin_r3, units";
+                case "region_joint" -> "network_key, input_set, layer, unit, r2, r3";
                 case "region_census" -> "network_key, input_set, layer, n_data, distinct_patterns, "
                         + "largest_pattern_count, singleton_patterns, train_data, train_distinct, shared_distinct, "
                         + "data_in_shared, train_data_in_shared, fingerprint";
