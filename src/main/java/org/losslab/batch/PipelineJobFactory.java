@@ -30,11 +30,12 @@ public class PipelineJobFactory {
     private final TheoryStepConfiguration theorySteps;
     private final CellsStepConfiguration cellsSteps;
     private final ComparisonStepConfiguration comparisonSteps;
+    private final RegionsStepConfiguration regionsSteps;
 
     public PipelineJobFactory(JobRepository jobRepository, ExperimentStore experiments, JdbcTemplate jdbc,
                               DataStepConfiguration dataSteps, TrainingStepConfiguration trainingSteps,
                               TheoryStepConfiguration theorySteps, CellsStepConfiguration cellsSteps,
-                              ComparisonStepConfiguration comparisonSteps) {
+                              ComparisonStepConfiguration comparisonSteps, RegionsStepConfiguration regionsSteps) {
         this.jobRepository = jobRepository;
         this.experiments = experiments;
         this.jdbc = jdbc;
@@ -43,6 +44,7 @@ public class PipelineJobFactory {
         this.theorySteps = theorySteps;
         this.cellsSteps = cellsSteps;
         this.comparisonSteps = comparisonSteps;
+        this.regionsSteps = regionsSteps;
     }
 
     public Job create(JobSpec spec) {
@@ -63,6 +65,9 @@ public class PipelineJobFactory {
         if (spec.cells() != null) {
             steps.add(cellsSteps.cells(spec));
         }
+        if (spec.regions() != null) {
+            steps.addAll(regionsSteps.steps(spec));
+        }
         if (steps.isEmpty()) {
             throw new org.losslab.BadInputException(spec.name() + ": the spec has no stage to run "
                     + "(add a training, theory, spinglass or cells section)");
@@ -77,6 +82,7 @@ public class PipelineJobFactory {
 
     /** Stages that read MNIST need the prepare-data step first. */
     public static boolean needsData(JobSpec spec) {
-        return spec.training() != null || (spec.cells() != null && !spec.cells().mnistClasses().isEmpty());
+        return spec.training() != null || (spec.cells() != null && !spec.cells().mnistClasses().isEmpty())
+                || spec.regions() != null;
     }
 }

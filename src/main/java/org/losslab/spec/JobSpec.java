@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record JobSpec(String name, String description, long seed, String text, String sha256,
                       DataSpec data, TrainingSpec training, TheorySpec theory, SpinGlassSpec spinglass,
-                      CellsSpec cells) {
+                      CellsSpec cells, RegionsSpec regions) {
 
     public static JobSpec load(Path file, List<String> overrides) {
         return from(SpecParser.read(file, overrides));
@@ -38,9 +38,10 @@ public record JobSpec(String name, String description, long seed, String text, S
         TheorySpec theory = t.has("theory") ? TheorySpec.read(t) : null;
         SpinGlassSpec spinglass = t.has("spinglass") ? SpinGlassSpec.read(t) : null;
         CellsSpec cells = t.has("cells") ? CellsSpec.read(t) : null;
+        RegionsSpec regions = t.has("regions") ? RegionsSpec.read(t) : null;
         t.rejectUnknownKeys();
         String text = SpecParser.canonicalText(t);
-        return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass, cells);
+        return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass, cells, regions);
     }
 
     public String shortHash() {

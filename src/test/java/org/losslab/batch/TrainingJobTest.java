@@ -53,7 +53,7 @@ class TrainingJobTest {
     static JobSpec quickstart(String name, String trainer) {
         return JobSpec.load(Path.of("jobs/quickstart.yaml"), List.of("name=" + name, "training.restarts=3",
                 "training.epochs=3", "training.block_size=2", "training.trainer=" + trainer, "theory=null",
-                "spinglass=null", "cells=null"));
+                "spinglass=null", "cells=null", "regions=null"));
     }
 
     @Test
@@ -114,7 +114,7 @@ class TrainingJobTest {
     void divergingRunsAreRecordedAndTheJobGoesOn() throws Exception {
         JobSpec spec = JobSpec.load(Path.of("jobs/quickstart.yaml"), List.of("name=qs-diverge", "training.restarts=2",
                 "training.epochs=3", "training.hidden_widths=[25]", "training.init_scale=1e20", "theory=null",
-                "spinglass=null", "cells=null"));
+                "spinglass=null", "cells=null", "regions=null"));
         JobExecution e = runner.run(spec, 1);
 
         assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);

@@ -79,8 +79,7 @@ class ReportTest {
                 "recalled, unverified",
                 "missing: no rows yet in v_complexity for this experiment (written by the theory stage)",
                 "missing: no rows yet in v_spinglass for this experiment",
-                "missing: v_region_kde(architecture, activation, network_state, input_set, averaging, layer, piece, x, density)"
-                        + " does not exist (written by the region-statistics stage)",
+                "missing: no rows yet in v_region_kde for this experiment (written by the region-statistics stage)",
                 "SELECT hidden_width, run_key, test_loss FROM v_fig_test_loss_distribution WHERE experiment_id = 1",
                 "CREATE VIEW v_fig_test_loss_distribution AS",
                 "fixture-data-sha", "20150101", "name: stopped");

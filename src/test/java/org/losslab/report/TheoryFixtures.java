@@ -42,6 +42,9 @@ final class TheoryFixtures {
             }
         }
         jdbc.batchUpdate("INSERT INTO spinglass_result VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", sg);
+        // stand-ins for the region views: the fixtures draw the figures without running the regions stage
+        jdbc.execute("DROP VIEW IF EXISTS v_region_kde CASCADE");
+        jdbc.execute("DROP VIEW IF EXISTS v_region_joint CASCADE");
         jdbc.execute("CREATE TABLE v_region_kde (architecture TEXT, activation TEXT, network_state TEXT, input_set TEXT, "
                 + "averaging TEXT, layer TEXT, piece INT, x DOUBLE PRECISION, density DOUBLE PRECISION)");
         jdbc.execute("CREATE TABLE v_region_joint (architecture TEXT, activation TEXT, network_state TEXT, input_set TEXT, "

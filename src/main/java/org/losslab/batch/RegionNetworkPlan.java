@@ -1,0 +1,91 @@
+package org.losslab.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.losslab.Seeds;
+import org.losslab.activations.PiecewiseLinear;
+import org.losslab.regions.RegionNetworks;
+import org.losslab.spec.JobSpec;
+import org.losslab.spec.RegionsSpec;
+
+/**
+ * One network of the region grid: architecture × activation × state (science.md §C.4). The random
+ * and the trained network of an (architecture, activation) share their initialisation seed, so the
+ * random network is exactly the trained one's starting point. Keys:
+ * {@code mlp-784-512-512-512-10/hardtanh/trained}, {@code lenet5/relu/random}.
+ */
+public record RegionNetworkPlan(String architecture, List<Integer> mlpWidths, String activation, String state) {
+
+    /** Every network of the spec's grid, in spec order (architecture, activation, state). */
+    public static List<RegionNetworkPlan> all(RegionsSpec r) {
+        List<RegionNetworkPlan> out = new ArrayList<>();
+        for (String arch : r.architectures()) {
+            for (String act : r.activations()) {
+                for (String state : r.states()) {
+                    out.add(new RegionNetworkPlan(arch, r.mlpWidths(), act, state));
+                }
+            }
+        }
+        return out;
+    }
+
+    public boolean trained() {
+        return RegionsSpec.TRAINED.equals(state);
+    }
+
+    /** {@code mlp-784-w1-…-10} or {@code lenet5}. */
+    public String architectureKey() {
+        if (!"mlp".equals(architecture)) {
+            return "lenet5";
+        }
+        return "mlp-" + RegionNetworks.MNIST_PIXELS + "-" + mlpWidths.stream().map(String::valueOf)
+                .collect(Collectors.joining("-")) + "-" + RegionNetworks.MNIST_CLASSES;
+    }
+
+    public String networkKey() {
+        return architectureKey() + "/" + activation + "/" + state;
+    }
+
+    /** Layer sizes as stored: MLP input, widths, classes; LeNet-5 its hidden units per layer. */
+    public Integer[] layerSizes() {
+        if ("mlp".equals(architecture)) {
+            List<Integer> s = new ArrayList<>();
+            s.add(RegionNetworks.MNIST_PIXELS);
+            s.addAll(mlpWidths);
+            s.add(RegionNetworks.MNIST_CLASSES);
+            return s.toArray(Integer[]::new);
+        }
+        return new Integer[] {6 * 28 * 28, 16 * 10 * 10, 120, 84};
+    }
+
+    /** The initialisation seed, shared by the random and trained network of (architecture, activation). */
+    public long initSeed(long specSeed) {
+        return Seeds.derive(specSeed, "regions-init/" + architectureKey() + "/" + activation);
+    }
+
+    /** The data-order seed of (0-based) epoch e of the trained network. */
+    public long epochSeed(long specSeed, int epoch) {
+        return Seeds.derive(specSeed, "regions-train/" + architectureKey() + "/" + activation, epoch);
+    }
+
+    public PiecewiseLinear piecewiseLinear() {
+        return RegionsSpec.activation(activation);
+    }
+
+    /** A freshly initialised network (float, Adam 1e−3: {@link RegionNetworks}). */
+    public MultiLayerNetwork build(long specSeed) {
+        PiecewiseLinear f = piecewiseLinear();
+        long seed = initSeed(specSeed);
+        return "mlp".equals(architecture)
+                ? RegionNetworks.mnistMlp(mlpWidths.stream().mapToInt(Integer::intValue).toArray(), f, seed)
+                : RegionNetworks.lenet5(f, seed);
+    }
+
+    /** {@code <spec>-<hash8>/regions/<network key>}. */
+    public String runKey(JobSpec spec, long instance) {
+        return ExperimentContext.runKeyPrefix(spec, instance) + "/regions/" + networkKey();
+    }
+
+}
