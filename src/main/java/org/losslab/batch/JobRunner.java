@@ -52,6 +52,10 @@ public class JobRunner {
             throw new JobRefusedException("spec " + spec.name() + " is already running as execution " + last.getId()
                     + describeOwner(last.getId()));
         }
+        if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
+            throw new JobRefusedException("spec " + spec.name() + " ended UNKNOWN as execution " + last.getId()
+                    + " (its database connection was lost); resume it with 'losslab restart " + last.getId() + "'");
+        }
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             throw new JobRefusedException("spec " + spec.name() + " already completed as execution " + last.getId()
                     + "; use 'losslab rerun' for a fresh instance");
@@ -65,16 +69,19 @@ public class JobRunner {
         if (execution == null) {
             throw new JobRefusedException("no job execution " + executionId);
         }
-        if (execution.isRunning()) {
+        if (execution.isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
             String owner = heartbeats.liveOwner(executionId);
             if (owner != null) {
                 throw new JobRefusedException("execution " + executionId + " is " + execution.getStatus()
                         + " and still owned by a live " + owner + "; not taking it over");
             }
+        }
+        if (execution.isRunning()) {
             log.info("Execution {} was left {} by a process that is gone; recovering it", executionId,
                     execution.getStatus());
             execution = jobOperator.recover(execution);
         }
+        execution = UnknownStatusRecovery.resolve(jobRepository, execution);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             throw new JobRefusedException("execution " + executionId + " already completed");
         }
