@@ -109,6 +109,9 @@ public class JobRunner {
     private JobExecution launch(Job job, JobParameters params) throws JobRefusedException {
         NumericsEnvironment.configure();
         StopOnSignal signals = new StopOnSignal(jobOperator, jobRepository, job.getName(), params);
+        if (job instanceof org.springframework.batch.core.job.AbstractJob a) {
+            a.registerJobExecutionListener(signals.ownExecution());
+        }
         try (AutoCloseable progress = new ProgressMonitor(job.getName(), () -> progress(job.getName(), params));
              AutoCloseable beat = signals.heartbeatWhenStarted(heartbeats)) {
             return jobOperator.start(job, params);
@@ -118,6 +121,16 @@ public class JobRunner {
             throw new JobRefusedException("job " + job.getName() + " already completed");
         } catch (JobRefusedException e) {
             throw e;
+        } catch (org.springframework.dao.ConcurrencyFailureException
+                 | org.springframework.dao.DataIntegrityViolationException e) {
+            if (signals.ownExecutionId() != null) {
+                throw new IllegalStateException("job " + job.getName() + " failed: " + e.getMessage(), e);
+            }
+            // creating the job instance or execution collided with another process launching the
+            // same spec at the same moment (serialization failure, duplicate key): that one runs it
+            JobExecution other = jobRepository.getLastJobExecution(job.getName(), params);
+            throw new JobRefusedException("job " + job.getName() + " is being launched by another process at the "
+                    + "same moment" + (other != null ? " as execution " + other.getId() : "") + "; not running it twice");
         } catch (Exception e) {
             throw new IllegalStateException("job " + job.getName() + " could not be launched: " + e.getMessage(), e);
         } finally {

@@ -52,10 +52,11 @@ final class StopOnSignal implements AutoCloseable {
             if (beat.get() != null) {
                 return;
             }
-            JobExecution e = jobRepository.getLastJobExecution(jobName, params);
-            if (e != null && e.isRunning()) {
-                executionId.set(e.getId());
-                beat.set(heartbeats.beat(e.getId()));
+            // only the execution this process runs (set by beforeJob): when two processes launch the
+            // same spec at once, the refused one must not beat, or stop, the other one's execution
+            Long id = executionId.get();
+            if (id != null) {
+                beat.set(heartbeats.beat(id));
             }
         }, 0, 200, TimeUnit.MILLISECONDS);
         return () -> {
@@ -64,6 +65,21 @@ final class StopOnSignal implements AutoCloseable {
                 beat.get().close();
             }
         };
+    }
+
+    /** Called by the job of this launch when its execution starts, in this process only. */
+    org.springframework.batch.core.listener.JobExecutionListener ownExecution() {
+        return new org.springframework.batch.core.listener.JobExecutionListener() {
+            @Override
+            public void beforeJob(JobExecution e) {
+                executionId.set(e.getId());
+            }
+        };
+    }
+
+    /** The execution this process runs, once it started; null before. */
+    Long ownExecutionId() {
+        return executionId.get();
     }
 
     private void onSignal(Signal signal) {
