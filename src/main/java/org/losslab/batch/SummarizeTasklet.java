@@ -53,6 +53,7 @@ public final class SummarizeTasklet implements Tasklet {
             String[] key = e.getKey().split("\t");
             write(experimentId, key[0], Integer.parseInt(key[1]), counts.get(e.getKey()), e.getValue(), jobExecutionId);
             contribution.incrementWriteCount(1);
+            org.losslab.ChaosPoints.reach("summarize");
         }
         return RepeatStatus.FINISHED;
     }
