@@ -114,7 +114,8 @@ public class HeartbeatService {
     }
 
     public static Duration staleAfter() {
-        String v = System.getenv("LOSSLAB_HEARTBEAT_STALE_SECONDS");
+        // a system property of the same name wins (in-process tests), as in DatabaseSettings
+        String v = System.getProperty("LOSSLAB_HEARTBEAT_STALE_SECONDS", System.getenv("LOSSLAB_HEARTBEAT_STALE_SECONDS"));
         return Duration.ofSeconds(v == null || v.isBlank() ? 30 : Long.parseLong(v.trim()));
     }
 

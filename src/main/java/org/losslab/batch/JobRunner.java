@@ -52,6 +52,10 @@ public class JobRunner {
             throw new JobRefusedException("spec " + spec.name() + " is already running as execution " + last.getId()
                     + describeOwner(last.getId()));
         }
+        if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
+            throw new JobRefusedException("spec " + spec.name() + " ended UNKNOWN as execution " + last.getId()
+                    + " (its database connection was lost); resume it with 'losslab restart " + last.getId() + "'");
+        }
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             throw new JobRefusedException("spec " + spec.name() + " already completed as execution " + last.getId()
                     + "; use 'losslab rerun' for a fresh instance");
@@ -65,12 +69,14 @@ public class JobRunner {
         if (execution == null) {
             throw new JobRefusedException("no job execution " + executionId);
         }
-        if (execution.isRunning()) {
+        if (execution.isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
             String owner = heartbeats.liveOwner(executionId);
             if (owner != null) {
                 throw new JobRefusedException("execution " + executionId + " is " + execution.getStatus()
                         + " and still owned by a live " + owner + "; not taking it over");
             }
+        }
+        if (execution.isRunning()) {
             log.info("Execution {} was left {} by a process that is gone; recovering it", executionId,
                     execution.getStatus());
             execution = jobOperator.recover(execution);
@@ -84,6 +90,7 @@ public class JobRunner {
             log.info("Execution {} has partitions left running by workers that are gone; recovering them", executionId);
             execution = jobOperator.recover(execution);
         }
+        execution = UnknownStatusRecovery.resolve(jobRepository, execution);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             throw new JobRefusedException("execution " + executionId + " already completed");
         }
@@ -111,6 +118,9 @@ public class JobRunner {
     private JobExecution launch(Job job, JobParameters params) throws JobRefusedException {
         NumericsEnvironment.configure();
         StopOnSignal signals = new StopOnSignal(jobOperator, jobRepository, job.getName(), params);
+        if (job instanceof org.springframework.batch.core.job.AbstractJob a) {
+            a.registerJobExecutionListener(signals.ownExecution());
+        }
         try (AutoCloseable progress = new ProgressMonitor(job.getName(), () -> progress(job.getName(), params));
              AutoCloseable beat = signals.heartbeatWhenStarted(heartbeats)) {
             return jobOperator.start(job, params);
@@ -120,6 +130,16 @@ public class JobRunner {
             throw new JobRefusedException("job " + job.getName() + " already completed");
         } catch (JobRefusedException e) {
             throw e;
+        } catch (org.springframework.dao.ConcurrencyFailureException
+                 | org.springframework.dao.DataIntegrityViolationException e) {
+            if (signals.ownExecutionId() != null) {
+                throw new IllegalStateException("job " + job.getName() + " failed: " + e.getMessage(), e);
+            }
+            // creating the job instance or execution collided with another process launching the
+            // same spec at the same moment (serialization failure, duplicate key): that one runs it
+            JobExecution other = jobRepository.getLastJobExecution(job.getName(), params);
+            throw new JobRefusedException("job " + job.getName() + " is being launched by another process at the "
+                    + "same moment" + (other != null ? " as execution " + other.getId() : "") + "; not running it twice");
         } catch (Exception e) {
             throw new IllegalStateException("job " + job.getName() + " could not be launched: " + e.getMessage(), e);
         } finally {

@@ -44,6 +44,7 @@ public final class PrepareDataTasklet implements Tasklet {
         datasets.ensure(sha, data.source(), data.split(), data.train().count(), data.test().count(), data.rows(),
                 data.cols(), MnistDataCodec.encode(data));
         datasets.link(experimentId, sha, "mnist", step.getJobExecutionId());
+        org.losslab.ChaosPoints.reach("prepare-data");
         contribution.incrementWriteCount(1);
         TrainingSpec t = spec.training();
         if (t != null) {

@@ -49,15 +49,14 @@ final class StopOnSignal implements AutoCloseable {
         });
         AtomicReference<AutoCloseable> beat = new AtomicReference<>();
         poll.scheduleWithFixedDelay(() -> {
-            try {
-                if (beat.get() == null) {
-                    Long id = currentExecution();
-                    if (id != null) {
-                        beat.set(heartbeats.beat(id));
-                    }
-                }
-            } catch (RuntimeException e) {
-                log.debug("execution lookup failed, retrying: {}", e.getMessage());
+            if (beat.get() != null) {
+                return;
+            }
+            // only the execution this process runs (set by beforeJob): when two processes launch the
+            // same spec at once, the refused one must not beat, or stop, the other one's execution
+            Long id = executionId.get();
+            if (id != null) {
+                beat.set(heartbeats.beat(id));
             }
         }, 0, 200, TimeUnit.MILLISECONDS);
         return () -> {
@@ -68,22 +67,30 @@ final class StopOnSignal implements AutoCloseable {
         };
     }
 
-    private Long currentExecution() {
-        if (executionId.get() == null) {
-            JobExecution e = jobRepository.getLastJobExecution(jobName, params);
-            if (e != null && e.isRunning()) {
-                executionId.compareAndSet(null, e.getId());
+    /** Called by the job of this launch when its execution starts, in this process only. */
+    org.springframework.batch.core.listener.JobExecutionListener ownExecution() {
+        return new org.springframework.batch.core.listener.JobExecutionListener() {
+            @Override
+            public void beforeJob(JobExecution e) {
+                executionId.set(e.getId());
             }
-        }
+        };
+    }
+
+    /** The execution this process runs, once it started; null before. */
+    Long ownExecutionId() {
         return executionId.get();
     }
 
-    /** Asks Spring Batch to stop; retried, since a concurrent update of the execution can refuse it. */
+    /**
+     * Asks Spring Batch to stop; retried, since a concurrent update of the execution can refuse it and
+     * a signal can arrive before the execution exists (the stop then follows as soon as it starts).
+     */
     private void onSignal(Signal signal) {
         Thread stopper = new Thread(() -> {
-            for (int attempt = 1; attempt <= 20; attempt++) {
+            for (int attempt = 1; attempt <= 240; attempt++) {
                 try {
-                    Long id = currentExecution();
+                    Long id = executionId.get(); // only the execution this process started
                     if (id != null) {
                         log.warn("SIG{} received: stopping execution {} after the current epoch", signal.getName(), id);
                         jobOperator.stop(id);

@@ -37,7 +37,7 @@ public final class SummarizeTasklet implements Tasklet {
         Map<String, int[]> counts = new TreeMap<>();
         jdbc.query("""
                 SELECT architecture, widths[2], status, final_train_loss, final_test_loss, final_test_error
-                FROM v_runs WHERE experiment_id = ?""", rs -> {
+                FROM v_runs WHERE experiment_id = ? ORDER BY architecture, widths[2], restart""", rs -> {
             String key = rs.getString(1) + "\t" + rs.getInt(2);
             int[] c = counts.computeIfAbsent(key, k -> new int[3]);
             c[0]++;
@@ -53,6 +53,7 @@ public final class SummarizeTasklet implements Tasklet {
             String[] key = e.getKey().split("\t");
             write(experimentId, key[0], Integer.parseInt(key[1]), counts.get(e.getKey()), e.getValue(), jobExecutionId);
             contribution.incrementWriteCount(1);
+            org.losslab.ChaosPoints.reach("summarize");
         }
         return RepeatStatus.FINISHED;
     }

@@ -48,6 +48,12 @@ final class ApplicationContexts {
                     throw new DatabaseUnavailableException("cannot use " + settings.describe() + ": "
                             + t.getMessage(), e);
                 }
+                if (t instanceof org.springframework.beans.factory.BeanCreationException b
+                        && "embeddedDatabase".equals(b.getBeanName())) {
+                    String why = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(b).toString();
+                    throw new DatabaseUnavailableException("the " + settings.describe() + " could not start: "
+                            + why.lines().findFirst().orElse(why), e);
+                }
             }
             throw e;
         }

@@ -35,9 +35,31 @@ public final class Main {
             System.err.println("losslab: " + db.getMessage());
             return ExitCodes.DATABASE_UNAVAILABLE;
         }
+        Throwable lost = connectionLoss(e);
+        if (lost != null) {
+            System.err.println("losslab: lost the database connection (" + firstLine(lost.getMessage())
+                    + "); the job is restartable: 'losslab restart --last' once the database is back");
+            return ExitCodes.DATABASE_UNAVAILABLE;
+        }
         System.err.println("losslab: " + e.getMessage());
         e.printStackTrace(System.err);
         return ExitCodes.FAILED;
+    }
+
+    /** The deepest cause that says the database connection failed (SQLSTATE class 08, pool timeout). */
+    static Throwable connectionLoss(Throwable e) {
+        Throwable found = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
+                    || (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
+                found = t;
+            }
+        }
+        return found;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "no message" : s.lines().findFirst().orElse("").trim();
     }
 
     private static Throwable find(Throwable e, Class<? extends Throwable> type) {

@@ -57,6 +57,7 @@ public class CheckpointStore {
                     ON CONFLICT (run_id) DO UPDATE SET params = EXCLUDED.params,
                         params_sha256 = EXCLUDED.params_sha256, step_execution_id = EXCLUDED.step_execution_id""",
                     runId, c.params(), FloatBytes.sha256(c.params()), stepExecutionId);
+            org.losslab.ChaosPoints.reach("final-params");
             jdbc.update("DELETE FROM checkpoint WHERE run_id = ?", runId);
             return;
         }
@@ -68,5 +69,6 @@ public class CheckpointStore {
                     next_order_seed = EXCLUDED.next_order_seed, step_execution_id = EXCLUDED.step_execution_id,
                     written_at = now()""",
                 runId, c.epoch(), c.iteration(), c.params(), c.updaterState(), c.nextOrderSeed(), stepExecutionId);
+        org.losslab.ChaosPoints.reach("checkpoint");
     }
 }

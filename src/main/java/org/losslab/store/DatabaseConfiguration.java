@@ -41,7 +41,9 @@ public class DatabaseConfiguration {
         }
         config.setPoolName("losslab");
         config.setMaximumPoolSize(Integer.getInteger("losslab.pool.size", 12));
-        config.setConnectionTimeout(10_000);
+        // how long a statement waits for a connection while the database is away (restart, outage)
+        // before its step fails; then the job fails cleanly and is restartable
+        config.setConnectionTimeout(1000L * Integer.getInteger("losslab.pool.timeout-seconds", 10));
         config.setValidationTimeout(3_000);
         config.setKeepaliveTime(60_000);
         config.setInitializationFailTimeout(10_000);

@@ -39,6 +39,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(null, livePort.get(), null);
         }
         StalePostgresProcess.clear(dataDir);
+        initializeAtomically(dataDir);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
@@ -48,6 +49,41 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.writeString(ownerFile, Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
         log.info("Started embedded PostgreSQL on port {} with data in {}", pg.getPort(), dataDir);
         return new EmbeddedDatabase(pg, pg.getPort(), ownerFile);
+    }
+
+    /**
+     * zonky runs initdb only when {@code postgresql.conf} is missing: a process killed during the
+     * first initdb left a directory that never started again ("directory exists but is not empty",
+     * or a cluster without its catalog). So a new cluster is created in a sibling directory and
+     * renamed into place once complete; a leftover incomplete directory is moved aside, not deleted.
+     */
+    private static void initializeAtomically(Path dataDir) throws IOException {
+        if (Files.exists(dataDir.resolve("postgresql.conf"))) {
+            return;
+        }
+        if (Files.isDirectory(dataDir)) {
+            try (var entries = Files.list(dataDir)) {
+                if (entries.findAny().isPresent()) {
+                    Path aside = dataDir.resolveSibling(dataDir.getFileName() + ".incomplete-" + System.currentTimeMillis());
+                    log.warn("{} is not a complete PostgreSQL cluster (initialization interrupted?); moved to {}",
+                            dataDir, aside);
+                    Files.move(dataDir, aside);
+                }
+            }
+        }
+        Path init = dataDir.resolveSibling(dataDir.getFileName() + ".init");
+        if (Files.exists(init)) {
+            try (var walk = Files.walk(init)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        log.info("Initializing the embedded PostgreSQL cluster in {}", dataDir);
+        EmbeddedPostgres.builder().setDataDirectory(init).setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60)).start().close();
+        Files.deleteIfExists(dataDir);
+        Files.move(init, dataDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     public String jdbcUrl() {
