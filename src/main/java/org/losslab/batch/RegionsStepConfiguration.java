@@ -3,12 +3,10 @@ package org.losslab.batch;
 import java.util.List;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.ExperimentStore;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,43 +26,59 @@ public class RegionsStepConfiguration {
     private final RegionDataCache data;
     private final RegionFaults faults;
     private final JdbcTemplate jdbc;
+    private final org.springframework.beans.factory.ObjectProvider<RemotePartitions> remote;
 
     public RegionsStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                     ExperimentStore experiments, RegionDataCache data, RegionFaults faults,
-                                    JdbcTemplate jdbc) {
+                                    JdbcTemplate jdbc, org.springframework.beans.factory.ObjectProvider<RemotePartitions> remote) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.experiments = experiments;
         this.data = data;
         this.faults = faults;
         this.jdbc = jdbc;
+        this.remote = remote;
     }
 
-    /** region-networks → sample-activations → region-statistics. */
+    /** region-networks → sample-activations → region-statistics (local threads or remote workers). */
     public List<Step> steps(JobSpec spec) {
-        RegionNetworkTasklet networks = new RegionNetworkTasklet(spec, experiments, data, faults, jdbc);
-        RegionSampleTasklet sample = new RegionSampleTasklet(spec, experiments, data, faults, jdbc);
-        RegionStatisticsTasklet stats = new RegionStatisticsTasklet(spec, experiments, jdbc);
         return List.of(
-                partitioned("region-networks", networks, networks, new RegionPartitioner(spec.regions(), false)),
-                partitioned("sample-activations", sample, sample, new RegionPartitioner(spec.regions(), true)),
-                partitioned("region-statistics", stats, null, new RegionPartitioner(spec.regions(), true)));
+                partitioned("region-networks", workerStep("region-networks-part", spec),
+                        new RegionPartitioner(spec.regions(), false)),
+                partitioned("sample-activations", workerStep("sample-activations-part", spec),
+                        new RegionPartitioner(spec.regions(), true)),
+                partitioned("region-statistics", workerStep("region-statistics-part", spec),
+                        new RegionPartitioner(spec.regions(), true)));
     }
 
-    private Step partitioned(String name, Tasklet tasklet, StepExecutionListener listener, Partitioner partitioner) {
-        StepBuilder worker = new StepBuilder(name + "-part", jobRepository);
-        var builder = worker.tasklet(tasklet, transactionManager);
-        if (listener != null) {
-            builder.listener(listener);
+    /** The worker step of one partition, by name (also what a remote worker builds). */
+    public Step workerStep(String name, JobSpec spec) {
+        StepBuilder worker = new StepBuilder(name, jobRepository);
+        switch (name) {
+            case "region-networks-part" -> {
+                RegionNetworkTasklet t = new RegionNetworkTasklet(spec, experiments, data, faults, jdbc);
+                return worker.tasklet(t, transactionManager).listener(t).build();
+            }
+            case "sample-activations-part" -> {
+                RegionSampleTasklet t = new RegionSampleTasklet(spec, experiments, data, faults, jdbc);
+                return worker.tasklet(t, transactionManager).listener(t).build();
+            }
+            case "region-statistics-part" -> {
+                return worker.tasklet(new RegionStatisticsTasklet(spec, experiments, jdbc), transactionManager).build();
+            }
+            default -> throw new IllegalArgumentException("no region worker step " + name);
+        }
+    }
+
+    private Step partitioned(String name, Step workerStep, Partitioner partitioner) {
+        var partitions = new StepBuilder(name, jobRepository).partitioner(workerStep.getName(), partitioner);
+        RemotePartitions workers = remote.getIfAvailable();
+        if (workers != null) {
+            return partitions.partitionHandler(workers.handler(workerStep.getName())).build();
         }
         int threads = NumericsEnvironment.partitionThreads();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(name + "-");
         executor.setConcurrencyLimit(threads);
-        return new StepBuilder(name, jobRepository)
-                .partitioner(name + "-part", partitioner)
-                .step(builder.build())
-                .taskExecutor(executor)
-                .gridSize(threads)
-                .build();
+        return partitions.step(workerStep).taskExecutor(executor).gridSize(threads).build();
     }
 }

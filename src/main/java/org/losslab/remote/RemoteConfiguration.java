@@ -127,9 +127,10 @@ public class RemoteConfiguration {
                                       org.losslab.store.ExperimentStore experiments,
                                       org.springframework.jdbc.core.JdbcTemplate jdbc,
                                       org.losslab.batch.TrainingStepConfiguration training,
-                                      org.losslab.batch.TheoryStepConfiguration theory) {
+                                      org.losslab.batch.TheoryStepConfiguration theory,
+                                      org.losslab.batch.RegionsStepConfiguration regions) {
             return new WorkerEndpoint(jobRepository, leases, heartbeats, experiments, jdbc,
-                    new WorkerSteps(training, theory),
+                    new WorkerSteps(training, theory, regions),
                     org.losslab.batch.NumericsEnvironment.configure());
         }
 

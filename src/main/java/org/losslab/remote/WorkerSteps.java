@@ -2,6 +2,7 @@ package org.losslab.remote;
 
 import java.util.Map;
 import java.util.function.Function;
+import org.losslab.batch.RegionsStepConfiguration;
 import org.losslab.batch.TheoryStepConfiguration;
 import org.losslab.batch.TrainingStepConfiguration;
 import org.losslab.spec.JobSpec;
@@ -15,8 +16,11 @@ final class WorkerSteps {
 
     private final Map<String, Function<JobSpec, Step>> steps;
 
-    WorkerSteps(TrainingStepConfiguration training, TheoryStepConfiguration theory) {
-        this.steps = Map.of("train-block", training::trainBlock, "spinglass-block", theory::spinglassBlock);
+    WorkerSteps(TrainingStepConfiguration training, TheoryStepConfiguration theory, RegionsStepConfiguration regions) {
+        this.steps = Map.of("train-block", training::trainBlock, "spinglass-block", theory::spinglassBlock,
+                "region-networks-part", spec -> regions.workerStep("region-networks-part", spec),
+                "sample-activations-part", spec -> regions.workerStep("sample-activations-part", spec),
+                "region-statistics-part", spec -> regions.workerStep("region-statistics-part", spec));
     }
 
     Step create(String name, JobSpec spec) {
