@@ -45,7 +45,8 @@ export LOSSLAB_JAVA_OPTS="${LOSSLAB_JAVA_OPTS:--Xmx2g -Dorg.bytedeco.javacpp.max
 # the job: enough runs that every kill lands before the job is done
 restarts=$(( kills < 6 ? 4 : (kills + 3) / 2 * 2 ))
 sets=(--set name=chaos --set data.holdout=6000 --set "training.hidden_widths=[25,50]"
-      --set "training.restarts=$restarts" --set training.epochs=4 --set training.block_size=2)
+      --set "training.restarts=$restarts" --set training.epochs=4 --set training.block_size=2
+      --set theory=null --set spinglass=null --set cells=null --set regions=null)
 spec=jobs/quickstart.yaml
 echo "chaos: seed $seed, $kills kills, ${restarts} restarts x 2 widths x 4 epochs, work dir $work"
 

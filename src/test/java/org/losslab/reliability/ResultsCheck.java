@@ -97,9 +97,7 @@ final class ResultsCheck {
         PreparedData data = ReferenceTraining.data(spec);
         Map<String, String> out = new TreeMap<>();
         for (int width : spec.training().hiddenWidths()) {
-            for (int r = 0; r < spec.training().restarts(); r++) {
-                out.put(width + "/" + r, ReferenceTraining.finalParamsSha256(spec, data, width, r));
-            }
+            ReferenceTraining.finalParamsSha256(spec, data, width).forEach((r, sha) -> out.put(width + "/" + r, sha));
         }
         return out;
     }

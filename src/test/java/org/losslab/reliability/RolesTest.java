@@ -51,7 +51,8 @@ class RolesTest {
                     // a whole job as a member of losslab_app (trust authentication on the test server)
                     db.useInProcess();
                     System.setProperty("LOSSLAB_DB_USER", login);
-                    Run r = BadInputCatalogueTest.run("run", "jobs/quickstart.yaml", "--set", "name=roles",
+                    Run r = BadInputCatalogueTest.run("run", "jobs/quickstart.yaml", "--set", "name=roles", "--set", "theory=null", "--set", "spinglass=null", "--set", "cells=null",
+                            "--set", "regions=null",
                             "--set", "data.holdout=9000", "--set", "training.hidden_widths=[25]",
                             "--set", "training.restarts=1", "--set", "training.epochs=1");
                     assertThat(r.exit()).as("job as losslab_app; stderr: %s", r.err()).isZero();
