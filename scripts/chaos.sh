@@ -46,7 +46,7 @@ export LOSSLAB_JAVA_OPTS="${LOSSLAB_JAVA_OPTS:--Xmx2g -Dorg.bytedeco.javacpp.max
 restarts=$(( kills < 6 ? 4 : (kills + 3) / 2 * 2 ))
 sets=(--set name=chaos --set data.holdout=6000 --set "training.hidden_widths=[25,50]"
       --set "training.restarts=$restarts" --set training.epochs=4 --set training.block_size=2
-      --set theory=null --set spinglass=null --set cells=null --set regions=null)
+      --set training.trainer=dl4j --set theory=null --set spinglass=null --set cells=null --set regions=null)
 spec=jobs/quickstart.yaml
 echo "chaos: seed $seed, $kills kills, ${restarts} restarts x 2 widths x 4 epochs, work dir $work"
 
