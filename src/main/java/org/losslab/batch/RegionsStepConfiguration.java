@@ -7,7 +7,6 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,18 +25,18 @@ public class RegionsStepConfiguration {
     private final RegionDataCache data;
     private final RegionFaults faults;
     private final JdbcTemplate jdbc;
-    private final org.springframework.beans.factory.ObjectProvider<RemotePartitions> remote;
+    private final PartitionedStepFactory partitions;
 
     public RegionsStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                     ExperimentStore experiments, RegionDataCache data, RegionFaults faults,
-                                    JdbcTemplate jdbc, org.springframework.beans.factory.ObjectProvider<RemotePartitions> remote) {
+                                    JdbcTemplate jdbc, PartitionedStepFactory partitions) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.experiments = experiments;
         this.data = data;
         this.faults = faults;
         this.jdbc = jdbc;
-        this.remote = remote;
+        this.partitions = partitions;
     }
 
     /** region-networks → sample-activations → region-statistics (local threads or remote workers). */
@@ -71,14 +70,6 @@ public class RegionsStepConfiguration {
     }
 
     private Step partitioned(String name, Step workerStep, Partitioner partitioner) {
-        var partitions = new StepBuilder(name, jobRepository).partitioner(workerStep.getName(), partitioner);
-        RemotePartitions workers = remote.getIfAvailable();
-        if (workers != null) {
-            return partitions.partitionHandler(workers.handler(workerStep.getName())).build();
-        }
-        int threads = NumericsEnvironment.partitionThreads();
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(name + "-");
-        executor.setConcurrencyLimit(threads);
-        return partitions.step(workerStep).taskExecutor(executor).gridSize(threads).build();
+        return partitions.create(name, workerStep, partitioner);
     }
 }

@@ -4,10 +4,7 @@ import org.losslab.spec.JobSpec;
 import org.losslab.store.ExperimentStore;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,17 +21,17 @@ public class TheoryStepConfiguration {
     private final ExperimentStore experiments;
     private final SpinGlassCouplingsCache couplings;
     private final JdbcTemplate jdbc;
-    private final ObjectProvider<RemotePartitions> remote;
+    private final PartitionedStepFactory partitions;
 
     public TheoryStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                    ExperimentStore experiments, SpinGlassCouplingsCache couplings, JdbcTemplate jdbc,
-                                   ObjectProvider<RemotePartitions> remote) {
+                                   PartitionedStepFactory partitions) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.experiments = experiments;
         this.couplings = couplings;
         this.jdbc = jdbc;
-        this.remote = remote;
+        this.partitions = partitions;
     }
 
     public Step theory(JobSpec spec) {
@@ -53,15 +50,6 @@ public class TheoryStepConfiguration {
     }
 
     public Step spinglass(JobSpec spec) {
-        PartitionStepBuilder partitions = new StepBuilder("spinglass", jobRepository)
-                .partitioner("spinglass-block", new SpinGlassPartitioner(spec.spinglass()));
-        RemotePartitions workers = remote.getIfAvailable();
-        if (workers != null) {
-            return partitions.partitionHandler(workers.handler("spinglass-block")).build();
-        }
-        int threads = NumericsEnvironment.partitionThreads();
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("spinglass-");
-        executor.setConcurrencyLimit(threads);
-        return partitions.step(spinglassBlock(spec)).taskExecutor(executor).gridSize(threads).build();
+        return partitions.create("spinglass", spinglassBlock(spec), new SpinGlassPartitioner(spec.spinglass()));
     }
 }

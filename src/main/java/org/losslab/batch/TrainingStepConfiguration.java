@@ -6,10 +6,7 @@ import org.losslab.store.ExperimentStore;
 import org.losslab.store.RunStore;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,12 +27,12 @@ public class TrainingStepConfiguration {
     private final CheckpointStore checkpoints;
     private final TrainingFaults faults;
     private final JdbcTemplate jdbc;
-    private final ObjectProvider<RemotePartitions> remote;
+    private final PartitionedStepFactory partitions;
 
     public TrainingStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                      TrainingDataCache dataCache, ExperimentStore experiments, RunStore runs,
                                      CheckpointStore checkpoints, TrainingFaults faults, JdbcTemplate jdbc,
-                                     ObjectProvider<RemotePartitions> remote) {
+                                     PartitionedStepFactory partitions) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataCache = dataCache;
@@ -44,7 +41,7 @@ public class TrainingStepConfiguration {
         this.checkpoints = checkpoints;
         this.faults = faults;
         this.jdbc = jdbc;
-        this.remote = remote;
+        this.partitions = partitions;
     }
 
     /** The worker step: trains one partition (in this process, or on a remote worker). */
@@ -57,20 +54,7 @@ public class TrainingStepConfiguration {
     }
 
     public Step train(JobSpec spec) {
-        PartitionStepBuilder partitions = new StepBuilder("train", jobRepository)
-                .partitioner("train-block", new TrainingPartitioner(spec));
-        RemotePartitions workers = remote.getIfAvailable();
-        if (workers != null) {
-            return partitions.partitionHandler(workers.handler("train-block")).build();
-        }
-        int threads = NumericsEnvironment.partitionThreads();
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("train-");
-        executor.setConcurrencyLimit(threads);
-        return partitions
-                .step(trainBlock(spec))
-                .taskExecutor(executor)
-                .gridSize(threads)
-                .build();
+        return partitions.create("train", trainBlock(spec), new TrainingPartitioner(spec));
     }
 
     public Step summarize(JobSpec spec) {
