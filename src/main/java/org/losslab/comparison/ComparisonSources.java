@@ -73,8 +73,8 @@ public final class ComparisonSources {
             return List.of();
         }
         Map<String, List<double[]>> groups = new LinkedHashMap<>();
-        jdbc.query("SELECT n, method, restart, final_energy FROM v_spinglass" + filter("v_spinglass")
-                        + " ORDER BY n, method, restart",
+        String columns = "SELECT n, method, restart, final_energy FROM v_spinglass";
+        jdbc.query(columns + filter("v_spinglass") + " ORDER BY n, method, restart",
                 rs -> {
                     groups.computeIfAbsent(rs.getInt(1) + "\t" + rs.getString(2), g -> new ArrayList<>())
                             .add(new double[] {rs.getInt(3), rs.getDouble(4)});

@@ -68,11 +68,13 @@ final class HtmlReportWriter {
 
     private void comparisons() {
         b.append("<h2 id=\"comparisons\">Theory and paper against experiment</h2>\n");
-        b.append(comparisons.provisional()
-                ? "<p class=\"missing\">Provisional: the compare step has not completed, so these rows were computed "
-                  + "by this report from the results so far and are not stored.</p>\n"
-                : "<p>Rows of table <code>comparison</code> (query <code>SELECT * FROM v_comparison WHERE experiment_id = "
-                  + facts.experimentId() + "</code>). Findings are those of science.md §E.2.</p>\n");
+        if (comparisons.provisional()) {
+            b.append("<p class=\"missing\">Provisional: the compare step has not completed, so these rows were computed "
+                    + "by this report from the results so far and are not stored.</p>\n");
+        } else {
+            b.append("<p>Rows of table <code>comparison</code> (query <code>SELECT * FROM v_comparison WHERE experiment_id = ")
+                    .append(facts.experimentId()).append("</code>). Findings are those of science.md §E.2.</p>\n");
+        }
         b.append("<p>Values tagged \"recalled, unverified\" are from memory of the paper, not checked against it.</p>\n");
         if (comparisons.rows().isEmpty()) {
             b.append("<p class=\"none\">No comparison could be computed yet.</p>\n");

@@ -41,8 +41,10 @@ class SecurityHygieneTest {
                 Matcher m = assignment.matcher(lines.get(i));
                 while (m.find()) {
                     String value = m.group(2);
+                    // ${VAR:?msg} leaves "?msg" after the key; "{name: x}" is a reference (e.g. a Kubernetes secretRef)
                     boolean placeholder = value.isEmpty() || value.startsWith("$") || value.startsWith("***")
-                            || value.startsWith("...") || value.startsWith("<") || value.startsWith("`");
+                            || value.startsWith("...") || value.startsWith("<") || value.startsWith("`")
+                            || value.startsWith("?") || value.startsWith("{");
                     if (!placeholder) {
                         found.add(ROOT.relativize(f) + ":" + (i + 1) + ": " + lines.get(i).trim());
                     }
@@ -76,7 +78,11 @@ class SecurityHygieneTest {
                     statements++;
                     String before = src.substring(Math.max(0, m.start() - 40), m.start()).stripTrailing();
                     String after = src.substring(m.end(), Math.min(src.length(), m.end() + 40)).stripLeading();
-                    if (before.endsWith("+") || after.startsWith("+") || after.startsWith(".formatted")
+                    // concatenating two string literals (a statement split over lines) builds nothing from values
+                    boolean literalBefore = before.endsWith("+") && before.substring(0, before.length() - 1).stripTrailing().endsWith("\"");
+                    boolean literalAfter = after.startsWith("+") && after.substring(1).stripLeading().startsWith("\"");
+                    if ((before.endsWith("+") && !literalBefore) || (after.startsWith("+") && !literalAfter)
+                            || after.startsWith(".formatted")
                             || before.endsWith("format(") || text.contains("%s") || text.contains("%d")) {
                         found.add(ROOT.relativize(f) + ": " + text.strip().lines().findFirst().orElse(""));
                     }
