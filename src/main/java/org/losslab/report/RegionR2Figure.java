@@ -58,11 +58,19 @@ final class RegionR2Figure implements FigureSection {
             c.getStyler().setXAxisMax(1.0);
             c.getStyler().setXAxisDecimalPattern("0.0#");
             int i = 0;
+            double top = 0;
             for (Map.Entry<String, List<Map<String, Object>>> s
                     : FigureData.group(p.getValue(), r -> str(r, "network_state")).entrySet()) {
-                Charts.line(c, s.getKey() + " weights", FigureData.column(s.getValue(), "x"),
-                        FigureData.column(s.getValue(), "density"), Charts.color(i++));
+                double[] density = FigureData.column(s.getValue(), "density");
+                Charts.line(c, s.getKey() + " weights", FigureData.column(s.getValue(), "x"), density, Charts.color(i++));
+                for (double d : density) {
+                    top = Double.isFinite(d) ? Math.max(top, d) : top;
+                }
             }
+            // the whole curve in view: densities that pile up at 0 or 1 (dead or always-active units) are tallest
+            c.getStyler().setYAxisMin(0.0);
+            c.getStyler().setYAxisMax(top > 0 ? top * 1.08 : 1.0);
+            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
             panels.add(c);
         }
         return new Figure(panels, Math.min(2, panels.size()), 520, 380);
