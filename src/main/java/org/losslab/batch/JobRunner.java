@@ -140,6 +140,14 @@ public class JobRunner {
             JobExecution other = jobRepository.getLastJobExecution(job.getName(), params);
             throw new JobRefusedException("job " + job.getName() + " is being launched by another process at the "
                     + "same moment" + (other != null ? " as execution " + other.getId() : "") + "; not running it twice");
+        } catch (IllegalStateException e) {
+            // Spring Batch saw the job instance another process has just created, before its execution
+            // exists ("Cannot find any job execution for job instance"): the same race as above
+            if (signals.ownExecutionId() == null && jobRepository.getJobInstance(job.getName(), params) != null) {
+                throw new JobRefusedException("job " + job.getName() + " is being launched by another process at the "
+                        + "same moment; not running it twice");
+            }
+            throw new IllegalStateException("job " + job.getName() + " could not be launched: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new IllegalStateException("job " + job.getName() + " could not be launched: " + e.getMessage(), e);
         } finally {
