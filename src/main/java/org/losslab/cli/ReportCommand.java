@@ -9,7 +9,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code losslab report EXECUTION_ID | --last [--out DIR]}: writes the HTML report of an execution
@@ -20,15 +19,7 @@ import picocli.CommandLine.Parameters;
 class ReportCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
-
-    static class Target {
-        @Parameters(paramLabel = "EXECUTION_ID")
-        Long executionId;
-
-        @Option(names = "--last", description = "The most recently created execution.")
-        boolean last;
-    }
+    ExecutionTarget target;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default reports/<job>-<execution>).")
     Path out;
@@ -36,7 +27,7 @@ class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
-            Long id = target.last ? ctx.getBean(JobRunner.class).lastExecutionId().orElse(null) : target.executionId;
+            Long id = target.resolve(ctx.getBean(JobRunner.class));
             if (id == null) {
                 System.err.println("losslab: there is no execution to report on");
                 return ExitCodes.USAGE;

@@ -7,7 +7,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code losslab restart EXECUTION_ID | --last}: resumes a failed, stopped or crashed execution from
@@ -18,15 +17,7 @@ import picocli.CommandLine.Parameters;
 class RestartCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
-
-    static class Target {
-        @Parameters(paramLabel = "EXECUTION_ID")
-        Long executionId;
-
-        @Option(names = "--last", description = "The most recently created execution.")
-        boolean last;
-    }
+    ExecutionTarget target;
 
     @Option(names = "--remote", description = "Send the unfinished partitions to remote workers ('losslab worker').")
     boolean remote;
@@ -35,7 +26,7 @@ class RestartCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext ctx = ApplicationContexts.open(remote ? "manager" : null)) {
             JobRunner runner = ctx.getBean(JobRunner.class);
-            Long id = target.last ? runner.lastExecutionId().orElse(null) : target.executionId;
+            Long id = target.resolve(runner);
             if (id == null) {
                 System.err.println("losslab: there is no execution to restart");
                 return ExitCodes.USAGE;
