@@ -6,12 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
-import org.losslab.batch.DataPreparation;
 import org.losslab.batch.JobRunner;
-import org.losslab.batch.NumericsEnvironment;
 import org.losslab.ops.SpecInstances;
 import org.losslab.spec.JobSpec;
-import org.losslab.training.TrainingMemory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,8 +38,7 @@ class RerunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobSpec job = JobSpec.load(spec, overrides);
-        TrainingMemory.check(job, NumericsEnvironment.partitionThreads());
-        DataPreparation.load(job.data());
+        SpecPreflight.check(job);
         try (ConfigurableApplicationContext ctx = ApplicationContexts.open(remote ? "manager" : null)) {
             SpecInstances instances = ctx.getBean(SpecInstances.class);
             Optional<String> running = instances.running(job.name());

@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
 import org.losslab.batch.JobRunner;
-import org.losslab.batch.PipelineJobFactory;
-import org.losslab.batch.ResourceCheck;
-import org.losslab.batch.DataPreparation;
 import org.losslab.spec.JobSpec;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -34,10 +31,7 @@ class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobSpec job = JobSpec.load(spec, overrides);
-        ResourceCheck.check(job);
-        if (PipelineJobFactory.needsData(job)) {
-            DataPreparation.load(job.data());
-        }
+        SpecPreflight.check(job);
         try (ConfigurableApplicationContext ctx = ApplicationContexts.open(remote ? "manager" : null)) {
             var execution = ctx.getBean(JobRunner.class).run(job, 1);
             int code = JobOutcome.report(execution);
