@@ -10,6 +10,7 @@ import org.losslab.cells.CertificateResult;
 import org.losslab.cells.Check;
 import org.losslab.cells.Dataset;
 import org.losslab.cells.InCellOptimality;
+import org.losslab.cells.PrincipalComponents;
 import org.losslab.cells.TwoPieceActivation;
 import org.losslab.spec.CellsSpec;
 import org.losslab.spec.JobSpec;
@@ -58,7 +59,8 @@ public final class CellsTasklet implements Tasklet {
             return c.mnistClasses().isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
         }
         if (!c.mnistClasses().isEmpty()) {
-            Dataset mnist = MnistPair.subset(data.forExperiment(experimentId, spec), c.mnistClasses(), c.mnistCount());
+            Dataset mnist = PrincipalComponents.whiten(
+                    MnistPair.subset(data.forExperiment(experimentId, spec), c.mnistClasses(), c.mnistCount()), c.mnistComponents());
             if (!done(experimentId, mnist.name())) {
                 store(experimentId, mnist.name(), CellCertificates.runAll(base.withData(mnist)), exec);
                 contribution.incrementWriteCount(1);

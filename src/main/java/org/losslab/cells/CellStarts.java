@@ -34,7 +34,7 @@ public final class CellStarts {
 
     /** Brief full-batch gradient descent (Armijo steps) on the network risk. */
     public static double[] train(Network net, Dataset data, double[] theta, int steps) {
-        return Descent.run(t -> net.gradient(t, data), theta, null, null, steps, 0).theta();
+        return Descent.run(t -> net.gradient(t, data), theta, null, steps, 0).theta();
     }
 
     /** A random point of the open cell {@code inCell} near θ (which must be in it). */

@@ -1,16 +1,14 @@
 package org.losslab.cells;
 
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 /**
- * Gradient descent with Armijo backtracking and step growth, optionally constrained to a cell in
- * one of the two ways of science.md §D.5 item 4: a projection onto the closed cell (projected
- * gradient; the Armijo test is taken along the projection arc) or a predicate that rejects any step
- * leaving the open cell (the step is halved until it stays). Stops when the gradient-mapping norm
- * ‖θ − P(θ − αg)‖/α falls below {@code tolerance}, when the step underflows, or at {@code maxIterations}.
+ * Unconstrained descent, optionally restricted to a cell by the "reject steps that leave it" rule of
+ * science.md §D.5 item 4 (a predicate; the step is shortened until it stays). Constrained descent
+ * that may walk on the cell's boundary is {@link ActiveSetDescent}. {@link #run} is gradient descent
+ * with Armijo backtracking and step growth; it stops when ‖θ_{k+1} − θ_k‖/α falls below
+ * {@code tolerance}, when the step underflows, or at {@code maxIterations}.
  */
 public final class Descent {
 
@@ -23,9 +21,9 @@ public final class Descent {
     }
 
     public static Result run(Function<double[], Network.RiskGradient> objective, double[] start,
-                             UnaryOperator<double[]> projection, Predicate<double[]> stayInCell,
+                             Predicate<double[]> stayInCell,
                              int maxIterations, double tolerance) {
-        double[] theta = projection == null ? start.clone() : projection.apply(start);
+        double[] theta = start.clone();
         Network.RiskGradient rg = objective.apply(theta);
         double alpha = 1.0;
         int rejected = 0;
@@ -36,9 +34,6 @@ public final class Descent {
             Network.RiskGradient next = null;
             while (alpha > 1e-30) {
                 double[] c = Vectors.axpy(theta, -alpha, rg.gradient());
-                if (projection != null) {
-                    c = projection.apply(c);
-                }
                 if (stayInCell != null && !stayInCell.test(c)) {
                     rejected++;
                     alpha /= 2;
@@ -72,58 +67,28 @@ public final class Descent {
     }
 
     /**
-     * Levenberg–Marquardt on R̂ = ‖r(θ)‖² with the same two cell rules: δ solves (JᵀJ + μI)δ = −Jᵀr,
-     * the candidate P(θ + δ) is accepted iff it lowers R̂ (μ ÷ 5) and otherwise μ × 4, so for large μ
-     * the step becomes a short (projected) gradient step and progress never stops short of a
-     * stationary point. Stops when the gradient mapping ‖θ − P(θ − ∇R̂)‖ &lt; tolerance, when μ &gt; 1e20
+     * Levenberg–Marquardt on R̂ = ‖r(θ)‖² with the same cell rule: δ solves (JᵀJ + μI)δ = −Jᵀr, the
+     * candidate θ + δ is accepted iff it stays in the cell and lowers R̂ (μ ÷ 5), otherwise μ × 4, so for
+     * large μ the step becomes a short gradient step. Stops when ‖∇R̂‖ &lt; tolerance, when μ &gt; 1e20
      * (no step lowers R̂ any more) or after 20 accepted steps in a row that each lower R̂ by ≤ 1e−13 R̂
      * (stagnation near rounding level).
      */
     public static Result levenbergMarquardt(Function<double[], Network.Residuals> model, double[] start,
-                                            UnaryOperator<double[]> projection, Predicate<double[]> stayInCell,
+                                            Predicate<double[]> stayInCell,
                                             int maxIterations, double tolerance) {
-        return levenbergMarquardt(model, start, projection, null, stayInCell, maxIterations, tolerance);
-    }
-
-    /**
-     * As above, with an active-set refinement for the projected variant: {@code binding} gives the unit
-     * normals of the constraints that bind at θ for the gradient, and the step is kept on their face by
-     * a stiff penalty (1e8 × the largest curvature) in the normal equations, so that near a boundary
-     * optimum the method is Gauss–Newton on the face instead of zig-zagging projected steps.
-     */
-    public static Result levenbergMarquardt(Function<double[], Network.Residuals> model, double[] start,
-                                            UnaryOperator<double[]> projection,
-                                            BiFunction<double[], double[], double[][]> binding,
-                                            Predicate<double[]> stayInCell, int maxIterations, double tolerance) {
-        double[] theta = projection == null ? start.clone() : projection.apply(start);
+        double[] theta = start.clone();
         Network.Residuals res = model.apply(theta);
         double risk = res.risk();
         double mu = 1e-3;
         int rejected = 0;
         int it = 0;
-        double mapping = mapping(theta, res, projection);
+        double mapping = Vectors.norm(gradient(res));
         int stagnant = 0;
         double[][] base = null;
         double[] rhs = null;
         while (it < maxIterations && mapping >= tolerance && mu < 1e20 && stagnant < 20) {
             if (base == null) {
                 base = normalMatrix(res.jacobian(), 0);
-                if (binding != null) {
-                    double stiff = 0;
-                    for (int k = 0; k < base.length; k++) {
-                        stiff = Math.max(stiff, base[k][k]);
-                    }
-                    stiff = 1e8 * Math.max(stiff, 1e-12);
-                    for (double[] nrm : binding.apply(theta, gradient(res))) {
-                        for (int r = 0; r < nrm.length; r++) {
-                            if (nrm[r] != 0) {
-                                for (int c = 0; c < nrm.length; c++) {
-                                    base[r][c] += stiff * nrm[r] * nrm[c];
-                                }
-                            }
-                        }
-                    }
-                }
                 rhs = new double[theta.length];
                 for (int i = 0; i < res.r().length; i++) {
                     double[] row = res.jacobian()[i];
@@ -138,9 +103,6 @@ public final class Descent {
                 jtj[k][k] += mu;
             }
             double[] cand = Vectors.axpy(theta, 1, choleskySolve(jtj, rhs));
-            if (projection != null) {
-                cand = projection.apply(cand);
-            }
             if (stayInCell != null && !stayInCell.test(cand)) {
                 rejected++;
                 mu *= 4;
@@ -155,7 +117,7 @@ public final class Descent {
                 mu = Math.max(mu / 5, 1e-15);
                 it++;
                 base = null;
-                mapping = mapping(theta, res, projection);
+                mapping = Vectors.norm(gradient(res));
             } else {
                 mu *= 4;
             }
@@ -172,14 +134,6 @@ public final class Descent {
             }
         }
         return g;
-    }
-
-    private static double mapping(double[] theta, Network.Residuals res, UnaryOperator<double[]> projection) {
-        double[] g = gradient(res);
-        if (projection == null) {
-            return Vectors.norm(g);
-        }
-        return Vectors.distance(theta, projection.apply(Vectors.axpy(theta, -1, g)));
     }
 
     private static double[][] normalMatrix(double[][] jac, double mu) {

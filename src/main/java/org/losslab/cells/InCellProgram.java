@@ -4,18 +4,22 @@ package org.losslab.cells;
  * The convex in-cell program of science.md §D.4 for squared loss: minimise
  * (1/n) Σ_i (Σ_j s_ij v_j·x̃_i + c − y_i)² over v_j ∈ R^{d_X+1}, c, subject to the linear cell
  * constraints τ_j σ_ij v_j·x̃_i ≥ 0 (the closure of the cell, where the risk is the same formula).
- * A QP with n·J linear constraints, solved by ojAlgo ({@link ConvexQp}). Its value is R̂_cell*, and
+ * A QP with n·J linear homogeneous constraints, solved exactly as a least-squares problem over a cone
+ * ({@link ConeLeastSquares}; ojAlgo's QP agrees on small cells, see the tests). Its value is R̂_cell*, and
  * the predictions f* on the data are unique (the risk is strictly convex in f), so every in-cell
  * minimum must reproduce them: rms(f − f*) ≤ √(R̂(f) − R̂_cell*).
  *
  * @param risk              R̂_cell*, recomputed from the solution
  * @param predictions       f* on the data
- * @param state             ojAlgo's solver state
- * @param activeConstraints constraints with slack ≤ 1e−9 at the solution (0: the optimum is interior)
- * @param minSlack          smallest τ_j σ_ij v_j·x̃_i (≥ −1e−9 when feasible)
+ * @param state             OPTIMAL, or INFEASIBLE if the solution violates a constraint beyond rounding
+ * @param activeConstraints constraints with normalised slack ≤ 1e−9 at the solution (0: interior optimum)
+ * @param minSlack          smallest τ_j σ_ij v_j·x̃_i / ‖x̃_i‖ (≥ −1e−9 (1 + ‖u‖) when feasible)
  */
 public record InCellProgram(double risk, double[] predictions, double[] solution, String state, boolean optimal,
-                            int activeConstraints, double minSlack) {
+                            int activeConstraints, double minSlack, double kktResidual) {
+
+    /** Largest KKT residual accepted as optimal (the risk gradient is O(1) on standardised data). */
+    public static final double KKT_TOL = 1e-8;
 
     public static InCellProgram solve(OneHiddenCell cell) {
         Dataset data = cell.data;
@@ -33,26 +37,19 @@ public record InCellProgram(double risk, double[] predictions, double[] solution
             }
             a[i][dim - 1] = 1;
         }
-        double[][] q = new double[dim][dim];
-        double[] c = new double[dim];
+        double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            for (int r = 0; r < dim; r++) {
-                c[r] += 2.0 / n * a[i][r] * data.y()[i][0];
-                for (int s = 0; s < dim; s++) {
-                    q[r][s] += 2.0 / n * a[i][r] * a[i][s];
-                }
-            }
+            y[i] = data.y()[i][0];
         }
         double[][] cons = new double[n * units][dim];
         for (int j = 0; j < units; j++) {
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < m; k++) {
-                    cons[j * n + i][j * m + k] = -cell.tau[j] * cell.cone[j][i][k];
+                    cons[j * n + i][j * m + k] = cell.tau[j] * cell.cone[j][i][k];
                 }
             }
         }
-        ConvexQp.Solution sol = ConvexQp.solve(q, c, cons, new double[n * units]);
-        double[] u = sol.u();
+        double[] u = ActiveSetRefinement.refine(cell, a, y, restoreFeasibility(cell, ConeLeastSquares.solve(a, y, cons)));
         double[] f = new double[n];
         double risk = 0;
         for (int i = 0; i < n; i++) {
@@ -63,12 +60,65 @@ public record InCellProgram(double risk, double[] predictions, double[] solution
         int active = 0;
         double minSlack = Double.POSITIVE_INFINITY;
         for (double[] row : cons) {
-            double slack = -Vectors.dot(row, u);
+            double slack = Vectors.dot(row, u) / Vectors.norm(row);
             minSlack = Math.min(minSlack, slack);
             if (slack <= 1e-9) {
                 active++;
             }
         }
-        return new InCellProgram(risk, f, u, sol.state(), sol.optimal(), active, minSlack);
+        boolean feasible = minSlack >= -1e-9 * (1 + Vectors.norm(u));
+        double kkt = kktResidual(cell, a, f, data, u);
+        String state = !feasible ? "INFEASIBLE" : kkt <= KKT_TOL ? "OPTIMAL" : "NOT_STATIONARY";
+        return new InCellProgram(risk, f, u, state, feasible && kkt <= KKT_TOL, active, minSlack, kkt);
+    }
+
+    /**
+     * Mapping the solution back from the whitened coordinates costs feasibility in proportion to the
+     * conditioning of AᵀA (1e−7 measured); each unit's block is projected back onto its own cone in
+     * the original coordinates, a change of the same order, after which risk and KKT are recomputed.
+     */
+    private static double[] restoreFeasibility(OneHiddenCell cell, double[] u) {
+        double[] out = u.clone();
+        int m = cell.m;
+        for (int j = 0; j < cell.units; j++) {
+            double[] w = new double[m];
+            for (int k = 0; k < m; k++) {
+                w[k] = cell.tau[j] * u[j * m + k];
+            }
+            double[] p = cell.projection(j).project(w);
+            for (int k = 0; k < m; k++) {
+                out[j * m + k] = cell.tau[j] * p[k];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An optimality check independent of the solver: with ∇ the risk gradient at u and C the feasible
+     * cone, ‖P_C(−∇)‖ (the steepest feasible descent; by Moreau, the distance of ∇ from the cone the
+     * active constraints generate) plus |∇·u| / (1 + ‖u‖) (complementarity, as C is a cone, relative to the size of u) is 0 exactly
+     * at the optimum.
+     * C is a product of one cone per unit, and the output bias is free.
+     */
+    static double kktResidual(OneHiddenCell cell, double[][] a, double[] f, Dataset data, double[] u) {
+        int n = f.length;
+        int m = cell.m;
+        double[] grad = new double[u.length];
+        for (int i = 0; i < n; i++) {
+            double e = 2 * (f[i] - data.y()[i][0]) / n;
+            for (int k = 0; k < grad.length; k++) {
+                grad[k] += e * a[i][k];
+            }
+        }
+        double descent = grad[grad.length - 1] * grad[grad.length - 1];
+        for (int j = 0; j < cell.units; j++) {
+            double[] neg = new double[m];
+            for (int k = 0; k < m; k++) {
+                neg[k] = -cell.tau[j] * grad[j * m + k];
+            }
+            double len = Vectors.norm(cell.projection(j).project(neg));
+            descent += len * len;
+        }
+        return Math.sqrt(descent) + Math.abs(Vectors.dot(grad, u)) / (1 + Vectors.norm(u));
     }
 }

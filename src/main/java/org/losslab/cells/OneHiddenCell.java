@@ -6,8 +6,8 @@ import org.losslab.BadInputException;
  * One cell of a one-hidden-layer network f(x) = Σ_j a_j h(w_j·x + b_j) + c with scalar output
  * (science.md §D.4): the pattern σ_ij = sign(w_j·x_i + b_j) and the signs τ_j = sign(a_j) are fixed,
  * so the slopes s_ij ∈ {s−, s+} are fixed and f(x_i) = Σ_j s_ij v_j·x̃_i + c with v_j = a_j (w_j, b_j).
- * This class gives the fixed-pattern risk and gradient in θ (the network's own layout), the
- * projection onto the closed cell (w̃_j onto its cone {σ_ij w̃·x̃_i ≥ 0}, a_j onto τ_j a_j ≥ 0), and
+ * This class gives the fixed-pattern risk and gradient in θ (the network's own layout), the cell's
+ * constraints (w̃_j in its cone {σ_ij w̃·x̃_i ≥ 0} with its projection, τ_j a_j ≥ 0), and
  * membership of the open cell. On the closure the fixed-pattern risk equals the network risk, since
  * h(0) = 0 on both pieces. The convex program in v is {@link InCellProgram}.
  */
@@ -69,6 +69,11 @@ public final class OneHiddenCell {
 
     public int units() {
         return units;
+    }
+
+    /** Projection onto unit j's cone {w̃ : σ_ij w̃·x̃_i ≥ 0 for all i}. */
+    ConeProjection projection(int j) {
+        return projections[j];
     }
 
     /** θ in the open cell: same pattern, no kink, same sign(a). */
@@ -143,68 +148,6 @@ public final class OneHiddenCell {
             }
         }
         return new Network.Residuals(r, jac);
-    }
-
-    /** Projection onto the closed cell. */
-    public double[] project(double[] theta) {
-        double[] out = theta.clone();
-        for (int j = 0; j < units; j++) {
-            double[] w = new double[m];
-            for (int k = 0; k < m - 1; k++) {
-                w[k] = theta[net.weightIndex(0, j, k)];
-            }
-            w[m - 1] = theta[net.biasIndex(0, j)];
-            double[] pw = projections[j].project(w);
-            for (int k = 0; k < m - 1; k++) {
-                out[net.weightIndex(0, j, k)] = pw[k];
-            }
-            out[net.biasIndex(0, j)] = pw[m - 1];
-            int a = net.weightIndex(1, 0, j);
-            out[a] = tau[j] * Math.max(tau[j] * theta[a], 0);
-        }
-        return out;
-    }
-
-    /**
-     * Unit normals (in θ) of the cell constraints that bind at θ for the descent direction −g: the
-     * constraints the projection of a tiny steepest-descent step pushes back against, plus a_j = 0 when
-     * −g would flip sign(a_j). Levenberg–Marquardt keeps its step on their face.
-     */
-    public double[][] bindingNormals(double[] theta, double[] gradient) {
-        java.util.List<double[]> out = new java.util.ArrayList<>();
-        int n = data.size();
-        for (int j = 0; j < units; j++) {
-            double[] w = new double[m];
-            double[] gw = new double[m];
-            for (int k = 0; k < m; k++) {
-                int idx = k < m - 1 ? net.weightIndex(0, j, k) : net.biasIndex(0, j);
-                w[k] = theta[idx];
-                gw[k] = gradient[idx];
-            }
-            double gn = Vectors.norm(gw);
-            if (gn > 0) {
-                boolean[] bind = new boolean[n];
-                projections[j].project(Vectors.axpy(w, -1e-8 * (1 + Vectors.norm(w)) / gn, gw), bind);
-                for (int i = 0; i < n; i++) {
-                    if (bind[i]) {
-                        double[] normal = new double[theta.length];
-                        double len = Vectors.norm(cone[j][i]);
-                        for (int k = 0; k < m; k++) {
-                            int idx = k < m - 1 ? net.weightIndex(0, j, k) : net.biasIndex(0, j);
-                            normal[idx] = cone[j][i][k] / len;
-                        }
-                        out.add(normal);
-                    }
-                }
-            }
-            int a = net.weightIndex(1, 0, j);
-            if (theta[a] == 0 && tau[j] * gradient[a] > 0) {
-                double[] normal = new double[theta.length];
-                normal[a] = 1;
-                out.add(normal);
-            }
-        }
-        return out.toArray(new double[0][]);
     }
 
     private double preActivation(double[] theta, int j, double[] x) {

@@ -5,11 +5,13 @@ import java.util.List;
 /**
  * The {@code cells:} section (science.md §D.5 items 2–5, He, Wang & Tao 2020): certificates of the
  * spurious minimum, its valley, in-cell optimality and the linear control, on the generated 2-D
- * regression set and optionally on a two-class MNIST subset ({@code mnist_classes}, targets ±1).
+ * regression set and optionally on a two-class MNIST subset ({@code mnist_classes}, targets ±1, the
+ * first {@code mnist_count} such training digits, inputs reduced to {@code mnist_components} whitened
+ * principal components, see {@link org.losslab.cells.PrincipalComponents}).
  */
 public record CellsSpec(int n, String activation, int width, int hiddenLayers, double eta, double valleyEta,
                         int perturbations, int valleyPoints, int inCellStarts, int inCellTrainSteps,
-                        List<Integer> mnistClasses, int mnistCount) {
+                        List<Integer> mnistClasses, int mnistCount, int mnistComponents) {
 
     static CellsSpec read(SpecTree t) {
         List<Integer> classes = t.has("cells.mnist_classes")
@@ -29,6 +31,7 @@ public record CellsSpec(int n, String activation, int width, int hiddenLayers, d
                 (int) t.integer("cells.in_cell_starts", 20L, 2, 100_000),
                 (int) t.integer("cells.in_cell_train_steps", 300L, 0, 10_000_000),
                 classes,
-                (int) t.integer("cells.mnist_count", 200L, 4, 100_000));
+                (int) t.integer("cells.mnist_count", 300L, 4, 100_000),
+                (int) t.integer("cells.mnist_components", 10L, 1, 784));
     }
 }
