@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.support.LosslabProcess;
@@ -71,38 +72,53 @@ class RegionsKillNineRestartTest {
         Files.writeString(spec, SPEC);
         Path log = tmp.resolve("killed.log");
         try (TestDatabase killed = TestDatabase.create(); TestDatabase reference = TestDatabase.create()) {
-            killInsideSampling(killed, tmp, log, 3, "run", spec.toString());
-            assertThat(progress(killed)).as("first kill: 2 batches of 50 committed, the third rolled back")
-                    .singleElement().asString().startsWith("100/300 train 0/").endsWith("unfinished");
-            killInsideSampling(killed, tmp, log, 9, "restart", "--last");
-            assertThat(progress(killed)).as("second kill").anyMatch(p -> p.endsWith("unfinished"));
-            assertThat(LosslabProcess.run(killed, log, Map.of("LOSSLAB_THREADS", "1"), "restart", "--last"))
-                    .as("restart exit code; log: %s", log).isZero();
-
             Path refLog = tmp.resolve("reference.log");
-            assertThat(LosslabProcess.run(reference, refLog, Map.of("LOSSLAB_THREADS", "2"), "run", spec.toString()))
-                    .as("uninterrupted run; log: %s", refLog).isZero();
-
-            assertThat(progress(killed)).hasSize(4).allMatch(p -> p.endsWith(" finished"));
-            for (Map.Entry<String, String> t : ROWS.entrySet()) {
-                List<String> expected = strings(reference, t.getValue() + " ORDER BY 1");
-                if (!t.getKey().equals("region_network_epoch")) {
-                    assertThat(expected).as(t.getKey()).isNotEmpty();
-                }
-                assertThat(strings(killed, t.getValue() + " ORDER BY 1")).as("%s equals the uninterrupted run", t.getKey())
-                        .containsExactlyElementsOf(expected);
+            Process uninterrupted = LosslabProcess.start(reference, refLog, Map.of("LOSSLAB_THREADS", "2"), "run",
+                    spec.toString()); // meanwhile, in its own database
+            try {
+                killTwiceAndRestart(killed, tmp, spec, log);
+                assertThat(uninterrupted.waitFor(10, TimeUnit.MINUTES)).as("reference finished").isTrue();
+                assertThat(uninterrupted.exitValue()).as("uninterrupted run; log: %s", Files.readString(refLog)).isZero();
+            } finally {
+                uninterrupted.destroyForcibly().waitFor();
             }
-            for (Map.Entry<String, String> k : KEYS.entrySet()) {
-                assertThat(strings(killed, "SELECT " + k.getValue() + " FROM " + k.getKey() + " GROUP BY " + k.getValue()
-                        + " HAVING count(*) > 1")).as("duplicates in %s", k.getKey()).isEmpty();
-            }
-            assertThat(strings(killed, """
-                    SELECT step_name FROM batch_step_execution WHERE status = 'COMPLETED'
-                    AND step_name LIKE 'sample-activations-part:%' GROUP BY step_name HAVING count(*) > 1"""))
-                    .as("no sampling partition completed twice").isEmpty();
-            assertThat(strings(killed, "SELECT DISTINCT job_execution_id::text FROM batch_step_execution WHERE "
-                    + "step_name LIKE 'sample-activations-part:%'")).as("sampling ran in all three executions").hasSize(3);
+            assertEqualResults(killed, reference);
         }
+    }
+
+    /** SIGKILL inside the 3rd sampling transaction of run, then inside the 9th of restart; restart to the end. */
+    static void killTwiceAndRestart(TestDatabase killed, Path tmp, Path spec, Path log) throws Exception {
+        killInsideSampling(killed, tmp, log, 3, "run", spec.toString());
+        assertThat(progress(killed)).as("first kill: 2 batches of 50 committed, the third rolled back")
+                .singleElement().asString().startsWith("100/300 train 0/").endsWith("unfinished");
+        killInsideSampling(killed, tmp, log, 9, "restart", "--last");
+        assertThat(progress(killed)).as("second kill").anyMatch(p -> p.endsWith("unfinished"));
+        assertThat(strings(killed, "SELECT sum(next_row + train_next_row)::text FROM region_sample"))
+                .as("8 more batches of 50 committed, the 9th rolled back").containsExactly("500");
+        assertThat(LosslabProcess.run(killed, log, Map.of("LOSSLAB_THREADS", "1"), "restart", "--last"))
+                .as("restart exit code; log: %s", Files.readString(log)).isZero();
+    }
+
+    static void assertEqualResults(TestDatabase killed, TestDatabase reference) throws Exception {
+        assertThat(progress(killed)).hasSize(4).allMatch(p -> p.endsWith(" finished"));
+        for (Map.Entry<String, String> t : ROWS.entrySet()) {
+            List<String> expected = strings(reference, t.getValue() + " ORDER BY 1");
+            if (!t.getKey().equals("region_network_epoch")) {
+                assertThat(expected).as(t.getKey()).isNotEmpty();
+            }
+            assertThat(strings(killed, t.getValue() + " ORDER BY 1")).as("%s equals the uninterrupted run", t.getKey())
+                    .containsExactlyElementsOf(expected);
+        }
+        for (Map.Entry<String, String> k : KEYS.entrySet()) {
+            assertThat(strings(killed, "SELECT " + k.getValue() + " FROM " + k.getKey() + " GROUP BY " + k.getValue()
+                    + " HAVING count(*) > 1")).as("duplicates in %s", k.getKey()).isEmpty();
+        }
+        assertThat(strings(killed, """
+                SELECT step_name FROM batch_step_execution WHERE status = 'COMPLETED'
+                AND step_name LIKE 'sample-activations-part:%' GROUP BY step_name HAVING count(*) > 1"""))
+                .as("no sampling partition completed twice").isEmpty();
+        assertThat(strings(killed, "SELECT DISTINCT job_execution_id::text FROM batch_step_execution WHERE "
+                + "step_name LIKE 'sample-activations-part:%'")).as("sampling ran in all three executions").hasSize(3);
     }
 
     /** Starts losslab paused at the n-th sampling checkpoint write, waits for the pause and SIGKILLs it. */
