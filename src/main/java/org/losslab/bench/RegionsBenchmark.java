@@ -3,8 +3,9 @@ package org.losslab.bench;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.losslab.BadInputException;
 import org.losslab.activations.PiecewiseLinear;
@@ -58,28 +59,33 @@ public final class RegionsBenchmark {
         results.add("sampling_threads", 1, "threads");
         results.add("nd4j_max_threads", Nd4j.getEnvironment().maxThreads(), "threads");
         results.add("cores", Runtime.getRuntime().availableProcessors(), "cores");
-        out.println();
-        out.println("  network   activation input    hidden units  pre-act/s wall  pre-act/s cpu  wall s   cpu s"
-                + "  heap MiB  RSS MiB");
+        Map<String, PreActivationSampler> samplers = new LinkedHashMap<>(); // built first: DL4J logs as it initialises
         for (String arch : List.of("mlp", "lenet")) {
             for (PiecewiseLinear f : List.of(PiecewiseLinear.relu(), PiecewiseLinear.hardTanh())) {
                 MultiLayerNetwork net = "mlp".equals(arch) ? RegionNetworks.mnistMlp(f, SEED) : RegionNetworks.lenet5(f, SEED);
-                PreActivationSampler sampler = new PreActivationSampler(net, RegionNetworks.MNIST_PIXELS);
-                sampler.sampleRows(mnist, 0, Math.min(BATCH, inputs), BATCH, sampler.newAccumulator(0)); // warm-up
-                for (String input : List.of("mnist", "gaussian")) {
-                    SamplingRate r = measure(sampler, "mnist".equals(input) ? mnist : null, inputs, repetitions);
-                    String key = arch + "_" + f.name() + "_" + input;
-                    out.printf("  %-9s %-10s %-8s %12d %15.4g %14.4g %7.2f %7.2f %9.0f %8.0f%n", arch, f.name(),
-                            input, r.units(), r.perWallSecond(), r.perCpuSecond(), r.wallSeconds(), r.cpuSeconds(),
-                            r.heap() / 1048576.0, r.rss() / 1048576.0);
-                    results.add(key + "_hidden_units", r.units(), "units");
-                    results.add(key + "_preactivations_per_s", r.perWallSecond(), "pre-activations/s (wall clock)");
-                    results.add(key + "_preactivations_per_cpu_s", r.perCpuSecond(), "pre-activations/s (process CPU)");
-                    results.add(key + "_wall_seconds", r.wallSeconds(), "s (median)");
-                    results.add(key + "_cpu_seconds", r.cpuSeconds(), "s (median, process CPU)");
-                    results.add(key + "_peak_heap_bytes", r.heap(), "bytes (sum of heap pool peaks)");
-                    results.add(key + "_peak_rss_bytes", r.rss(), "bytes (resident set, process peak so far)");
-                }
+                samplers.put(arch + " " + f.name(), new PreActivationSampler(net, RegionNetworks.MNIST_PIXELS));
+            }
+        }
+        out.println();
+        out.println("  network   activation input    hidden units  pre-act/s wall  pre-act/s cpu  wall s   cpu s"
+                + "  heap MiB  RSS MiB");
+        for (Map.Entry<String, PreActivationSampler> e : samplers.entrySet()) {
+            String[] name = e.getKey().split(" ");
+            PreActivationSampler sampler = e.getValue();
+            sampler.sampleRows(mnist, 0, Math.min(BATCH, inputs), BATCH, sampler.newAccumulator(0)); // warm-up
+            for (String input : List.of("mnist", "gaussian")) {
+                SamplingRate r = measure(sampler, "mnist".equals(input) ? mnist : null, inputs, repetitions);
+                String key = name[0] + "_" + name[1] + "_" + input;
+                out.printf("  %-9s %-10s %-8s %12d %15.4g %14.4g %7.2f %7.2f %9.0f %8.0f%n", name[0], name[1],
+                        input, r.units(), r.perWallSecond(), r.perCpuSecond(), r.wallSeconds(), r.cpuSeconds(),
+                        r.heap() / 1048576.0, r.rss() / 1048576.0);
+                results.add(key + "_hidden_units", r.units(), "units");
+                results.add(key + "_preactivations_per_s", r.perWallSecond(), "pre-activations/s (wall clock)");
+                results.add(key + "_preactivations_per_cpu_s", r.perCpuSecond(), "pre-activations/s (process CPU)");
+                results.add(key + "_wall_seconds", r.wallSeconds(), "s (median)");
+                results.add(key + "_cpu_seconds", r.cpuSeconds(), "s (median, process CPU)");
+                results.add(key + "_peak_heap_bytes", r.heap(), "bytes (sum of heap pool peaks)");
+                results.add(key + "_peak_rss_bytes", r.rss(), "bytes (resident set, process peak so far)");
             }
         }
         results.add("load_average", CpuClock.loadAverage(), "");
