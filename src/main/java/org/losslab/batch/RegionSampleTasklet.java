@@ -3,6 +3,7 @@ package org.losslab.batch;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.losslab.ChaosPoints;
 import org.losslab.Seeds;
 import org.losslab.regions.NetworkRegionAccumulator;
 import org.losslab.regions.PlainDataset;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * first {@code min(input_count, test size)} test images, then (census only) the first
  * {@code min(census_train_count, train size)} training images; {@code gaussian} = rows
  * {@code 0..input_count} of the i.i.d. N(0,1) set seeded by the spec seed (the same for every network).
+ * The chaos point {@code sample-activations} lies between the checkpoint write and its commit.
  */
 public final class RegionSampleTasklet implements Tasklet, StepExecutionListener {
 
@@ -102,6 +104,7 @@ public final class RegionSampleTasklet implements Tasklet, StepExecutionListener
                 experimentId, plan.networkKey(), input, s.rowsTotal, (int) s.acc.nextRow(), s.trainTotal,
                 s.trainAcc == null ? 0 : (int) s.trainAcc.nextRow(), s.acc.toBytes(),
                 s.trainAcc == null ? null : s.trainAcc.toBytes(), done, step.getId());
+        ChaosPoints.reach("sample-activations");
         int rowsDone = (int) s.acc.nextRow() + (s.trainAcc == null ? 0 : (int) s.trainAcc.nextRow());
         faults.check(plan.networkKey() + "/" + input, rowsDone);
         contribution.incrementWriteCount(1);

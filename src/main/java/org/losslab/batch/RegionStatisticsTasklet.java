@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.losslab.regions.Hash128;
 import org.losslab.regions.LayerRegionAccumulator;
 import org.losslab.regions.NetworkRegionAccumulator;
+import org.losslab.regions.NeuronJointHistogram;
 import org.losslab.regions.PatternCensus;
 import org.losslab.regions.RegionStatistics;
 import org.losslab.regions.RegionStatsRow;
@@ -25,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * same rows): {@code region_stat} (per layer and pooled, data and neuron averaging, every piece:
  * mean, sd, binomial-null sd, KS distance, fractions at 0 and 1, bimodality), {@code region_kde}
  * (reflected Gaussian KDE curves), {@code region_joint} ((R_2, R_3) of every unit, for
- * 3-piece activations), {@code region_census} and {@code region_pattern_size} (activation patterns).
+ * 3-piece activations) and {@code region_joint_neuron} (the per-datum (R̄_2, R̄_3) as a histogram of
+ * unit counts, per layer and pooled), {@code region_census} and {@code region_pattern_size} (activation patterns).
  */
 public final class RegionStatisticsTasklet implements Tasklet {
 
@@ -62,6 +64,7 @@ public final class RegionStatisticsTasklet implements Tasklet {
         writeStats(experimentId, key, input, RegionStatistics.compute(acc, r.kdePoints()), stepId);
         if (acc.pieces() == 3) {
             writeJoint(experimentId, key, input, acc, stepId);
+            writeNeuronJoint(experimentId, key, input, acc, stepId);
         }
         writeCensus(experimentId, key, input, acc, accs[1], stepId);
         contribution.incrementWriteCount(1);
@@ -115,6 +118,27 @@ public final class RegionStatisticsTasklet implements Tasklet {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (experiment_id, network_key, input_set, layer, unit) DO UPDATE SET r2 = EXCLUDED.r2,
                     r3 = EXCLUDED.r3, step_execution_id = EXCLUDED.step_execution_id""", rows);
+    }
+
+    /** Per-datum (k2, k3) unit counts of every layer and of all hidden units ('pooled'), with their data. */
+    private void writeNeuronJoint(long experimentId, String key, String input, NetworkRegionAccumulator acc, long stepId) {
+        List<Object[]> rows = new ArrayList<>();
+        for (LayerRegionAccumulator layer : acc.layers()) {
+            addCells(rows, experimentId, key, input, layer.name(), layer.neuronJoint(), stepId);
+        }
+        addCells(rows, experimentId, key, input, RegionStatistics.POOLED, acc.pooledNeuronJoint(), stepId);
+        jdbc.batchUpdate("""
+                INSERT INTO region_joint_neuron (experiment_id, network_key, input_set, layer, units, k2, k3, n_data,
+                    step_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (experiment_id, network_key, input_set, layer, k2, k3) DO UPDATE SET units = EXCLUDED.units,
+                    n_data = EXCLUDED.n_data, step_execution_id = EXCLUDED.step_execution_id""", rows);
+    }
+
+    private static void addCells(List<Object[]> rows, long experimentId, String key, String input, String layer,
+                                 NeuronJointHistogram h, long stepId) {
+        for (NeuronJointHistogram.Cell c : h.cells()) {
+            rows.add(new Object[] {experimentId, key, input, layer, h.units(), c.k2(), c.k3(), c.data(), stepId});
+        }
     }
 
     private void writeCensus(long experimentId, String key, String input, NetworkRegionAccumulator acc,

@@ -1,10 +1,12 @@
 package org.losslab.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
 import org.losslab.batch.NumericsEnvironment;
 import org.losslab.batch.Provenance;
+import org.losslab.bench.RegionsBenchmark;
 import org.losslab.bench.TrainingBenchmark;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,14 +15,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code losslab bench training [--quick]}: the training benchmark (issue 5) on this machine: a table
- * for people, then {@code name value} lines; the results are also stored with machine and provenance
- * in {@code benchmark_run}/{@code benchmark_result} so performance can be tracked over time.
+ * {@code losslab bench training|regions [--quick]}: the training benchmark (issue 5) or the region
+ * sampling benchmark (issue 3, {@link RegionsBenchmark}) on this machine: a table for people, then
+ * {@code name value} lines; the results are also stored with machine and provenance in
+ * {@code benchmark_run}/{@code benchmark_result} so performance can be tracked over time.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the trainers on this machine.")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the trainers or the region sampling on this machine.")
 class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: training.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: training, regions.")
     String what;
 
     @Option(names = "--quick", description = "A reduced run (a few minutes).")
@@ -29,14 +33,20 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-store", description = "Do not store the results in the database.")
     boolean noStore;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "MNIST directory (default: data/mnist-10k under the working directory or LOSSLAB_HOME).")
+    Path data;
+
     @Override
     public Integer call() {
-        if (!"training".equals(what)) {
-            System.err.println("losslab: bench: unknown benchmark '" + what + "' (known: training)");
+        if (!"training".equals(what) && !"regions".equals(what)) {
+            System.err.println("losslab: bench: unknown benchmark '" + what + "' (known: training, regions)");
             return ExitCodes.USAGE;
         }
         int omp = NumericsEnvironment.configure();
-        List<TrainingBenchmark.Result> results = TrainingBenchmark.run(quick, System.out);
+        List<TrainingBenchmark.Result> results = "training".equals(what)
+                ? (data == null ? TrainingBenchmark.run(quick, System.out) : TrainingBenchmark.run(quick, System.out, data))
+                : RegionsBenchmark.run(quick, System.out, data);
         if (!noStore) {
             try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
                 store(ctx.getBean(JdbcTemplate.class), results, omp);
@@ -49,8 +59,8 @@ class BenchCommand implements Callable<Integer> {
         Provenance p = Provenance.current();
         Long id = jdbc.queryForObject("""
                 INSERT INTO benchmark_run (benchmark, quick, host, cores, code_version, git_commit, nd4j_backend,
-                    nd4j_classifier, omp_threads, java_version) VALUES ('training', ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                RETURNING benchmark_run_id""", Long.class, quick, p.host(), Runtime.getRuntime().availableProcessors(),
+                    nd4j_classifier, omp_threads, java_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                RETURNING benchmark_run_id""", Long.class, what, quick, p.host(), Runtime.getRuntime().availableProcessors(),
                 p.codeVersion(), p.gitCommit(), p.nd4jBackend(), p.nd4jClassifier(), omp, p.javaVersion());
         for (TrainingBenchmark.Result r : results) {
             jdbc.update("INSERT INTO benchmark_result (benchmark_run_id, name, value, unit) VALUES (?, ?, ?, ?)"

@@ -11,9 +11,10 @@ import java.util.Arrays;
  *   <li>{@code datumHistogram[i·(n_ℓ+1) + k]}: data on which exactly k of the n_ℓ units were in piece
  *       i, so the neuron averages {@code R̄_i(ℓ, x) = k / n_ℓ} are kept as a histogram over k (the
  *       statistics need only their multiset; the size does not grow with n);</li>
- *   <li>the {@link PatternCensus} of the layer (§D.5 item 1).</li>
+ *   <li>the {@link PatternCensus} of the layer (§D.5 item 1);</li>
+ *   <li>for a 3-piece activation, the {@link NeuronJointHistogram} of per-datum (k_2, k_3).</li>
  * </ul>
- * The joint (R_2, R_3) of a 3-piece activation is read from the same unit counts.
+ * The data-averaged joint (R_2, R_3) of a 3-piece activation is read from the unit counts.
  */
 public final class LayerRegionAccumulator {
 
@@ -24,14 +25,16 @@ public final class LayerRegionAccumulator {
     private final long[] unitCounts;
     private final long[] datumHistogram;
     private final PatternCensus census;
+    private final NeuronJointHistogram joint;
     private final int[] scratch;
 
     LayerRegionAccumulator(String name, int units, int pieces) {
-        this(name, units, pieces, 0, new long[units * pieces], new long[pieces * (units + 1)], new PatternCensus());
+        this(name, units, pieces, 0, new long[units * pieces], new long[pieces * (units + 1)], new PatternCensus(),
+                pieces == 3 ? new NeuronJointHistogram(units) : null);
     }
 
     private LayerRegionAccumulator(String name, int units, int pieces, long data, long[] unitCounts,
-                                   long[] datumHistogram, PatternCensus census) {
+                                   long[] datumHistogram, PatternCensus census, NeuronJointHistogram joint) {
         this.name = name;
         this.units = units;
         this.pieces = pieces;
@@ -39,6 +42,7 @@ public final class LayerRegionAccumulator {
         this.unitCounts = unitCounts;
         this.datumHistogram = datumHistogram;
         this.census = census;
+        this.joint = joint;
         this.scratch = new int[pieces];
     }
 
@@ -57,6 +61,9 @@ public final class LayerRegionAccumulator {
         for (int p = 0; p < pieces; p++) {
             datumHistogram[p * (units + 1) + local[p]]++;
             perPiece[p] += local[p];
+        }
+        if (joint != null) {
+            joint.add(local[1], local[2]);
         }
         census.add(row, Murmur3.hash128(piece, offset, units, 0L));
         data++;
@@ -128,6 +135,11 @@ public final class LayerRegionAccumulator {
         return census;
     }
 
+    /** Neuron-averaged joint (R̄_2, R̄_3) as a histogram of per-datum unit counts; null unless L = 3. */
+    public NeuronJointHistogram neuronJoint() {
+        return joint;
+    }
+
     void merge(LayerRegionAccumulator o) {
         if (!name.equals(o.name) || units != o.units || pieces != o.pieces) {
             throw new IllegalArgumentException("cannot merge layer " + name + " with " + o.name);
@@ -139,15 +151,22 @@ public final class LayerRegionAccumulator {
             datumHistogram[i] += o.datumHistogram[i];
         }
         census.merge(o.census);
+        if (joint != null) {
+            joint.merge(o.joint);
+        }
         data += o.data;
     }
 
     void write(StateCodec.Writer w) {
         w.string(name).varint(units).varint(pieces).varint(data).dense(unitCounts).sparse(datumHistogram);
         census.write(w);
+        if (joint != null) {
+            joint.write(w);
+        }
     }
 
-    static LayerRegionAccumulator read(StateCodec.Reader r) {
+    /** @param withJoint whether the state carries the joint histogram (format v2 and L = 3) */
+    static LayerRegionAccumulator read(StateCodec.Reader r, boolean withJoint) {
         String name = r.string();
         int units = r.varintInt();
         int pieces = r.varintInt();
@@ -158,14 +177,15 @@ public final class LayerRegionAccumulator {
         if (census.dataCount() != data) {
             throw r.corrupt("layer " + name + ": census has " + census.dataCount() + " data, counts have " + data);
         }
-        return new LayerRegionAccumulator(name, units, pieces, data, unitCounts, hist, census);
+        NeuronJointHistogram joint = withJoint && pieces == 3 ? NeuronJointHistogram.read(r, units, data) : null;
+        return new LayerRegionAccumulator(name, units, pieces, data, unitCounts, hist, census, joint);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof LayerRegionAccumulator a && name.equals(a.name) && units == a.units && pieces == a.pieces
                 && data == a.data && Arrays.equals(unitCounts, a.unitCounts)
-                && Arrays.equals(datumHistogram, a.datumHistogram) && census.equals(a.census);
+                && Arrays.equals(datumHistogram, a.datumHistogram) && census.equals(a.census) && java.util.Objects.equals(joint, a.joint);
     }
 
     @Override

@@ -13,7 +13,8 @@ import org.losslab.BadInputException;
  * <p>Besides one {@link LayerRegionAccumulator} per layer it keeps the <i>pooled</i> neuron-averaging
  * histogram: for each datum the fraction of <b>all</b> hidden units of the network in piece i. Pooled
  * statistics treat the network as one layer of {@code N = Σ n_ℓ} units, so the pooled data and
- * neuron averages share the grand mean {@code ρ̂_i = mean_{ℓ,j,x} χ_i} exactly (§C.4).
+ * neuron averages share the grand mean {@code ρ̂_i = mean_{ℓ,j,x} χ_i} exactly (§C.4). For a 3-piece
+ * activation it also keeps the pooled per-datum joint (R̄_2, R̄_3) ({@link NeuronJointHistogram}).
  *
  * <p><b>Checkpoints.</b> {@link #toBytes()} / {@link #fromBytes(byte[])} export and import the full
  * state exactly; {@link #addBatch} insists that batches arrive in row order without gaps or repeats,
@@ -22,7 +23,9 @@ import org.losslab.BadInputException;
  */
 public final class NetworkRegionAccumulator {
 
-    private static final String MAGIC = "losslab.regions.v1";
+    private static final String MAGIC = "losslab.regions.v2";
+    /** The format before the neuron-averaged joint: still read when L ≠ 3 (nothing is missing then). */
+    private static final String MAGIC_V1 = "losslab.regions.v1";
 
     private final String activation;
     private final int pieces;
@@ -30,6 +33,7 @@ public final class NetworkRegionAccumulator {
     private long data;
     private final List<LayerRegionAccumulator> layers;
     private final long[] pooledHistogram;
+    private final NeuronJointHistogram pooledJoint;
     private final int totalUnits;
 
     /**
@@ -57,16 +61,19 @@ public final class NetworkRegionAccumulator {
         }
         this.totalUnits = Math.toIntExact(total);
         this.pooledHistogram = new long[pieces * (totalUnits + 1)];
+        this.pooledJoint = pieces == 3 ? new NeuronJointHistogram(totalUnits) : null;
     }
 
     private NetworkRegionAccumulator(String activation, int pieces, long startRow, long data,
-                                     List<LayerRegionAccumulator> layers, long[] pooledHistogram) {
+                                     List<LayerRegionAccumulator> layers, long[] pooledHistogram,
+                                     NeuronJointHistogram pooledJoint) {
         this.activation = activation;
         this.pieces = pieces;
         this.startRow = startRow;
         this.data = data;
         this.layers = layers;
         this.pooledHistogram = pooledHistogram;
+        this.pooledJoint = pooledJoint;
         this.totalUnits = pooledHistogram.length / pieces - 1;
     }
 
@@ -97,6 +104,9 @@ public final class NetworkRegionAccumulator {
             }
             for (int p = 0; p < pieces; p++) {
                 pooledHistogram[p * (totalUnits + 1) + (int) perPiece[p]]++;
+            }
+            if (pooledJoint != null) {
+                pooledJoint.add(perPiece[1], perPiece[2]);
             }
             data++;
         }
@@ -148,6 +158,11 @@ public final class NetworkRegionAccumulator {
                 piece * (totalUnits + 1), (piece + 1) * (totalUnits + 1)));
     }
 
+    /** Pooled neuron-averaged joint (R̄_2, R̄_3) over all N hidden units; null unless L = 3. */
+    public NeuronJointHistogram pooledNeuronJoint() {
+        return pooledJoint;
+    }
+
     /** Adds the accumulator of the rows that immediately follow this one's (same network and layers). */
     public void merge(NetworkRegionAccumulator next) {
         if (next.startRow != nextRow()) {
@@ -163,6 +178,9 @@ public final class NetworkRegionAccumulator {
         for (int i = 0; i < pooledHistogram.length; i++) {
             pooledHistogram[i] += next.pooledHistogram[i];
         }
+        if (pooledJoint != null) {
+            pooledJoint.merge(next.pooledJoint);
+        }
         data += next.data;
     }
 
@@ -174,6 +192,9 @@ public final class NetworkRegionAccumulator {
             l.write(w);
         }
         w.sparse(pooledHistogram);
+        if (pooledJoint != null) {
+            pooledJoint.write(w);
+        }
         return w.bytes();
     }
 
@@ -181,18 +202,21 @@ public final class NetworkRegionAccumulator {
     public static NetworkRegionAccumulator fromBytes(byte[] bytes) {
         StateCodec.Reader r = new StateCodec.Reader(bytes);
         String magic = r.string();
-        if (!MAGIC.equals(magic)) {
+        if (!MAGIC.equals(magic) && !MAGIC_V1.equals(magic)) {
             throw r.corrupt("unknown format '" + magic + "'");
         }
         String activation = r.string();
         int pieces = r.varintInt();
+        if (pieces == 3 && MAGIC_V1.equals(magic)) {
+            throw r.corrupt("a 3-piece state of format v1 lacks the neuron-averaged joint: sample it again");
+        }
         long startRow = r.varint();
         long data = r.varint();
         int n = r.varintInt();
         List<LayerRegionAccumulator> layers = new ArrayList<>();
         long total = 0;
         for (int l = 0; l < n; l++) {
-            LayerRegionAccumulator layer = LayerRegionAccumulator.read(r);
+            LayerRegionAccumulator layer = LayerRegionAccumulator.read(r, MAGIC.equals(magic));
             if (layer.dataCount() != data || layer.pieces() != pieces) {
                 throw r.corrupt("layer " + layer.name() + " disagrees with the network header");
             }
@@ -200,15 +224,17 @@ public final class NetworkRegionAccumulator {
             total += layer.units();
         }
         long[] pooled = r.sparse(Math.toIntExact(pieces * (total + 1)));
+        NeuronJointHistogram joint = pieces == 3 ? NeuronJointHistogram.read(r, Math.toIntExact(total), data) : null;
         r.expectEnd();
-        return new NetworkRegionAccumulator(activation, pieces, startRow, data, layers, pooled);
+        return new NetworkRegionAccumulator(activation, pieces, startRow, data, layers, pooled, joint);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof NetworkRegionAccumulator a && activation.equals(a.activation) && pieces == a.pieces
                 && startRow == a.startRow && data == a.data && layers.equals(a.layers)
-                && java.util.Arrays.equals(pooledHistogram, a.pooledHistogram);
+                && java.util.Arrays.equals(pooledHistogram, a.pooledHistogram)
+                && java.util.Objects.equals(pooledJoint, a.pooledJoint);
     }
 
     @Override

@@ -101,6 +101,18 @@ class RegionsJobTest {
                 + "WHERE e.name = 'rg-ref' AND network_key NOT LIKE '%/hardtanh/%'")).as("joint only for 3 pieces").isZero();
         assertThat(count("SELECT count(*) FROM v_region_joint WHERE experiment = 'rg-ref' AND averaging = 'data'"
                 + " AND r2 + r3 <= 1 + 1e-12")).as("every unit of every layer, and again pooled").isEqualTo(4 * 32 * 2);
+        assertThat(count("SELECT count(*) FROM v_region_joint WHERE experiment = 'rg-ref' AND averaging = 'neuron'"
+                + " AND activation = 'hardtanh' AND unit IS NULL AND r2 + r3 <= 1 + 1e-12"))
+                .as("every datum per layer and pooled, 2 HardTanh networks x 2 input sets").isEqualTo(4 * 300 * 3);
+        assertThat(count("""
+                SELECT count(*) FROM (SELECT run_key, input_set, layer, avg(r2) AS r2, avg(r3) AS r3 FROM v_region_joint
+                  WHERE experiment = 'rg-ref' AND averaging = 'neuron' GROUP BY 1, 2, 3) j
+                JOIN v_region_stats s2 ON s2.run_key = j.run_key AND s2.input_set = j.input_set AND s2.layer = j.layer
+                  AND s2.averaging = 'neuron' AND s2.piece = 2
+                JOIN v_region_stats s3 ON s3.run_key = j.run_key AND s3.input_set = j.input_set AND s3.layer = j.layer
+                  AND s3.averaging = 'neuron' AND s3.piece = 3
+                WHERE abs(j.r2 - s2.mean) < 1e-12 AND abs(j.r3 - s3.mean) < 1e-12"""))
+                .as("the joint's marginal means are the neuron-averaged means of pieces 2 and 3").isEqualTo(4 * 3);
         assertThat(count("SELECT count(*) FROM v_region_kde WHERE experiment = 'rg-ref'")).isEqualTo(120 * 51);
         assertThat(count("""
                 SELECT count(*) FROM region_census JOIN experiment e USING (experiment_id) WHERE e.name = 'rg-ref'
@@ -153,14 +165,15 @@ class RegionsJobTest {
         assertThat(count("SELECT count(*) FROM batch_step_execution WHERE job_execution_id = " + restarted.getId()
                 + " AND step_name LIKE 'sample-activations-part:%'")).as("only the failed partition ran again")
                 .isEqualTo(1);
-        for (String table : List.of("region_stat", "region_kde", "region_joint", "region_census", "region_pattern_size",
-                "region_network")) {
+        for (String table : List.of("region_stat", "region_kde", "region_joint", "region_joint_neuron", "region_census",
+                "region_pattern_size", "region_network")) {
             String columns = switch (table) {
                 case "region_stat" -> "network_key, input_set, layer, averaging, piece, layer_index, units, n_data, "
                         + "sample_size, trials, mean, sd, null_sd, sd_ratio, ks_distance, fraction_zero, fraction_one, "
                         + "bimodality, kde_bandwidth";
                 case "region_kde" -> "network_key, input_set, layer, averaging, piece, point, x, density";
                 case "region_joint" -> "network_key, input_set, layer, unit, r2, r3";
+                case "region_joint_neuron" -> "network_key, input_set, layer, units, k2, k3, n_data";
                 case "region_census" -> "network_key, input_set, layer, n_data, distinct_patterns, "
                         + "largest_pattern_count, singleton_patterns, train_data, train_distinct, shared_distinct, "
                         + "data_in_shared, train_data_in_shared, fingerprint";

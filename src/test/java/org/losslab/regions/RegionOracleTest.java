@@ -84,6 +84,58 @@ class RegionOracleTest {
         assertThat(sampler.sampleAll(data, 2).layers().get(0).census().fingerprint()).isEqualTo(c1.fingerprint());
     }
 
+    @Test
+    void hardTanhNeuronAveragedJointMatchesPerDatumCountsByHand() {
+        PiecewiseLinear f = PiecewiseLinear.hardTanh();
+        int n = TinyNetwork.X.length;
+        int[][][] pieces = TinyNetwork.pieces(f);
+        // by hand: x = (1, 0) puts fc1 in pieces (1, 0, 1, 1) (0-based), so (R̄_2, R̄_3) = (3/4, 0)
+        assertThat(pieces[0][1]).containsExactly(1, 0, 1, 1);
+        PreActivationSampler sampler = new PreActivationSampler(TinyNetwork.build(f), 2);
+        NetworkRegionAccumulator acc = sampler.newAccumulator(0);
+        sampler.sampleRows(TinyNetwork.data(), 0, 5, 2, acc);
+        acc = NetworkRegionAccumulator.fromBytes(acc.toBytes()); // resumed from a checkpoint after row 4
+        sampler.sampleRows(TinyNetwork.data(), 5, n, 2, acc);
+        List<String> pooled = new ArrayList<>();
+        int[][] pooledCounts = new int[n][2];
+        for (int l = 0; l < 2; l++) {
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k2 = 0;
+                int k3 = 0;
+                for (int j = 0; j < 4; j++) {
+                    k2 += pieces[l][i][j] == 1 ? 1 : 0;
+                    k3 += pieces[l][i][j] == 2 ? 1 : 0;
+                }
+                pooledCounts[i][0] += k2;
+                pooledCounts[i][1] += k3;
+                expected.add(k2 / 4.0 + "," + k3 / 4.0);
+            }
+            assertThat(perDatum(acc.layers().get(l).neuronJoint())).as("fc%d", l + 1)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+        assertThat(perDatum(acc.layers().get(0).neuronJoint())).contains("0.75,0.0");
+        for (int[] c : pooledCounts) {
+            pooled.add(c[0] / 8.0 + "," + c[1] / 8.0);
+        }
+        assertThat(perDatum(acc.pooledNeuronJoint())).containsExactlyInAnyOrderElementsOf(pooled);
+        assertThat(pooled.stream().distinct().count()).as("the oracle has several distinct points").isGreaterThan(3);
+        assertThat(NetworkRegionAccumulator.fromBytes(acc.toBytes())).as("the joint survives a checkpoint").isEqualTo(acc);
+        assertThat(new PreActivationSampler(TinyNetwork.build(PiecewiseLinear.relu()), 2).sampleAll(TinyNetwork.data(), 4)
+                .pooledNeuronJoint()).as("no joint for two pieces").isNull();
+    }
+
+    /** The histogram expanded to one "R̄_2,R̄_3" string per datum, with the same division as SQL's k / units. */
+    private static List<String> perDatum(NeuronJointHistogram h) {
+        List<String> out = new ArrayList<>();
+        for (NeuronJointHistogram.Cell c : h.cells()) {
+            for (long d = 0; d < c.data(); d++) {
+                out.add((double) c.k2() / h.units() + "," + (double) c.k3() / h.units());
+            }
+        }
+        return out;
+    }
+
     private static void check(PiecewiseLinear f) {
         int n = TinyNetwork.X.length;
         int pieces = f.pieces();

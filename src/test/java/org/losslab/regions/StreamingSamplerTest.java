@@ -98,6 +98,24 @@ class StreamingSamplerTest {
     }
 
     @Test
+    void version1StatesAreReadWithoutAJointAndRefusedForThreePieces() {
+        PlainDataset ten = new PlainDataset(Arrays.copyOf(data.features(), 784 * 10), null, 784);
+        NetworkRegionAccumulator relu = new PreActivationSampler(
+                RegionNetworks.mnistMlp(new int[] {8}, PiecewiseLinear.relu(), 3), 784).sampleAll(ten, 5);
+        // L != 3: v1 and v2 bytes differ only in the format name (same length, last character)
+        assertThat(NetworkRegionAccumulator.fromBytes(asVersion1(relu.toBytes()))).isEqualTo(relu);
+        assertThatThrownBy(() -> NetworkRegionAccumulator.fromBytes(asVersion1(hardTanhMlp.sampleAll(ten, 5).toBytes())))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("lacks the neuron-averaged joint");
+    }
+
+    private static byte[] asVersion1(byte[] v2) {
+        byte[] b = v2.clone();
+        assertThat(new String(b, 1, 18, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("losslab.regions.v2");
+        b[18] = '1';
+        return b;
+    }
+
+    @Test
     void corruptCheckpointBytesAreRejected() {
         byte[] bytes = hardTanhMlp.sampleAll(new PlainDataset(Arrays.copyOf(data.features(), 784 * 10), null, 784), 5).toBytes();
         assertThatThrownBy(() -> NetworkRegionAccumulator.fromBytes(Arrays.copyOf(bytes, bytes.length - 3)))
