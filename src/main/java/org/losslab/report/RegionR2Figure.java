@@ -11,6 +11,8 @@ import org.knowm.xchart.XYChart;
  * Densities of the region-2 occupancy R_2 as in Baskerville et al. Figs. 1–4 (finding F7; science.md
  * §C.4): one panel per architecture, activation, averaging (data: one value per unit; neuron: one per
  * datum) and input set (MNIST or Gaussian), random against trained weights, all hidden layers pooled.
+ * Architecture {@code choromanska} has several networks per state (training runs): one curve each,
+ * labelled with the run's layer sizes and restart.
  */
 final class RegionR2Figure implements FigureSection {
 
@@ -42,8 +44,8 @@ final class RegionR2Figure implements FigureSection {
     @Override
     public List<ViewQuery> queries() {
         return List.of(ViewQuery.of(VIEW, List.of("architecture", "activation", "network_state", "input_set", "averaging",
-                        "layer", "piece", "x", "density"),
-                "architecture, activation, averaging, input_set, network_state, x", "the region-statistics stage")
+                        "layer", "piece", "run_key", "x", "density"),
+                "architecture, activation, averaging, input_set, network_state, run_key, x", "the region-statistics stage")
                 .where("piece = 2 AND layer = 'pooled'"));
     }
 
@@ -60,9 +62,9 @@ final class RegionR2Figure implements FigureSection {
             int i = 0;
             double top = 0;
             for (Map.Entry<String, List<Map<String, Object>>> s
-                    : FigureData.group(p.getValue(), r -> str(r, "network_state")).entrySet()) {
+                    : FigureData.group(p.getValue(), RegionR2Figure::series).entrySet()) {
                 double[] density = FigureData.column(s.getValue(), "density");
-                Charts.line(c, s.getKey() + " weights", FigureData.column(s.getValue(), "x"), density, Charts.color(i++));
+                Charts.line(c, s.getKey(), FigureData.column(s.getValue(), "x"), density, Charts.color(i++));
                 for (double d : density) {
                     top = Double.isFinite(d) ? Math.max(top, d) : top;
                 }
@@ -74,5 +76,12 @@ final class RegionR2Figure implements FigureSection {
             panels.add(c);
         }
         return new Figure(panels, Math.min(2, panels.size()), 520, 380);
+    }
+
+    /** "trained weights", or for a training run "trained mlp-100-25-10 restart-0". */
+    static String series(Map<String, Object> r) {
+        java.util.regex.Matcher run = java.util.regex.Pattern.compile(".*/regions/choromanska/(mlp-[0-9-]+)/[^/]+/"
+                + "(restart-[0-9]+)/[^/]+").matcher(str(r, "run_key"));
+        return str(r, "network_state") + (run.matches() ? " " + run.group(1) + " " + run.group(2) : " weights");
     }
 }
