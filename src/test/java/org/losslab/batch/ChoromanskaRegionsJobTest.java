@@ -111,6 +111,10 @@ class ChoromanskaRegionsJobTest {
                 + " OR (input_set = 'gaussian' AND train_data IS NULL))")).isEqualTo(16);
         assertThat(count("SELECT count(*) FROM region_network n JOIN experiment e USING (experiment_id) "
                 + "WHERE e.name = 'choro-regions' AND params IS NULL AND finished")).as("no parameter copies").isEqualTo(8);
+        assertThat(count("SELECT count(*) FROM v_region_networks n JOIN v_runs r ON r.run_key = n.source_run_key "
+                + "WHERE n.experiment = 'choro-regions' AND n.network_state = 'trained' "
+                + "AND abs(n.test_accuracy - (1 - r.final_test_error)) < 1e-6 AND n.test_size = 2000"))
+                .as("the rebuilt network classifies the downsampled test set exactly as training measured").isEqualTo(4);
         assertThat(count("SELECT count(*) FROM batch_step_execution WHERE job_execution_id = " + execution.getId()
                 + " AND step_name LIKE 'sample-activations-part:%'")).as("one partition per network x input set")
                 .isEqualTo(16);
