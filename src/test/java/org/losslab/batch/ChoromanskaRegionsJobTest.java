@@ -36,12 +36,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * COMPLETED restarts per width sampled as random and trained networks on downsampled MNIST and
  * Gaussian inputs. Checks the rows of every (run, state, input set), the view invariants, that the
  * random state is the trainers' initialisation and the trained one the stored final parameters, and a
- * brute-force oracle: pre-activations and piece fractions from an independent forward pass.
+ * brute-force oracle: pre-activations and piece fractions from an independent forward pass; and a
+ * sampling partition failed mid-way and restarted ends with the rows of the uninterrupted run.
  */
 class ChoromanskaRegionsJobTest {
 
     static final String SPEC = """
-            name: choro-regions
+            name: %s
             seed: 20150101
             data: {dir: data/mnist-10k, holdout: 2000, downsample: 10}
             training: {hidden_widths: [8, 12], restarts: 3, epochs: 2, learning_rate: 0.05, block_size: 2}
@@ -70,7 +71,7 @@ class ChoromanskaRegionsJobTest {
         ctx = new SpringApplicationBuilder(LosslabApplication.class).web(WebApplicationType.NONE)
                 .registerShutdownHook(false).run();
         jdbc = ctx.getBean(JdbcTemplate.class);
-        spec = JobSpec.fromText("choro-regions.yaml", SPEC);
+        spec = spec("choro-regions");
         execution = ctx.getBean(JobRunner.class).run(spec, 1);
     }
 
@@ -189,15 +190,47 @@ class ChoromanskaRegionsJobTest {
             reference.setParams(Nd4j.create(p, new long[] {1, p.length}, 'c'));
             assertThat(sampled.output(batch, false).sub(reference.output(batch, false)).amaxNumber().doubleValue())
                     .isLessThan(1e-5);
-            double mean = jdbc.queryForObject("SELECT mean FROM region_stat WHERE network_key = ? AND input_set = 'mnist'"
+            double mean = jdbc.queryForObject("SELECT mean FROM region_stat JOIN experiment e USING (experiment_id) "
+                    + "WHERE e.name = 'choro-regions' AND network_key = ? AND input_set = 'mnist'"
                     + " AND layer = 'fc1' AND averaging = 'data' AND piece = 2", Double.class, n.get("network_key"));
             assertThat(mean).as("%s: fraction of positive pre-activations", state)
                     .isCloseTo((double) positive / ((long) N * h), within(2.0 / ((long) N * h)));
-            long distinct = count("SELECT distinct_patterns FROM region_census WHERE network_key = '" + n.get("network_key")
+            long distinct = count("SELECT distinct_patterns FROM region_census JOIN experiment e USING (experiment_id) "
+                    + "WHERE e.name = 'choro-regions' AND network_key = '" + n.get("network_key")
                     + "' AND input_set = 'mnist' AND layer = 'fc1'");
             assertThat(distinct).as("%s: distinct activation patterns", state).isBetween(patterns.size() - 1L,
                     patterns.size() + 1L);
         }
+    }
+
+    @Test
+    void aFailedSamplingPartitionRestartsToTheSameRowsWithoutDuplicates() throws Exception {
+        String failing = "choromanska/mlp-100-12-10/relu/restart-0/trained/mnist";
+        ctx.getBean(RegionFaults.class).failOnce(failing, 128);
+        JobRunner runner = ctx.getBean(JobRunner.class);
+        JobExecution failed = runner.run(spec("choro-restart"), 1);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(count("SELECT next_row FROM region_sample s JOIN experiment e USING (experiment_id) "
+                + "WHERE e.name = 'choro-restart' AND network_key || '/' || input_set = '" + failing + "'"))
+                .as("the failed batch rolled back").isEqualTo(64);
+        JobExecution restarted = runner.restart(failed.getId());
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(count("SELECT count(*) FROM batch_step_execution WHERE job_execution_id = " + restarted.getId()
+                + " AND step_name LIKE 'sample-activations-part:%'")).as("only the failed partition ran again").isEqualTo(1);
+        for (String rows : List.of(
+                "SELECT network_key, input_set, layer, averaging, piece, n_data, mean, sd, null_sd, ks_distance FROM region_stat",
+                "SELECT network_key, input_set, layer, distinct_patterns, shared_distinct, fingerprint FROM region_census",
+                "SELECT n.network_key, n.params_sha256, n.test_accuracy, n.seed, n.layer_sizes FROM region_network n")) {
+            String ref = rows + " JOIN experiment e USING (experiment_id) WHERE e.name = 'choro-regions'";
+            String again = rows + " JOIN experiment e USING (experiment_id) WHERE e.name = 'choro-restart'";
+            assertThat(count("SELECT count(*) FROM (" + again + ") r")).as(rows).isEqualTo(count("SELECT count(*) FROM ("
+                    + ref + ") r")).isPositive();
+            assertThat(count("SELECT count(*) FROM ((" + ref + ") EXCEPT (" + again + ")) d")).as(rows).isZero();
+        }
+    }
+
+    static JobSpec spec(String name) {
+        return JobSpec.fromText(name + ".yaml", SPEC.formatted(name));
     }
 
     static int[] sizes(Object sqlArray) {
