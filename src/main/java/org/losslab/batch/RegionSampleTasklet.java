@@ -129,7 +129,13 @@ public final class RegionSampleTasklet implements Tasklet, StepExecutionListener
         PlainDataset[] images = null;
         if (plan.choromanska()) {
             ChoromanskaNetworks.Run run = choromanska.run(experimentId, plan.sourceRun());
-            MultiLayerNetwork net = ChoromanskaNetworks.network(run, choromanska.parameters(spec, run, plan.state()));
+            float[] params = choromanska.parameters(spec, run, plan.state());
+            String registeredSha = jdbc.queryForObject("SELECT params_sha256 FROM region_network WHERE experiment_id = ? "
+                    + "AND network_key = ?", String.class, experimentId, plan.networkKey());
+            if (!FloatBytes.sha256(FloatBytes.encode(params)).equals(registeredSha)) {
+                throw new IllegalStateException(plan.networkKey() + ": parameters differ from those registered");
+            }
+            MultiLayerNetwork net = ChoromanskaNetworks.network(run, params);
             s.sampler = new PreActivationSampler(net, run.sizes()[0]);
             if (RegionsSpec.MNIST.equals(input)) {
                 images = choromanska.inputs(experimentId, spec);
