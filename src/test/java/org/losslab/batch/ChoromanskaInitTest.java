@@ -44,6 +44,29 @@ class ChoromanskaInitTest {
         }
     }
 
+    /** The sampled network (identity dense + ReLU layers) computes the trainers' function, for any depth. */
+    @Test
+    void theRebuiltNetworkIsTheTrainersNetwork() {
+        for (int layers : new int[] {1, 3}) {
+            TrainingSpec t = new TrainingSpec(List.of(7), layers, "relu", 1, 1, 10, 0.1, 1.0, "uniform_fan_in", 1.0,
+                    "independent", 1);
+            int[] sizes = t.layerSizes(16, 7);
+            ChoromanskaNetworks.Run run = new ChoromanskaNetworks.Run(0, "run-0", sizes, "relu",
+                    ParameterInit.seed(SPEC_SEED, 7, 0), 0, 0, 1);
+            float[] p = ChoromanskaNetworks.initialParameters(t, SPEC_SEED, run);
+            SplittableRandom rng = new SplittableRandom(layers);
+            for (int i = 0; i < p.length; i++) {
+                p[i] += (float) (0.1 * rng.nextDouble()); // non-zero biases too
+            }
+            org.deeplearning4j.nn.multilayer.MultiLayerNetwork trainers = org.losslab.training.Dl4jNetworks.mlp(sizes, 0.1);
+            trainers.setParams(org.nd4j.linalg.factory.Nd4j.create(p, new long[] {1, p.length}, 'c'));
+            org.nd4j.linalg.api.ndarray.INDArray x = org.nd4j.linalg.factory.Nd4j.create(data(16, 20, 1).trainX(),
+                    new long[] {20, 16}, 'c');
+            assertThat(ChoromanskaNetworks.network(run, p).output(x, false).sub(trainers.output(x, false))
+                    .amaxNumber().doubleValue()).as("%d hidden layers", layers).isLessThan(1e-6);
+        }
+    }
+
     @Test
     void aRunWhoseSeedIsNotTheTrainersIsRefused() {
         TrainingSpec t = new TrainingSpec(List.of(6), 1, "relu", 1, 1, 10, 0.1, 1.0, "uniform", 1.0, "independent", 1);
