@@ -15,13 +15,30 @@ import org.losslab.spec.RegionsSpec;
  * and the trained network of an (architecture, activation) share their initialisation seed, so the
  * random network is exactly the trained one's starting point. Keys:
  * {@code mlp-784-512-512-512-10/hardtanh/trained}, {@code lenet5/relu/random}.
+ *
+ * <p>A {@code choromanska} network is a run of the training section ({@code sourceRun}, its run key):
+ * key {@code choromanska/mlp-100-25-10/relu/restart-0/trained}; {@link ChoromanskaNetworks} supplies
+ * its parameters and inputs, so {@link #build} and {@link #layerSizes} do not apply to it.
  */
-public record RegionNetworkPlan(String architecture, List<Integer> mlpWidths, String activation, String state) {
+public record RegionNetworkPlan(String architecture, List<Integer> mlpWidths, String activation, String state,
+                                String sourceRun) {
 
-    /** Every network of the spec's grid, in spec order (architecture, activation, state). */
+    public RegionNetworkPlan(String architecture, List<Integer> mlpWidths, String activation, String state) {
+        this(architecture, mlpWidths, activation, state, null);
+    }
+
+    /** The network of training run {@code runKey} (a {@code choromanska} network) in this state. */
+    public static RegionNetworkPlan ofRun(String runKey, String activation, String state) {
+        return new RegionNetworkPlan(RegionsSpec.CHOROMANSKA, List.of(), activation, state, runKey);
+    }
+
+    /** Every spec-planned network of the grid, in spec order (architecture, activation, state); not choromanska. */
     public static List<RegionNetworkPlan> all(RegionsSpec r) {
         List<RegionNetworkPlan> out = new ArrayList<>();
         for (String arch : r.architectures()) {
+            if (RegionsSpec.CHOROMANSKA.equals(arch)) {
+                continue;
+            }
             for (String act : r.activations()) {
                 for (String state : r.states()) {
                     out.add(new RegionNetworkPlan(arch, r.mlpWidths(), act, state));
@@ -29,6 +46,10 @@ public record RegionNetworkPlan(String architecture, List<Integer> mlpWidths, St
             }
         }
         return out;
+    }
+
+    public boolean choromanska() {
+        return sourceRun != null;
     }
 
     public boolean trained() {
@@ -45,11 +66,15 @@ public record RegionNetworkPlan(String architecture, List<Integer> mlpWidths, St
     }
 
     public String networkKey() {
+        if (choromanska()) { // the training run key without its '<spec>-<hash8>[/rerun-N]/' prefix
+            return RegionsSpec.CHOROMANSKA + "/" + sourceRun.substring(sourceRun.indexOf("/mlp-") + 1) + "/" + state;
+        }
         return architectureKey() + "/" + activation + "/" + state;
     }
 
     /** Layer sizes as stored: MLP input, widths, classes; LeNet-5 its hidden units per layer. */
     public Integer[] layerSizes() {
+        requireSpecPlanned();
         if ("mlp".equals(architecture)) {
             List<Integer> s = new ArrayList<>();
             s.add(RegionNetworks.MNIST_PIXELS);
@@ -76,6 +101,7 @@ public record RegionNetworkPlan(String architecture, List<Integer> mlpWidths, St
 
     /** A freshly initialised network (float, Adam 1e−3: {@link RegionNetworks}). */
     public MultiLayerNetwork build(long specSeed) {
+        requireSpecPlanned();
         PiecewiseLinear f = piecewiseLinear();
         long seed = initSeed(specSeed);
         return "mlp".equals(architecture)
@@ -88,4 +114,9 @@ public record RegionNetworkPlan(String architecture, List<Integer> mlpWidths, St
         return ExperimentContext.runKeyPrefix(spec, instance) + "/regions/" + networkKey();
     }
 
+    private void requireSpecPlanned() {
+        if (choromanska()) {
+            throw new IllegalStateException(networkKey() + ": a training run; see ChoromanskaNetworks");
+        }
+    }
 }

@@ -32,6 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * first {@code min(input_count, test size)} test images, then (census only) the first
  * {@code min(census_train_count, train size)} training images; {@code gaussian} = rows
  * {@code 0..input_count} of the i.i.d. N(0,1) set seeded by the spec seed (the same for every network).
+ * A {@code choromanska} network ({@link ChoromanskaNetworks}) takes the same rows of the images
+ * downsampled as its training saw them, and Gaussian rows of that dimension.
  * The chaos point {@code sample-activations} lies between the checkpoint write and its commit.
  */
 public final class RegionSampleTasklet implements Tasklet, StepExecutionListener {
@@ -41,6 +43,7 @@ public final class RegionSampleTasklet implements Tasklet, StepExecutionListener
     private final RegionDataCache data;
     private final RegionFaults faults;
     private final JdbcTemplate jdbc;
+    private final ChoromanskaNetworks choromanska;
     private final Map<Long, Sampling> open = new ConcurrentHashMap<>();
 
     private static final class Sampling {
@@ -54,7 +57,8 @@ public final class RegionSampleTasklet implements Tasklet, StepExecutionListener
     }
 
     public RegionSampleTasklet(JobSpec spec, ExperimentStore experiments, RegionDataCache data, RegionFaults faults,
-                               JdbcTemplate jdbc) {
+                               JdbcTemplate jdbc, ChoromanskaNetworks choromanska) {
+        this.choromanska = choromanska;
         this.spec = spec;
         this.experiments = experiments;
         this.data = data;
@@ -119,23 +123,44 @@ public final class RegionSampleTasklet implements Tasklet, StepExecutionListener
 
     private Sampling open(long experimentId, RegionNetworkPlan plan, String input) {
         RegionsSpec r = spec.regions();
-        byte[] params = jdbc.query("SELECT params FROM region_network WHERE experiment_id = ? AND network_key = ? "
-                + "AND finished", rs -> rs.next() ? rs.getBytes(1) : null, experimentId, plan.networkKey());
-        if (params == null) {
+        Boolean registered = jdbc.query("SELECT finished FROM region_network WHERE experiment_id = ? AND network_key = ?",
+                rs -> rs.next() ? rs.getBoolean(1) : null, experimentId, plan.networkKey());
+        if (!Boolean.TRUE.equals(registered)) {
             throw new IllegalStateException("network " + plan.networkKey() + " is not finished: run region-networks first");
         }
-        MultiLayerNetwork net = plan.build(spec.seed());
-        float[] p = FloatBytes.decode(params);
-        net.setParams(Nd4j.create(p, new long[] {1, p.length}, 'c'));
         Sampling s = new Sampling();
-        s.sampler = new PreActivationSampler(net, RegionNetworks.MNIST_PIXELS);
-        if (RegionsSpec.MNIST.equals(input)) {
-            RegionDataCache.Images images = data.forExperiment(experimentId);
-            RegionNetworkTasklet.checkImages(images);
-            s.inputs = images.test();
-            s.train = images.train();
-            s.rowsTotal = Math.min(r.inputCount(), images.test().size());
-            s.trainTotal = Math.min(r.censusTrainCount(), images.train().size());
+        PlainDataset[] images = null;
+        if (plan.choromanska()) {
+            ChoromanskaNetworks.Run run = choromanska.run(experimentId, plan.sourceRun());
+            float[] params = choromanska.parameters(spec, run, plan.state());
+            String registeredSha = jdbc.queryForObject("SELECT params_sha256 FROM region_network WHERE experiment_id = ? "
+                    + "AND network_key = ?", String.class, experimentId, plan.networkKey());
+            if (!FloatBytes.sha256(FloatBytes.encode(params)).equals(registeredSha)) {
+                throw new IllegalStateException(plan.networkKey() + ": parameters differ from those registered");
+            }
+            MultiLayerNetwork net = ChoromanskaNetworks.network(run, params);
+            s.sampler = new PreActivationSampler(net, run.sizes()[0]);
+            if (RegionsSpec.MNIST.equals(input)) {
+                images = choromanska.inputs(experimentId, spec);
+            }
+        } else {
+            byte[] params = jdbc.query("SELECT params FROM region_network WHERE experiment_id = ? AND network_key = ?",
+                    rs -> rs.next() ? rs.getBytes(1) : null, experimentId, plan.networkKey());
+            MultiLayerNetwork net = plan.build(spec.seed());
+            float[] p = FloatBytes.decode(params);
+            net.setParams(Nd4j.create(p, new long[] {1, p.length}, 'c'));
+            s.sampler = new PreActivationSampler(net, RegionNetworks.MNIST_PIXELS);
+            if (RegionsSpec.MNIST.equals(input)) {
+                RegionDataCache.Images full = data.forExperiment(experimentId);
+                RegionNetworkTasklet.checkImages(full);
+                images = new PlainDataset[] {full.test(), full.train()};
+            }
+        }
+        if (images != null) {
+            s.inputs = images[0];
+            s.train = images[1];
+            s.rowsTotal = Math.min(r.inputCount(), images[0].size());
+            s.trainTotal = Math.min(r.censusTrainCount(), images[1].size());
         } else {
             s.rowsTotal = r.inputCount();
         }

@@ -6,7 +6,10 @@ import org.losslab.store.ExperimentStore;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -14,7 +17,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The region stages (science.md §C.4, Baskerville et al. 2021), three partitioned steps on a bounded
  * thread pool: region-networks (one partition per network: initialise, and train if trained),
- * sample-activations and region-statistics (one partition per network × input set).
+ * sample-activations and region-statistics (one partition per network × input set). Networks of
+ * architecture {@code choromanska} are the training section's runs: region-networks only registers
+ * them ({@link ChoromanskaRegistration}); the job runs these steps after train and summarize.
  */
 @Component
 public class RegionsStepConfiguration {
@@ -26,10 +31,13 @@ public class RegionsStepConfiguration {
     private final RegionFaults faults;
     private final JdbcTemplate jdbc;
     private final PartitionedStepFactory partitions;
+    private final ChoromanskaNetworks choromanska;
 
     public RegionsStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                     ExperimentStore experiments, RegionDataCache data, RegionFaults faults,
-                                    JdbcTemplate jdbc, PartitionedStepFactory partitions) {
+                                    JdbcTemplate jdbc, PartitionedStepFactory partitions,
+                                    ChoromanskaNetworks choromanska) {
+        this.choromanska = choromanska;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.experiments = experiments;
@@ -43,11 +51,32 @@ public class RegionsStepConfiguration {
     public List<Step> steps(JobSpec spec) {
         return List.of(
                 partitioned("region-networks", workerStep("region-networks-part", spec),
-                        new RegionPartitioner(spec.regions(), false)),
+                        new RegionPartitioner(spec.regions(), false, () -> trainingRuns(spec))),
                 partitioned("sample-activations", workerStep("sample-activations-part", spec),
-                        new RegionPartitioner(spec.regions(), true)),
+                        new RegionPartitioner(spec.regions(), true, () -> trainingRuns(spec))),
                 partitioned("region-statistics", workerStep("region-statistics-part", spec),
-                        new RegionPartitioner(spec.regions(), true)));
+                        new RegionPartitioner(spec.regions(), true, () -> trainingRuns(spec))));
+    }
+
+    /**
+     * The {@code choromanska} networks, read when a region step starts (its partitioner runs in the
+     * step's thread, registered with {@link StepSynchronizationManager}); none unless the spec asks.
+     */
+    private List<RegionNetworkPlan> trainingRuns(JobSpec spec) {
+        if (!spec.regions().samplesChoromanska()) {
+            return List.of();
+        }
+        StepContext step = StepSynchronizationManager.getContext();
+        if (step == null) {
+            throw new IllegalStateException("the region partitioner runs outside a step execution");
+        }
+        long experimentId = ExperimentContext.experimentId(experiments, step.getStepExecution().getJobExecution());
+        List<RegionNetworkPlan> plans = choromanska.plans(experimentId, spec.regions());
+        if (plans.isEmpty()) {
+            throw new IllegalStateException("regions.architectures has choromanska, but the training section has no "
+                    + "COMPLETED run to sample");
+        }
+        return plans;
     }
 
     /** The worker step of one partition, by name (also what a remote worker builds). */
@@ -56,10 +85,13 @@ public class RegionsStepConfiguration {
         switch (name) {
             case "region-networks-part" -> {
                 RegionNetworkTasklet t = new RegionNetworkTasklet(spec, experiments, data, faults, jdbc);
-                return worker.tasklet(t, transactionManager).listener(t).build();
+                ChoromanskaRegistration c = new ChoromanskaRegistration(spec, experiments, choromanska, jdbc);
+                Tasklet either = (contribution, chunk) -> contribution.getStepExecution().getExecutionContext()
+                        .containsKey(RegionPartitioner.RUN) ? c.execute(contribution, chunk) : t.execute(contribution, chunk);
+                return worker.tasklet(either, transactionManager).listener(t).build();
             }
             case "sample-activations-part" -> {
-                RegionSampleTasklet t = new RegionSampleTasklet(spec, experiments, data, faults, jdbc);
+                RegionSampleTasklet t = new RegionSampleTasklet(spec, experiments, data, faults, jdbc, choromanska);
                 return worker.tasklet(t, transactionManager).listener(t).build();
             }
             case "region-statistics-part" -> {

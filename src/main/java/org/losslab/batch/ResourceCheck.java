@@ -9,7 +9,8 @@ import org.losslab.training.TrainingMemory;
 
 /**
  * Refuses a spec whose stages cannot fit in memory before anything is allocated or written, with the
- * memory they would need (README "Exit codes": 2).
+ * memory they would need (README "Exit codes": 2): training ({@link TrainingMemory}), the region
+ * stages ({@link RegionsMemory}) and the spin-glass blocks.
  */
 public final class ResourceCheck {
 
@@ -19,6 +20,7 @@ public final class ResourceCheck {
     public static void check(JobSpec spec) {
         int threads = NumericsEnvironment.partitionThreads();
         TrainingMemory.check(spec, threads);
+        RegionsMemory.check(spec, threads);
         SpinGlassSpec s = spec.spinglass();
         if (s != null) {
             long limit = Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Runtime.getRuntime().maxMemory();

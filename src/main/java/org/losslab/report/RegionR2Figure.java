@@ -11,6 +11,8 @@ import org.knowm.xchart.XYChart;
  * Densities of the region-2 occupancy R_2 as in Baskerville et al. Figs. 1–4 (finding F7; science.md
  * §C.4): one panel per architecture, activation, averaging (data: one value per unit; neuron: one per
  * datum) and input set (MNIST or Gaussian), random against trained weights, all hidden layers pooled.
+ * Architecture {@code choromanska} has several networks per state (training runs): one panel per layer
+ * sizes, one curve per run in its state's colour.
  */
 final class RegionR2Figure implements FigureSection {
 
@@ -42,8 +44,8 @@ final class RegionR2Figure implements FigureSection {
     @Override
     public List<ViewQuery> queries() {
         return List.of(ViewQuery.of(VIEW, List.of("architecture", "activation", "network_state", "input_set", "averaging",
-                        "layer", "piece", "x", "density"),
-                "architecture, activation, averaging, input_set, network_state, x", "the region-statistics stage")
+                        "layer", "piece", "run_key", "x", "density"),
+                "architecture, activation, averaging, input_set, network_state, run_key, x", "the region-statistics stage")
                 .where("piece = 2 AND layer = 'pooled'"));
     }
 
@@ -51,18 +53,23 @@ final class RegionR2Figure implements FigureSection {
     public Figure render(FigureData data) {
         List<XYChart> panels = new ArrayList<>();
         for (Map.Entry<String, List<Map<String, Object>>> p : FigureData.group(data.of(VIEW), r -> str(r, "architecture")
-                + ", " + str(r, "activation") + ": " + str(r, "averaging").toLowerCase() + " averaging, "
+                + run(r, 1) + ", " + str(r, "activation") + ": " + str(r, "averaging").toLowerCase() + " averaging, "
                 + str(r, "input_set") + " inputs").entrySet()) {
             XYChart c = Charts.xy(p.getKey(), "R_2", "density", 520, 380);
             c.getStyler().setXAxisMin(0.0);
             c.getStyler().setXAxisMax(1.0);
             c.getStyler().setXAxisDecimalPattern("0.0#");
-            int i = 0;
+            Map<String, Integer> colorOfState = new java.util.LinkedHashMap<>();
             double top = 0;
             for (Map.Entry<String, List<Map<String, Object>>> s
-                    : FigureData.group(p.getValue(), r -> str(r, "network_state")).entrySet()) {
+                    : FigureData.group(p.getValue(), r -> str(r, "network_state") + run(r, 2)).entrySet()) {
+                String state = str(s.getValue().get(0), "network_state");
+                boolean first = !colorOfState.containsKey(state);
+                int color = colorOfState.computeIfAbsent(state, k -> colorOfState.size());
                 double[] density = FigureData.column(s.getValue(), "density");
-                Charts.line(c, s.getKey() + " weights", FigureData.column(s.getValue(), "x"), density, Charts.color(i++));
+                // several training runs per state (choromanska): one curve each, one legend entry per state
+                Charts.line(c, state + " weights" + (first ? "" : run(s.getValue().get(0), 2)),
+                        FigureData.column(s.getValue(), "x"), density, Charts.color(color)).setShowInLegend(first);
                 for (double d : density) {
                     top = Double.isFinite(d) ? Math.max(top, d) : top;
                 }
@@ -74,5 +81,14 @@ final class RegionR2Figure implements FigureSection {
             panels.add(c);
         }
         return new Figure(panels, Math.min(2, panels.size()), 520, 380);
+    }
+
+    private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile(
+            ".*/regions/choromanska/mlp-([0-9-]+)/[^/]+/(restart-[0-9]+)/[^/]+");
+
+    /** Group 1 (layer sizes) or 2 (restart) of a training run's network, as " <text>"; "" otherwise. */
+    static String run(Map<String, Object> r, int group) {
+        java.util.regex.Matcher m = RUN.matcher(str(r, "run_key"));
+        return m.matches() ? " " + m.group(group) : "";
     }
 }

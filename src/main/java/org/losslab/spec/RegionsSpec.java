@@ -18,15 +18,22 @@ import org.losslab.activations.PiecewiseLinearFitter;
  * {@code input_count} MNIST inputs are the first that many test images (fewer if the test set is
  * smaller); {@code census_train_count} training images give the patterns shared between train and
  * test (0: none). {@code train_count} caps the training images (0: all).
+ *
+ * <p>Architecture {@code choromanska} samples the networks the {@code training:} section trained
+ * (science.md §A.5.2): the first {@code choromanska_runs} completed restarts of every hidden width,
+ * as trained (their final parameters) and random (their initial parameters, re-derived from the
+ * run's seed), on the test images downsampled as training saw them; it needs a training section.
  */
 public record RegionsSpec(List<String> architectures, List<Integer> mlpWidths, List<String> activations,
                           List<String> states, List<String> inputs, int inputCount, int censusTrainCount,
-                          int batchSize, int trainEpochs, int trainBatchSize, int trainCount, int kdePoints) {
+                          int batchSize, int trainEpochs, int trainBatchSize, int trainCount, int kdePoints,
+                          int choromanskaRuns) {
 
     public static final String RANDOM = "random";
     public static final String TRAINED = "trained";
     public static final String MNIST = "mnist";
     public static final String GAUSSIAN = "gaussian";
+    public static final String CHOROMANSKA = "choromanska";
 
     private static final Pattern LEAKY = Pattern.compile("leaky-relu-(0\\.[0-9]*[1-9][0-9]*)");
     private static final Pattern FITTED = Pattern.compile("(tanh|sigmoid)-pl([0-9]{1,2})");
@@ -41,7 +48,11 @@ public record RegionsSpec(List<String> architectures, List<Integer> mlpWidths, L
             }
         }
         List<String> architectures = strings(t, "regions.architectures", List.of("mlp", "lenet"));
-        checkChoices(t, "regions.architectures", architectures, "mlp", "lenet");
+        checkChoices(t, "regions.architectures", architectures, "mlp", "lenet", CHOROMANSKA);
+        if (architectures.contains(CHOROMANSKA) && !t.has("training")) {
+            throw t.error("regions.architectures[" + architectures.indexOf(CHOROMANSKA) + "]",
+                    "choromanska samples the networks of the training section, and the spec has none");
+        }
         List<String> states = strings(t, "regions.states", List.of(RANDOM, TRAINED));
         checkChoices(t, "regions.states", states, RANDOM, TRAINED);
         List<String> inputs = strings(t, "regions.inputs", List.of(MNIST, GAUSSIAN));
@@ -56,7 +67,13 @@ public record RegionsSpec(List<String> architectures, List<Integer> mlpWidths, L
                 (int) t.integer("regions.train_epochs", 10L, 1, 10_000),
                 (int) t.integer("regions.train_batch_size", 64L, 1, 100_000),
                 (int) t.integer("regions.train_count", 0L, 0, 10_000_000),
-                (int) t.integer("regions.kde_points", 201L, 2, 100_000));
+                (int) t.integer("regions.kde_points", 201L, 2, 100_000),
+                (int) t.integer("regions.choromanska_runs", 3L, 1, 1_000_000));
+    }
+
+    /** Whether the grid samples the training section's networks (architecture {@code choromanska}). */
+    public boolean samplesChoromanska() {
+        return architectures.contains(CHOROMANSKA);
     }
 
     /** The piecewise-linear activation a spec name stands for (see the class comment). */

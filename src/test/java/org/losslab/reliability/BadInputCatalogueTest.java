@@ -155,6 +155,10 @@ class BadInputCatalogueTest {
         c.add(badSet("width-beyond-limit", "training.hidden_widths=[2000000]", "training.hidden_widths[0] must be between"));
         c.add(badSet("too-large-to-allocate", "training.hidden_widths=[25, 1000000]",
                 "training.hidden_widths[1]=1000000", "GiB", "ND4J may allocate only"));
+        c.add(badSet("regions-too-wide-to-allocate", "regions.mlp_widths=[100000, 100000]",
+                "regions.mlp_widths=[100000, 100000]: the regions network", "GiB", "ND4J may allocate only"));
+        c.add(badSet("regions-batch-too-large", "regions.batch_size=100000",
+                "regions.batch_size=100000: the regions network lenet5", "GiB", "lower regions.batch_size"));
         c.add(badSet("zero-learning-rate", "training.learning_rate=0", "training.learning_rate must be between"));
         c.add(badSet("nan-learning-rate", "training.learning_rate=.nan", "training.learning_rate must be a finite number"));
         c.add(badSet("infinite-learning-rate", "training.learning_rate=.inf", "training.learning_rate must be a finite number"));

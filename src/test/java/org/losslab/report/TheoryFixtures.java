@@ -46,7 +46,7 @@ final class TheoryFixtures {
         jdbc.execute("DROP VIEW IF EXISTS v_region_kde CASCADE");
         jdbc.execute("DROP VIEW IF EXISTS v_region_joint CASCADE");
         jdbc.execute("CREATE TABLE v_region_kde (architecture TEXT, activation TEXT, network_state TEXT, input_set TEXT, "
-                + "averaging TEXT, layer TEXT, piece INT, x DOUBLE PRECISION, density DOUBLE PRECISION)");
+                + "averaging TEXT, layer TEXT, piece INT, x DOUBLE PRECISION, density DOUBLE PRECISION, run_key TEXT)");
         jdbc.execute("CREATE TABLE v_region_joint (architecture TEXT, activation TEXT, network_state TEXT, input_set TEXT, "
                 + "averaging TEXT, layer TEXT, r2 DOUBLE PRECISION, r3 DOUBLE PRECISION)");
         List<Object[]> kde = new ArrayList<>();
@@ -59,7 +59,14 @@ final class TheoryFixtures {
                         double x = i / 100.0;
                         double z = (x - 0.5) / sd;
                         kde.add(new Object[] {"mlp", "relu", state, inputs, averaging, "pooled", 2, x,
-                                Math.exp(-0.5 * z * z) / (sd * Math.sqrt(2 * Math.PI))});
+                                Math.exp(-0.5 * z * z) / (sd * Math.sqrt(2 * Math.PI)), "fx/regions/mlp-784-32-10/relu/"
+                                + state});
+                        for (int r = 0; r < 2; r++) { // two training runs per state (choromanska)
+                            double zr = (x - 0.45 - 0.1 * r) / sd;
+                            kde.add(new Object[] {"choromanska", "relu", state, inputs, averaging, "pooled", 2, x,
+                                    Math.exp(-0.5 * zr * zr) / (sd * Math.sqrt(2 * Math.PI)),
+                                    "fx/regions/choromanska/mlp-100-25-10/relu/restart-" + r + "/" + state});
+                        }
                     }
                     for (int j = 0; j < 150; j++) {
                         double r2 = Math.min(1, Math.max(0, 0.6 + sd * rnd.nextGaussian()));
@@ -69,7 +76,7 @@ final class TheoryFixtures {
                 }
             }
         }
-        jdbc.batchUpdate("INSERT INTO v_region_kde VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", kde);
+        jdbc.batchUpdate("INSERT INTO v_region_kde VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kde);
         jdbc.batchUpdate("INSERT INTO v_region_joint VALUES (?, ?, ?, ?, ?, ?, ?, ?)", joint);
         List<Object[]> kr = new ArrayList<>();
         double limit = 0.5 * Math.log(2) - 1.0 / 3;

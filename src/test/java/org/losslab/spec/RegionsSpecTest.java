@@ -73,7 +73,23 @@ class RegionsSpecTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("regions.architectures");
         assertThatThrownBy(() -> parse(BASE, "regions.input_count=1"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("regions.input_count must be between");
+        assertThatThrownBy(() -> parse(BASE, "regions.architectures=[mlp, choromanska]"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("regions.architectures[1]")
+                .hasMessageContaining("training section");
+        assertThatThrownBy(() -> parse(BASE, "regions.choromanska_runs=0"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("regions.choromanska_runs must be between 1");
         assertThatThrownBy(() -> parse(BASE, "regions.epochs=3"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("unknown key regions.epochs");
+    }
+
+    @Test
+    void choromanskaSamplesTheTrainingSectionsRuns() {
+        String withTraining = BASE + "training: {hidden_widths: [25], restarts: 4, epochs: 1, learning_rate: 0.1}\n";
+        RegionsSpec r = parse(withTraining, "regions.architectures=[choromanska]").regions();
+        assertThat(r.samplesChoromanska()).isTrue();
+        assertThat(r.choromanskaRuns()).isEqualTo(3);
+        assertThat(parse(withTraining, "regions.architectures=[choromanska]", "regions.choromanska_runs=2").regions()
+                .choromanskaRuns()).isEqualTo(2);
+        assertThat(parse(BASE).regions().samplesChoromanska()).isFalse();
     }
 }
