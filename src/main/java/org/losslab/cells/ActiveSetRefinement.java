@@ -8,7 +8,8 @@ import java.util.List;
  * Finishes the in-cell convex program (science.md §D.4) in the original coordinates with a primal
  * active-set method, started from a feasible point and its nearly active constraints: solve the least
  * squares exactly on the face of the working set, walk towards that solution until a constraint
- * blocks (it joins), and at a face optimum release the constraint with the most negative multiplier.
+ * blocks (it joins), and at a face optimum release the constraints the steepest feasible descent
+ * direction leaves.
  * Every iterate is feasible and no step raises the risk. {@link ConeLeastSquares} gets close in
  * whitened coordinates, but mapping back costs feasibility and stationarity in proportion to the
  * conditioning of AᵀA (KKT residual 3e−7 measured); this restores both to rounding level.
@@ -59,11 +60,9 @@ final class ActiveSetRefinement {
                 active.get(block[0]).add(block[1]);
                 continue;
             }
-            int[] release = mostNegativeMultiplier(cell, a, y, u, active);
-            if (release == null) {
+            if (!releaseTowardsDescent(cell, a, y, u, active)) {
                 return u;
             }
-            active.get(release[0]).remove(Integer.valueOf(release[1]));
         }
         return u;
     }
@@ -111,19 +110,21 @@ final class ActiveSetRefinement {
         return basis.toArray(new double[0][]);
     }
 
-    /** argmin over the face of ‖A u − y‖² (a vanishing ridge keeps the normal equations definite). */
+    /**
+     * argmin over the face of ‖A u − y‖², by the normal equations with two steps of iterative
+     * refinement (the face can be ill-conditioned; a vanishing ridge keeps the factorisation definite).
+     */
     private static double[] faceOptimum(double[][] a, double[] y, double[][] basis) {
         int q = basis.length;
+        double[][] b = new double[a.length][q];
         double[][] h = new double[q][q];
-        double[] rhs = new double[q];
-        for (double[] ai : a) {
-            double[] b = new double[q];
+        for (int i = 0; i < a.length; i++) {
             for (int c = 0; c < q; c++) {
-                b[c] = Vectors.dot(ai, basis[c]);
+                b[i][c] = Vectors.dot(a[i], basis[c]);
             }
             for (int r = 0; r < q; r++) {
                 for (int c = r; c < q; c++) {
-                    h[r][c] += b[r] * b[c];
+                    h[r][c] += b[i][r] * b[i][c];
                 }
             }
         }
@@ -137,12 +138,17 @@ final class ActiveSetRefinement {
                 h[r][c] = h[c][r];
             }
         }
-        for (int i = 0; i < a.length; i++) {
-            for (int c = 0; c < q; c++) {
-                rhs[c] += Vectors.dot(a[i], basis[c]) * y[i];
+        double[] d = new double[q];
+        for (int pass = 0; pass < 3; pass++) {
+            double[] rhs = new double[q];
+            for (int i = 0; i < a.length; i++) {
+                double r = y[i] - Vectors.dot(b[i], d);
+                for (int c = 0; c < q; c++) {
+                    rhs[c] += b[i][c] * r;
+                }
             }
+            d = Vectors.axpy(d, 1, Descent.choleskySolve(h, rhs));
         }
-        double[] d = Descent.choleskySolve(h, rhs);
         double[] u = new double[basis[0].length];
         for (int c = 0; c < q; c++) {
             u = Vectors.axpy(u, d[c], basis[c]);
@@ -150,9 +156,14 @@ final class ActiveSetRefinement {
         return u;
     }
 
-    /** {j, i} of the most negative multiplier of ∇R = Σ λ ∇s over the active rows, or null if all ≥ −1e−12. */
-    private static int[] mostNegativeMultiplier(OneHiddenCell cell, double[][] a, double[] y, double[] u,
-                                                List<List<Integer>> active) {
+    /**
+     * At a face optimum: per unit, the steepest feasible descent d_j = P_T(−∇_j) over the tangent cone T
+     * of its active rows (an NNLS, so it is right also when the active rows are dependent, as at the
+     * apex v_j = 0, where least-squares multipliers are not). d_j = 0 for every unit is the KKT
+     * condition; otherwise the rows d_j moves away from are released. False if nothing was released.
+     */
+    private static boolean releaseTowardsDescent(OneHiddenCell cell, double[][] a, double[] y, double[] u,
+                                                 List<List<Integer>> active) {
         int m = cell.m;
         double[] grad = new double[u.length];
         for (int i = 0; i < a.length; i++) {
@@ -161,34 +172,36 @@ final class ActiveSetRefinement {
                 grad[k] += e * a[i][k];
             }
         }
-        int[] worst = null;
-        double worstValue = -1e-12;
+        boolean released = false;
         for (int j = 0; j < cell.units; j++) {
             List<Integer> rows = active.get(j);
-            int k = rows.size();
-            if (k == 0) {
+            if (rows.isEmpty()) {
                 continue;
             }
-            double[][] gram = new double[k][k];
-            double[] rhs = new double[k];
-            for (int r = 0; r < k; r++) {
-                double[] gr = cell.cone[j][rows.get(r)];
-                for (int t = 0; t < m; t++) {
-                    rhs[r] += cell.tau[j] * gr[t] * grad[j * m + t];
-                }
-                for (int c = 0; c < k; c++) {
-                    gram[r][c] = Vectors.dot(gr, cell.cone[j][rows.get(c)]);
-                }
-                gram[r][r] *= 1 + 1e-12;
+            double[][] g = new double[rows.size()][];
+            for (int r = 0; r < g.length; r++) {
+                g[r] = cell.cone[j][rows.get(r)];
             }
-            double[] lambda = Descent.choleskySolve(gram, rhs);
-            for (int r = 0; r < k; r++) {
-                if (lambda[r] < worstValue) {
-                    worstValue = lambda[r];
-                    worst = new int[] {j, rows.get(r)};
+            double[] neg = new double[m];
+            for (int k = 0; k < m; k++) {
+                neg[k] = -cell.tau[j] * grad[j * m + k];
+            }
+            double[] d = new ConeProjection(g).project(neg);
+            double len = Vectors.norm(d);
+            if (len <= 1e-13 * (1 + Vectors.norm(grad))) {
+                continue;
+            }
+            List<Integer> keep = new ArrayList<>();
+            for (int r = 0; r < g.length; r++) {
+                if (Vectors.dot(g[r], d) <= 1e-10 * Vectors.norm(g[r]) * len) {
+                    keep.add(rows.get(r));
                 }
+            }
+            if (keep.size() < rows.size()) {
+                active.set(j, keep);
+                released = true;
             }
         }
-        return worst;
+        return released;
     }
 }
