@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report page: status and what is missing first, then comparisons, figures (each with its SQL and
+ * The report page: status and what is missing first, then comparisons, the cell certificates, figures (each with its SQL and
  * view definition), runs and timings, and the provenance block (spec, seeds, data checksums, code
  * version). Plain HTML and CSS; one small script records whether every image loaded.
  */
@@ -18,10 +18,12 @@ final class HtmlReportWriter {
     private final List<SectionOutcome> figures;
     private final ComparisonTable comparisons;
     private final List<String> missing;
+    private final String cells;
     private final StringBuilder b = new StringBuilder();
 
     HtmlReportWriter(ExecutionFacts facts, List<SectionOutcome> figures, ComparisonTable comparisons,
-                     List<String> missing) {
+                     List<String> missing, String cells) {
+        this.cells = cells;
         this.facts = facts;
         this.figures = figures;
         this.comparisons = comparisons;
@@ -42,6 +44,7 @@ final class HtmlReportWriter {
         missing();
         if (facts.experiment() != null) {
             comparisons();
+            b.append(cells);
             figures();
             b.append("<h2 id=\"runs\">Runs per hidden width</h2>\n").append(Html.table(facts.runsByWidth()));
         }

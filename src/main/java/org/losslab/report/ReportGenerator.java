@@ -43,18 +43,20 @@ public class ReportGenerator {
             List<String> missing = new ArrayList<>(partialResults(facts));
             List<SectionOutcome> outcomes = new ArrayList<>();
             ComparisonTable comparisons = null;
+            String cells = "";
             if (facts.experimentId() != null) {
                 FigureRenderer renderer = new FigureRenderer(jdbc);
                 for (FigureSection s : FigureRegistry.all()) {
                     outcomes.add(renderer.render(s, facts.experimentId(), figures));
                 }
                 comparisons = ComparisonTable.of(jdbc, facts);
+                cells = CellCertificatesSection.html(jdbc, facts.experimentId());
                 comparisons.missing().forEach(m -> missing.add("comparison input " + m));
                 outcomes.stream().filter(o -> !o.drawn())
                         .forEach(o -> missing.add("figure \"" + o.section().title() + "\": " + o.message()));
             }
             Path index = dir.resolve("index.html");
-            Files.writeString(index, new HtmlReportWriter(facts, outcomes, comparisons, missing).html());
+            Files.writeString(index, new HtmlReportWriter(facts, outcomes, comparisons, missing, cells).html());
             return index.toAbsolutePath().normalize();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + dir + ": " + e.getMessage(), e);

@@ -59,6 +59,20 @@ class ReportTest {
         }
         f.runs(done, 8, 81, 25, new double[] {0.30, 0.35, 0.28, 0.40}, new double[] {0.36, 0.41, 0.37, 0.47}, 0);
         new ComparisonStore(jdbc).replace(done, ComparisonRunner.compute(jdbc, done).comparisons(), 8, 86);
+        certificate(done, "valley", true, "max_abs_risk_deviation", 1.7e-16, "<=", 1e-10, true);
+        certificate(done, "in-cell-1-hidden", false, "max_abs_gap_to_cell_optimum", 3e-4, "<=", 1e-6, false);
+        certificate(done, "in-cell-2-hidden-control", true, null, 0, null, 0, false);
+    }
+
+    private static void certificate(long experiment, String name, boolean passed, String check, double value,
+                                    String relation, double threshold, boolean pass) {
+        jdbc.update("INSERT INTO cell_certificate (experiment_id, dataset, certificate, reference, passed, settings, elapsed_ms,"
+                + " job_execution_id) VALUES (?, 'regression2d', ?, 'science.md §D.5', ?, '{}', 5, 8)", experiment, name, passed);
+        jdbc.update("INSERT INTO cell_measurement VALUES (?, 'regression2d', ?, 'starts', 20)", experiment, name);
+        if (check != null) {
+            jdbc.update("INSERT INTO cell_check VALUES (?, 'regression2d', ?, ?, ?, ?, ?, ?)", experiment, name, check, value,
+                    relation, threshold, pass);
+        }
     }
 
     @AfterAll
@@ -98,6 +112,14 @@ class ReportTest {
         String html = Files.readString(reports.write(8, dir));
         assertThat(html).doesNotContain("Provisional", "not finished", "has not completed")
                 .contains("Rows of table <code>comparison</code>", "pearson_train_test", "loglog_variance_slope");
+        assertThat(html).contains("Piecewise-linear cells (He, Wang &amp; Tao 2020)",
+                "FROM v_cell_certificates WHERE experiment_id = " + jdbc.queryForObject(
+                        "SELECT experiment_id FROM experiment WHERE name = 'done'", Long.class),
+                "<td class=\"consistent\">consistent</td>", "<td class=\"inconsistent\">inconsistent</td>",
+                "✓ max_abs_risk_deviation = 1.70000e-16 &lt;= 1.00000e-10",
+                "✗ max_abs_gap_to_cell_optimum = 0.000300000 &lt;= 1.00000e-06",
+                "report only (control, no guarantee claimed)", "Every measurement");
+        assertThat(Files.readString(reports.write(7, dir.resolve("stopped")))).doesNotContain("Piecewise-linear cells");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM v_comparison WHERE experiment = 'done' AND code_version = '0.1.0'",
                 Integer.class)).isPositive();
     }
