@@ -55,7 +55,7 @@ public final class ActiveSetDescent {
         int[] dropped = {-1, -1};
         while (it < maxIterations && budget-- > 0 && stagnant < 20) {
             double[][] z = ws.faceBasis(idx, aIdx, cIdx, theta.length);
-            double[] g = gradient(res);
+            double[] g = Descent.gradient(res);
             double faceGrad = Vectors.norm(multiply(z, g));
             if (faceGrad < tolerance || mu > STALLED) {
                 double[] worst = ws.mostNegativeMultiplier(g, idx, aIdx);
@@ -103,7 +103,7 @@ public final class ActiveSetDescent {
                 mu *= 4;
             }
         }
-        double[] g = gradient(res);
+        double[] g = Descent.gradient(res);
         kkt = Math.max(Vectors.norm(multiply(ws.faceBasis(idx, aIdx, cIdx, theta.length), g)),
                 -ws.mostNegativeMultiplier(g, idx, aIdx)[0]);
         return new Descent.Result(theta, risk, it, 0, kkt, kkt < tolerance);
@@ -190,16 +190,5 @@ public final class ActiveSetDescent {
             out[c] = Vectors.dot(z[c], v);
         }
         return out;
-    }
-
-    private static double[] gradient(Network.Residuals res) {
-        double[] g = new double[res.jacobian()[0].length];
-        for (int i = 0; i < res.r().length; i++) {
-            double[] row = res.jacobian()[i];
-            for (int k = 0; k < g.length; k++) {
-                g[k] += 2 * row[k] * res.r()[i];
-            }
-        }
-        return g;
     }
 }

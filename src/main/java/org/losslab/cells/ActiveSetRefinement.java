@@ -92,16 +92,10 @@ final class ActiveSetRefinement {
                     span.add(q);
                 }
             }
-            for (int t = 0; t < m && span.size() < m; t++) {
-                double[] e = new double[m];
-                e[t] = 1;
-                double[] q = WorkingSet.orthogonalise(e, span);
-                if (q != null) {
-                    span.add(q);
-                    double[] full = new double[dim];
-                    System.arraycopy(q, 0, full, j * m, m);
-                    basis.add(full);
-                }
+            for (double[] q : WorkingSet.complement(span, m)) {
+                double[] full = new double[dim];
+                System.arraycopy(q, 0, full, j * m, m);
+                basis.add(full);
             }
         }
         double[] free = new double[dim];

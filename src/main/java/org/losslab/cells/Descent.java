@@ -125,7 +125,8 @@ public final class Descent {
         return new Result(theta, risk, it, rejected, mapping, mapping < tolerance);
     }
 
-    private static double[] gradient(Network.Residuals res) {
+    /** ∇‖r‖² = 2Jᵀr. */
+    static double[] gradient(Network.Residuals res) {
         double[] g = new double[res.jacobian()[0].length];
         for (int i = 0; i < res.r().length; i++) {
             double[] row = res.jacobian()[i];

@@ -34,19 +34,12 @@ final class WorkingSet {
         List<double[]> basis = new ArrayList<>();
         int m = cell.m;
         for (int j = 0; j < cell.units; j++) {
-            List<double[]> span = new ArrayList<>(orthonormal.get(j));
-            for (int t = 0; t < m && span.size() < m; t++) {
-                double[] e = new double[m];
-                e[t] = 1;
-                double[] v = orthogonalise(e, span);
-                if (v != null) {
-                    span.add(v);
-                    double[] full = new double[p];
-                    for (int k = 0; k < m; k++) {
-                        full[idx[j][k]] = v[k];
-                    }
-                    basis.add(full);
+            for (double[] v : complement(orthonormal.get(j), m)) {
+                double[] full = new double[p];
+                for (int k = 0; k < m; k++) {
+                    full[idx[j][k]] = v[k];
                 }
+                basis.add(full);
             }
             if (!aFixed[j]) {
                 double[] full = new double[p];
@@ -187,6 +180,22 @@ final class WorkingSet {
             }
         }
         return worst;
+    }
+
+    /** An orthonormal basis of the complement in R^m of the span of orthonormal rows. */
+    static List<double[]> complement(List<double[]> orthonormalRows, int m) {
+        List<double[]> span = new ArrayList<>(orthonormalRows);
+        List<double[]> out = new ArrayList<>();
+        for (int t = 0; t < m && span.size() < m; t++) {
+            double[] e = new double[m];
+            e[t] = 1;
+            double[] v = orthogonalise(e, span);
+            if (v != null) {
+                span.add(v);
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     /** v minus its projection on the orthonormal rows, normalised; null if (numerically) in their span. */
