@@ -47,6 +47,11 @@ public class DatabaseConfiguration {
         config.setValidationTimeout(3_000);
         config.setKeepaliveTime(60_000);
         config.setInitializationFailTimeout(10_000);
+        // a statement whose server goes silent (network partition, frozen host) fails after this long
+        // instead of hanging the step for ever; no single statement of losslab takes minutes
+        // (strings: the driver reads java.util.Properties with getProperty, which ignores other types)
+        config.addDataSourceProperty("socketTimeout", String.valueOf(Integer.getInteger("losslab.db.socket-timeout-seconds", 600)));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         return new HikariDataSource(config);
     }
 

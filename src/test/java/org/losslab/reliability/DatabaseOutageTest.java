@@ -86,6 +86,42 @@ class DatabaseOutageTest {
         }
     }
 
+    /**
+     * A silent partition (the proxy holds every byte, no reset): without a socket timeout the running
+     * statements would wait for ever. With it (5 s here, 600 s by default) the process ends on its own,
+     * nothing half-written is visible, and restart completes bit-identically.
+     */
+    @Test
+    void silentPartitionEndsTheProcessInsteadOfHangingIt(@TempDir Path tmp) throws Exception {
+        try (TestDatabase db = TestDatabase.create(); TcpProxy proxy = TcpProxy.forUrl(db.url());
+             Connection direct = ResultsCheck.connect(db.url())) {
+            Path log = tmp.resolve("losslab.log");
+            Map<String, String> env = Map.of("LOSSLAB_DB_URL", proxy.route(db.url()), "LOSSLAB_THREADS", "2",
+                    "JAVA_TOOL_OPTIONS", "-Dlosslab.pool.timeout-seconds=3 -Dlosslab.db.socket-timeout-seconds=5");
+            Process run = LosslabProcess.start(db, log, env, ResultsCheck.runArgs(SETS));
+            waitForEpochs(direct, run, 2, log);
+            proxy.freeze();
+            long frozenAt = System.nanoTime();
+            boolean ended = run.waitFor(90, TimeUnit.SECONDS);
+            double took = (System.nanoTime() - frozenAt) / 1e9;
+            assertThat(ResultsCheck.violations(direct)).as("during the partition").isEmpty();
+            String out = Files.readString(log);
+            assertThat(ended).as("the process ends by itself; log:%n%s", out).isTrue();
+            assertThat(run.exitValue()).as("a failed step (1) or a lost database (5); log:%n%s", out).isIn(1, 5);
+            System.out.printf("silent partition: process ended %.1f s after the freeze, exit %d%n", took, run.exitValue());
+            proxy.thaw();
+            proxy.cut();
+            proxy.restore();
+
+            Files.writeString(log, "");
+            int exit = LosslabProcess.run(db, log, env, "restart", "--last");
+            assertThat(exit).as("restart; log:%n%s", Files.readString(log)).isZero();
+            assertThat(ResultsCheck.violations(direct)).isEmpty();
+            assertThat(ResultsCheck.scalar(direct, "SELECT count(*) FROM epoch_metric")).isEqualTo(8);
+            assertThat(ResultsCheck.finalParams(direct)).isEqualTo(ResultsCheck.reference(ResultsCheck.spec(SETS)));
+        }
+    }
+
     static void waitForEpochs(Connection c, Process p, long rows, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy on 127.0.0.1 between losslab and PostgreSQL that a test can cut (every open
  * connection is reset and new ones are refused, as when the server restarts or the network
- * drops) and restore on the same port. Deterministic, and it never touches the shared server.
+ * drops) and restore on the same port, or freeze (a silent partition) and thaw. Deterministic, and it never touches the shared server.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +21,7 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private volatile boolean frozen;
 
     TcpProxy(String host, int targetPort) throws IOException {
         this.target = new InetSocketAddress(host, targetPort);
@@ -57,6 +58,18 @@ final class TcpProxy implements AutoCloseable {
             closeQuietly(s);
         }
         open.clear();
+    }
+
+    /**
+     * Holds every byte in both directions while connections stay open: a silent network partition
+     * (no reset, no error, nothing arrives) until {@link #thaw()}.
+     */
+    void freeze() {
+        frozen = true;
+    }
+
+    void thaw() {
+        frozen = false;
     }
 
     /** Accepts connections again, on the same port. */
@@ -98,11 +111,16 @@ final class TcpProxy implements AutoCloseable {
             byte[] buf = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buf)) >= 0; ) {
+                    while (frozen) {
+                        Thread.sleep(20);
+                    }
                     out.write(buf, 0, n);
                     out.flush();
                 }
             } catch (IOException ignored) {
                 // connection cut
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
