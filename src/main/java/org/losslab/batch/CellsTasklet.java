@@ -98,6 +98,7 @@ public final class CellsTasklet implements Tasklet {
                     INSERT INTO cell_measurement (experiment_id, dataset, certificate, name, value)
                     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", measurements);
         }
+        org.losslab.ChaosPoints.reach("cells");
     }
 
     /** A two-class subset of the prepared MNIST inputs with targets ±1 (one output column). */

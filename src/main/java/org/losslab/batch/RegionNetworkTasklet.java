@@ -131,6 +131,7 @@ public final class RegionNetworkTasklet implements Tasklet, StepExecutionListene
                         train_loss = EXCLUDED.train_loss, step_execution_id = EXCLUDED.step_execution_id""",
                     experimentId, plan.networkKey(), t.epochsDone, loss, step.getId());
         }
+        org.losslab.ChaosPoints.reach("region-networks");
         faults.checkTraining(plan.networkKey(), t.epochsDone);
         if (done) {
             log.info("{}: test accuracy {}", plan.networkKey(), String.format("%.4f", accuracy));

@@ -67,6 +67,7 @@ public final class RegionStatisticsTasklet implements Tasklet {
             writeNeuronJoint(experimentId, key, input, acc, stepId);
         }
         writeCensus(experimentId, key, input, acc, accs[1], stepId);
+        org.losslab.ChaosPoints.reach("region-statistics");
         contribution.incrementWriteCount(1);
         return RepeatStatus.FINISHED;
     }

@@ -69,6 +69,7 @@ public final class SpinGlassBlockTasklet implements Tasklet, StepExecutionListen
                 ON CONFLICT (experiment_id, n, first_restart) DO UPDATE SET step = EXCLUDED.step,
                     state = EXCLUDED.state, finished = EXCLUDED.finished, step_execution_id = EXCLUDED.step_execution_id""",
                 experimentId, n, from, block.step(), done ? null : encode(block.exportState()), done, step.getId());
+        org.losslab.ChaosPoints.reach("spinglass");
         contribution.incrementWriteCount(1);
         return done ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
     }

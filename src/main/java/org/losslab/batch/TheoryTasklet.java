@@ -44,6 +44,7 @@ public final class TheoryTasklet implements Tasklet {
             if (!curvesDone(experimentId, p)) {
                 writeCurves(experimentId, p, t, exec);
                 contribution.incrementWriteCount(1);
+                org.losslab.ChaosPoints.reach("theory");
                 return RepeatStatus.CONTINUABLE;
             }
         }
@@ -53,6 +54,7 @@ public final class TheoryTasklet implements Tasklet {
                     if (!kacRiceDone(experimentId, p, n, theta)) {
                         writeKacRice(experimentId, p, n, theta, t.kacRiceSamples(), exec);
                         contribution.incrementWriteCount(1);
+                        org.losslab.ChaosPoints.reach("theory");
                         return RepeatStatus.CONTINUABLE;
                     }
                 }

@@ -33,6 +33,7 @@ public final class CompareTasklet implements Tasklet {
         long experimentId = ExperimentContext.experimentId(experiments, step.getJobExecution());
         ComparisonRunner.Result result = ComparisonRunner.compute(jdbc, experimentId);
         new ComparisonStore(jdbc).replace(experimentId, result.comparisons(), step.getJobExecutionId(), step.getId());
+        org.losslab.ChaosPoints.reach("compare");
         contribution.incrementWriteCount(result.comparisons().size());
         log.info("compare: {} comparison rows; not compared: {}", result.comparisons().size(),
                 result.missing().isEmpty() ? "nothing" : String.join("; ", result.missing()));
