@@ -21,7 +21,7 @@ class ReportCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     ExecutionTarget target;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default reports/<job>-<execution>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default reports/<job>-<execution>); new, empty or a previous report, replaced as a whole.")
     Path out;
 
     @Override

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
  * Writes the report of a job execution: {@code index.html} with the figures beside it in
  * {@code figures/} (PNG shown, SVG linked), tables, each figure's SQL, the spec, seeds, data checksum,
  * code version and timings. Works for running, stopped and failed executions: it draws what exists
- * and lists what is missing.
+ * and lists what is missing. The directory appears complete or not at all ({@link ReportDirectory}),
+ * so a process killed while writing leaves nothing that looks like a finished report.
  */
 @Service
 public class ReportGenerator {
@@ -39,7 +40,8 @@ public class ReportGenerator {
     public Path write(long executionId, Path dir) {
         ExecutionFacts facts = ExecutionFacts.load(jdbc, executionId);
         try {
-            Path figures = Files.createDirectories(dir.resolve("figures"));
+            ReportDirectory out = ReportDirectory.open(dir);
+            Path figures = Files.createDirectories(out.workDir().resolve("figures"));
             List<String> missing = new ArrayList<>(partialResults(facts));
             List<SectionOutcome> outcomes = new ArrayList<>();
             ComparisonTable comparisons = null;
@@ -48,6 +50,7 @@ public class ReportGenerator {
                 FigureRenderer renderer = new FigureRenderer(jdbc);
                 for (FigureSection s : FigureRegistry.all()) {
                     outcomes.add(renderer.render(s, facts.experimentId(), figures));
+                    org.losslab.ChaosPoints.reach("report");
                 }
                 comparisons = ComparisonTable.of(jdbc, facts);
                 cells = CellCertificatesSection.html(jdbc, facts.experimentId());
@@ -55,9 +58,9 @@ public class ReportGenerator {
                 outcomes.stream().filter(o -> !o.drawn())
                         .forEach(o -> missing.add("figure \"" + o.section().title() + "\": " + o.message()));
             }
-            Path index = dir.resolve("index.html");
-            Files.writeString(index, new HtmlReportWriter(facts, outcomes, comparisons, missing, cells).html());
-            return index.toAbsolutePath().normalize();
+            Files.writeString(out.workDir().resolve("index.html"),
+                    new HtmlReportWriter(facts, outcomes, comparisons, missing, cells).html());
+            return out.publish().resolve("index.html");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + dir + ": " + e.getMessage(), e);
         }

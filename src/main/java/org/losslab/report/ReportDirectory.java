@@ -1,0 +1,112 @@
+package org.losslab.report;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Publishes a report directory all at once, so that a process killed while writing a report (even by
+ * SIGKILL) never leaves a half-written one that looks complete. The report is written into a hidden
+ * sibling {@code .<name>.partial-<pid>} and then renamed into place; a previous report is first renamed
+ * aside to {@code .<name>.old-<pid>} and deleted afterwards. A kill between the two renames leaves no
+ * report at all (never a partial one); {@code losslab report} writes it again. Leftovers of writers
+ * that died are removed by the next writer of the same directory.
+ */
+final class ReportDirectory {
+
+    private static final String PARTIAL = ".partial-";
+    private static final String OLD = ".old-";
+    private static final Set<String> REPORT_ENTRIES = Set.of("index.html", "figures");
+
+    private final Path target;
+    private final Path partial;
+
+    private ReportDirectory(Path target, Path partial) {
+        this.target = target;
+        this.partial = partial;
+    }
+
+    /**
+     * Starts a report for {@code dir}: refuses a directory that holds anything but a report (it is replaced
+     * as a whole), removes leftovers of dead writers, and creates the empty partial directory.
+     */
+    static ReportDirectory open(Path dir) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> entries = Files.list(target)) {
+                Path foreign = entries.filter(p -> !REPORT_ENTRIES.contains(p.getFileName().toString()))
+                        .findFirst().orElse(null);
+                if (foreign != null) {
+                    throw new IOException(target + " holds " + foreign.getFileName()
+                            + ", which is not part of a report; choose a new or empty directory");
+                }
+            }
+        } else if (Files.exists(target)) {
+            throw new IOException(target + " exists and is not a directory");
+        }
+        Path parent = Files.createDirectories(target.getParent());
+        removeLeftovers(parent, target.getFileName().toString());
+        Path partial = parent.resolve(hidden(target, PARTIAL));
+        deleteTree(partial);
+        Files.createDirectories(partial);
+        return new ReportDirectory(target, partial);
+    }
+
+    /** Where the report is written until {@link #publish()}. */
+    Path workDir() {
+        return partial;
+    }
+
+    /** Renames the finished report into place and returns its final directory. */
+    Path publish() throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling(hidden(target, OLD));
+            deleteTree(old);
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        if (old != null) {
+            deleteTree(old);
+        }
+        return target;
+    }
+
+    private static String hidden(Path target, String kind) {
+        return "." + target.getFileName() + kind + ProcessHandle.current().pid();
+    }
+
+    /** Deletes {@code .<name>.partial-<pid>} and {@code .<name>.old-<pid>} of processes no longer alive. */
+    private static void removeLeftovers(Path parent, String name) throws IOException {
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, "." + name + ".*")) {
+            for (Path p : siblings) {
+                String rest = p.getFileName().toString().substring(name.length() + 1);
+                String pid = rest.startsWith(PARTIAL) ? rest.substring(PARTIAL.length())
+                        : rest.startsWith(OLD) ? rest.substring(OLD.length()) : null;
+                if (pid != null && pid.matches("\\d+") && !alive(Long.parseLong(pid))) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    private static boolean alive(long pid) {
+        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
