@@ -7,8 +7,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Named instants inside write transactions where the chaos script ({@code scripts/chaos.sh})
- * freezes the process so that it can SIGKILL it exactly there: in the middle of prepare-data,
- * of a checkpoint write, of a run's final write, of summarize. Inactive unless the environment says
+ * freezes the process so that it can SIGKILL it exactly there: {@code prepare-data}, {@code checkpoint}
+ * (a training checkpoint write), {@code final-params} (a run's final write), {@code summarize},
+ * {@code theory}, {@code spinglass} (a block checkpoint), {@code cells}, {@code region-networks} (an epoch
+ * checkpoint), {@code sample-activations} (an accumulator checkpoint), {@code region-statistics},
+ * {@code compare}, each after its rows are written and before the commit, and {@code report} (after each
+ * figure, outside any transaction). Inactive unless the environment says
  * {@code LOSSLAB_CHAOS_PAUSE=point:n}: the n-th time this process reaches {@code point}, the thread
  * prints {@code losslab-chaos: paused at point #n}, writes the same line to
  * {@code LOSSLAB_CHAOS_SIGNAL} (a file) if set, and waits forever with its transaction open.
