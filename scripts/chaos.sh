@@ -13,7 +13,7 @@
 # summarize, theory (after the curves), a spin-glass block checkpoint, cells (its certificates),
 # a region network's epoch checkpoint, a sample-activations accumulator checkpoint, region-statistics,
 # compare, and report generation (midway through the figures; the job is COMPLETED then, so the
-# script runs `losslab report --last` instead of restart). N >= 13 hits every point (extra kills go to
+# script checks that no report of it is visible and runs `losslab report --last` instead of restart). N >= 13 hits every point (extra kills go to
 # training: checkpoints, final writes, random moments); N < 13 hits a subset drawn with --seed.
 # Even kills hit the whole process group (the JVM and its embedded postgres: stale postmaster.pid,
 # crash recovery); odd kills only the JVM (its postgres lives on: a stale server to stop).
@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
     --seed) seed="$2"; shift 2 ;;
     --workdir) work="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "chaos: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -146,8 +146,12 @@ ll restart --last >"$work/final.log" 2>&1; code=$?
 if [ "$code" != 0 ] && grep -q "there is no execution to restart\|has no recorded spec" "$work/final.log"; then
   ll run "$spec" "${sets[@]}" >"$work/final.log" 2>&1; code=$?
 elif [ "$code" = 4 ] && grep -q "already completed" "$work/final.log"; then
-  # killed while writing the report of the completed job: write it again
+  # killed while writing the report of the completed job: nothing of it may be visible; write it again
   echo "chaos: the job had completed; $(grep "already completed" "$work/final.log" | head -1)"
+  done_id="$(sed -n 's/.*execution \([0-9]*\) already completed.*/\1/p' "$work/final.log" | head -1)"
+  [ -e "$work/chaos/reports/chaos-$done_id" ] && fail "the killed writer left a visible report chaos-$done_id"
+  echo "chaos: no report of execution $done_id visible after the kill; hidden leftovers:" \
+    "$(ls -A "$work/chaos/reports" 2>/dev/null | grep "^\." | tr '\n' ' ')"
   ll report --last >>"$work/final.log" 2>&1; code=$?
 fi
 [ "$code" = 0 ] || fail "final restart exit $code: $(tail -20 "$work/final.log")"
