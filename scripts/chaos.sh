@@ -195,7 +195,7 @@ ns=(); [ "$(id -u)" = 0 ] && ns=(unshare -U)
 # *_millis measurements), bytes as md5; plus a duplicate check per natural key
 generic=(theory_threshold complexity_curve kac_rice spinglass_block spinglass_result cell_certificate cell_check
          cell_measurement region_network region_network_epoch region_sample region_stat region_kde region_joint
-         region_census region_pattern_size comparison)
+         region_joint_neuron region_census region_pattern_size comparison)
 declare -A only=([cell_measurement]="WHERE name !~ '(_millis|_ms|_seconds)\$'")   # timing measurements differ
 dump() {   # dump DATADIR OUT: canonical text of every results table
   local dir="$1" out="$2" port=$((20000 + RANDOM % 20000))
@@ -219,12 +219,14 @@ dump() {   # dump DATADIR OUT: canonical text of every results table
                || ' FROM ' || quote_ident('$t') || ' ORDER BY ' || string_agg(ordinal_position::text, ', ')
         FROM (SELECT column_name, data_type, row_number() OVER (ORDER BY ordinal_position) AS ordinal_position
               FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '$t'
-                AND column_name NOT IN ('experiment_id', 'job_execution_id', 'step_execution_id', 'elapsed_ms', 'computed_at')
+                AND column_name NOT IN ('experiment_id', 'job_execution_id', 'step_execution_id', 'source_run_id',
+                                        'elapsed_ms', 'computed_at')
                 AND column_name !~ '(_millis|_ms|_at|_time|_seconds)\$') c")"
       sql="${sql/ ORDER BY / ${only[$t]:-} ORDER BY }"
       echo "== $t ($("${q[@]}" -c "SELECT count(*) FROM $t") rows): $sql"
       "${q[@]}" -c "$sql"
     done
+    echo "== region_network source runs"; "${q[@]}" -c "SELECT n.network_key, r.run_key FROM region_network n LEFT JOIN run r ON r.run_id = n.source_run_id ORDER BY 1"
     echo "== duplicates per natural key (none expected)"
     for t in "${generic[@]}"; do
       sql="$("${q[@]}" -c "
