@@ -92,7 +92,8 @@ public class JobRunner {
         }
         execution = UnknownStatusRecovery.resolve(jobRepository, execution);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            throw new JobRefusedException("execution " + executionId + " already completed");
+            throw new JobRefusedException("execution " + executionId + " already completed (its report: losslab report "
+                    + executionId + ")");
         }
         long instanceId = execution.getJobInstance().getInstanceId();
         String text = experiments.specText(instanceId).orElseThrow(() -> new JobRefusedException(
