@@ -23,10 +23,6 @@ import org.losslab.BadInputException;
  */
 public final class NetworkRegionAccumulator {
 
-    private static final String MAGIC = "losslab.regions.v2";
-    /** The format before the neuron-averaged joint: still read when L ≠ 3 (nothing is missing then). */
-    private static final String MAGIC_V1 = "losslab.regions.v1";
-
     private final String activation;
     private final int pieces;
     private final long startRow;
@@ -64,7 +60,7 @@ public final class NetworkRegionAccumulator {
         this.pooledJoint = pieces == 3 ? new NeuronJointHistogram(totalUnits) : null;
     }
 
-    private NetworkRegionAccumulator(String activation, int pieces, long startRow, long data,
+    NetworkRegionAccumulator(String activation, int pieces, long startRow, long data,
                                      List<LayerRegionAccumulator> layers, long[] pooledHistogram,
                                      NeuronJointHistogram pooledJoint) {
         this.activation = activation;
@@ -186,47 +182,12 @@ public final class NetworkRegionAccumulator {
 
     /** Exact, deterministic serialisation of the whole state (equal states give equal bytes). */
     public byte[] toBytes() {
-        StateCodec.Writer w = new StateCodec.Writer();
-        w.string(MAGIC).string(activation).varint(pieces).varint(startRow).varint(data).varint(layers.size());
-        for (LayerRegionAccumulator l : layers) {
-            l.write(w);
-        }
-        w.sparse(pooledHistogram);
-        if (pooledJoint != null) {
-            pooledJoint.write(w);
-        }
-        return w.bytes();
+        return AccumulatorFormat.write(activation, pieces, startRow, data, layers, pooledHistogram, pooledJoint);
     }
 
     /** Inverse of {@link #toBytes()}; throws {@link BadInputException} on corrupt or foreign bytes. */
     public static NetworkRegionAccumulator fromBytes(byte[] bytes) {
-        StateCodec.Reader r = new StateCodec.Reader(bytes);
-        String magic = r.string();
-        if (!MAGIC.equals(magic) && !MAGIC_V1.equals(magic)) {
-            throw r.corrupt("unknown format '" + magic + "'");
-        }
-        String activation = r.string();
-        int pieces = r.varintInt();
-        if (pieces == 3 && MAGIC_V1.equals(magic)) {
-            throw r.corrupt("a 3-piece state of format v1 lacks the neuron-averaged joint: sample it again");
-        }
-        long startRow = r.varint();
-        long data = r.varint();
-        int n = r.varintInt();
-        List<LayerRegionAccumulator> layers = new ArrayList<>();
-        long total = 0;
-        for (int l = 0; l < n; l++) {
-            LayerRegionAccumulator layer = LayerRegionAccumulator.read(r, MAGIC.equals(magic));
-            if (layer.dataCount() != data || layer.pieces() != pieces) {
-                throw r.corrupt("layer " + layer.name() + " disagrees with the network header");
-            }
-            layers.add(layer);
-            total += layer.units();
-        }
-        long[] pooled = r.sparse(Math.toIntExact(pieces * (total + 1)));
-        NeuronJointHistogram joint = pieces == 3 ? NeuronJointHistogram.read(r, Math.toIntExact(total), data) : null;
-        r.expectEnd();
-        return new NetworkRegionAccumulator(activation, pieces, startRow, data, layers, pooled, joint);
+        return AccumulatorFormat.read(bytes);
     }
 
     @Override
