@@ -38,6 +38,12 @@ public record JobSpec(String name, String description, long seed, String text, S
         TheorySpec theory = t.has("theory") ? TheorySpec.read(t) : null;
         SpinGlassSpec spinglass = t.has("spinglass") ? SpinGlassSpec.read(t) : null;
         CellsSpec cells = t.has("cells") ? CellsSpec.read(t) : null;
+        if (cells != null && !cells.mnistClasses().isEmpty()
+                && (cells.mnistComponents() > data.inputSize() || cells.mnistComponents() >= cells.mnistCount())) {
+            throw t.error("cells.mnist_components", "must be at most the " + data.inputSize()
+                    + " features of data.downsample and below cells.mnist_count (" + cells.mnistCount() + "), got "
+                    + cells.mnistComponents());
+        }
         RegionsSpec regions = t.has("regions") ? RegionsSpec.read(t) : null;
         t.rejectUnknownKeys();
         String text = SpecParser.canonicalText(t);

@@ -157,6 +157,8 @@ class BadInputCatalogueTest {
                 "training.hidden_widths[1]=1000000", "GiB", "ND4J may allocate only"));
         c.add(badSet("regions-too-wide-to-allocate", "regions.mlp_widths=[100000, 100000]",
                 "regions.mlp_widths=[100000, 100000]: the regions network", "GiB", "ND4J may allocate only"));
+        c.add(badSpec("cells-more-components-than-features", specText(good) + "cells: {mnist_classes: [3, 5], mnist_components: 101}\n",
+                "cells.mnist_components", "at most the 100 features"));
         c.add(badSet("regions-batch-too-large", "regions.batch_size=100000",
                 "regions.batch_size=100000: the regions network lenet5", "GiB", "lower regions.batch_size"));
         c.add(badSet("zero-learning-rate", "training.learning_rate=0", "training.learning_rate must be between"));
