@@ -13,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * sample-activations and region-statistics by network × input set. A partition's context holds only
  * those names (and, for a {@code choromanska} network, the training run's key); all progress lives in
  * the region tables. The training runs come from {@code runs}, called when the step starts (after
- * train), since the partitioner of a restarted step is never called again.
+ * train; on a restart again, and deterministically the same since training has completed).
  */
 public final class RegionPartitioner implements Partitioner {
 
@@ -22,6 +22,8 @@ public final class RegionPartitioner implements Partitioner {
     static final String STATE = "state";
     static final String INPUT = "input";
     static final String RUN = "run";
+    /** 100 (step_name) minus the longest worker step name with its ':' ("sample-activations-part:"). */
+    static final int MAX_NAME = 72;
 
     private final RegionsSpec spec;
     private final boolean perInput;
@@ -54,10 +56,22 @@ public final class RegionPartitioner implements Partitioner {
                 if (perInput) {
                     ctx.putString(INPUT, input);
                 }
-                out.put(n.networkKey() + (perInput ? "/" + input : ""), ctx);
+                out.put(partitionName(n.networkKey() + (perInput ? "/" + input : "")), ctx);
             }
         }
         return out;
+    }
+
+    /**
+     * The partition's name: its key, or, when "&lt;worker step&gt;:&lt;key&gt;" would not fit Spring Batch's
+     * 100-character step_name (deep or wide networks), the key's first 56 characters, '~' and 12 hex
+     * digits of its SHA-256 (deterministic, so a restart finds the same partitions).
+     */
+    static String partitionName(String key) {
+        if (key.length() <= MAX_NAME) {
+            return key;
+        }
+        return key.substring(0, MAX_NAME - 16) + "~" + org.losslab.training.FloatBytes.sha256(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
     }
 
     static RegionNetworkPlan network(RegionsSpec spec, ExecutionContext ctx) {
