@@ -105,7 +105,8 @@ public final class InCellOptimality {
         m.put("reject_rule_final_risk_spread", spread(rejectFinals));
         m.put("reject_rule_max_gap_to_cell_optimum", Arrays.stream(rejectFinals).map(v -> v - qp.risk()).max().orElse(0));
         List<Check> checks = new ArrayList<>();
-        checks.add(new Check("qp_solved_optimal", qp.optimal() ? 1 : 0, "==", 1, qp.optimal()));
+        boolean feasible = !"INFEASIBLE".equals(qp.state());
+        checks.add(new Check("qp_solution_feasible", feasible ? 1 : 0, "==", 1, feasible));
         checks.add(Check.atMost("qp_kkt_residual", qp.kktResidual(), InCellProgram.KKT_TOL));
         checks.add(Check.atMost("max_abs_gap_to_cell_optimum", maxGap, RISK_TOL));
         checks.add(Check.atMost("max_rms_prediction_deviation", maxPredDev, Math.sqrt(RISK_TOL)));

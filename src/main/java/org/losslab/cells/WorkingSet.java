@@ -133,53 +133,64 @@ final class WorkingSet {
         }
     }
 
-    void drop(int j, int i) {
-        if (i < 0) {
-            aFixed[j] = false;
-        } else {
-            active.get(j).remove(Integer.valueOf(i));
-            List<double[]> span = new ArrayList<>();
-            for (int r : active.get(j)) {
-                span.add(orthogonalise(cell.cone[j][r], span));
-            }
-            orthonormal.set(j, span);
-        }
-        implied.get(j).clear();
-    }
-
     /**
-     * {λ_min, j, i}: the most negative multiplier of the KKT system g = Σ λ_c ∇s_c over the working
-     * set (least squares per unit on the active rows; λ = τ_j g_a for a held a_j). {0, −1, −1} if none.
+     * The KKT test at a face optimum, by the steepest feasible descent over each unit's tangent cone
+     * (its active and implied rows): d_j = P_T(−g_j) is an NNLS, right also where least-squares
+     * multipliers are not (dependent rows, the apex w̃_j = 0); a held a_j violates it when −τ_j g_a &gt; 0.
+     * Releases, for every unit whose violation exceeds {@code tolerance}, the rows d_j moves away from
+     * (and a_j), recording them in {@code released}. Returns the largest violation.
      */
-    double[] mostNegativeMultiplier(double[] g, int[][] idx, int[] aIdx) {
-        double[] worst = {0, -1, -1};
+    double releaseTowardsDescent(double[] g, int[][] idx, int[] aIdx, double tolerance, Set<Long> released) {
+        double worst = 0;
         for (int j = 0; j < cell.units; j++) {
-            List<Integer> rows = active.get(j);
-            int k = rows.size();
-            if (k > 0) {
-                double[][] aat = new double[k][k];
-                double[] rhs = new double[k];
-                for (int r = 0; r < k; r++) {
-                    double[] a = cell.cone[j][rows.get(r)];
-                    for (int t = 0; t < cell.m; t++) {
-                        rhs[r] += a[t] * g[idx[j][t]];
-                    }
-                    for (int c = 0; c < k; c++) {
-                        aat[r][c] = Vectors.dot(a, cell.cone[j][rows.get(c)]);
-                    }
+            List<Integer> rows = new ArrayList<>(active.get(j));
+            rows.addAll(implied.get(j));
+            if (!rows.isEmpty()) {
+                double[][] normals = new double[rows.size()][];
+                for (int r = 0; r < normals.length; r++) {
+                    normals[r] = cell.cone[j][rows.get(r)];
                 }
-                double[] lambda = Descent.choleskySolve(aat, rhs);
-                for (int r = 0; r < k; r++) {
-                    if (lambda[r] < worst[0]) {
-                        worst = new double[] {lambda[r], j, rows.get(r)};
+                double[] neg = new double[cell.m];
+                for (int k = 0; k < cell.m; k++) {
+                    neg[k] = -g[idx[j][k]];
+                }
+                double[] d = new ConeProjection(normals).project(neg);
+                double len = Vectors.norm(d);
+                worst = Math.max(worst, len);
+                if (len > tolerance) {
+                    for (int r = 0; r < normals.length; r++) {
+                        if (Vectors.dot(normals[r], d) > 1e-10 * Vectors.norm(normals[r]) * len) {
+                            active.get(j).remove(rows.get(r));
+                            released.add(key(j, rows.get(r)));
+                        }
                     }
+                    rebuild(j);
                 }
             }
-            if (aFixed[j] && cell.tau[j] * g[aIdx[j]] < worst[0]) {
-                worst = new double[] {cell.tau[j] * g[aIdx[j]], j, -1};
+            double aViolation = aFixed[j] ? -cell.tau[j] * g[aIdx[j]] : 0;
+            worst = Math.max(worst, aViolation);
+            if (aViolation > tolerance) {
+                aFixed[j] = false;
+                released.add(key(j, -1));
             }
         }
         return worst;
+    }
+
+    static long key(int j, int i) {
+        return (long) j << 32 | (i + 1);
+    }
+
+    private void rebuild(int j) {
+        List<double[]> span = new ArrayList<>();
+        for (int r : active.get(j)) {
+            double[] v = orthogonalise(cell.cone[j][r], span);
+            if (v != null) {
+                span.add(v);
+            }
+        }
+        orthonormal.set(j, span);
+        implied.get(j).clear();
     }
 
     /** An orthonormal basis of the complement in R^m of the span of orthonormal rows. */
