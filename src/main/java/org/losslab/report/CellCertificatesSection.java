@@ -58,11 +58,7 @@ final class CellCertificatesSection {
                 .append("the constant-risk valley, in-cell optimality for one hidden layer (two hidden layers as the control) and ")
                 .append("the linear-network control. A certificate is consistent when every criterion holds. Query: <code>")
                 .append(esc(QUERY.replace("?", Long.toString(experimentId)))).append("</code></p>\n");
-        String table = Html.table(List.copyOf(rows.values()));
-        for (String v : List.of("consistent", "inconsistent")) {
-            table = table.replace("<td>" + v + "</td>", "<td class=\"" + v + "\">" + v + "</td>");
-        }
-        b.append(table);
+        b.append(Html.markVerdicts(Html.table(List.copyOf(rows.values())), "consistent", "inconsistent"));
         b.append("<details><summary>Every measurement (<code>").append(esc(MEASUREMENTS.replace("?", Long.toString(experimentId))))
                 .append("</code>)</summary>\n").append(Html.table(jdbc.queryForList(MEASUREMENTS, experimentId)))
                 .append("</details>\n");

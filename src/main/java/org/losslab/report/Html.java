@@ -24,6 +24,14 @@ final class Html {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.format("%.6g", d);
     }
 
+    /** Gives every cell holding exactly one of the verdicts the verdict's CSS class. */
+    static String markVerdicts(String table, String... verdicts) {
+        for (String v : verdicts) {
+            table = table.replace("<td>" + v + "</td>", "<td class=\"" + v + "\">" + v + "</td>");
+        }
+        return table;
+    }
+
     static String table(List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return "<p class=\"none\">(no rows)</p>\n";

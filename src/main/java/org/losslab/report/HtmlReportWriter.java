@@ -83,11 +83,7 @@ final class HtmlReportWriter {
             b.append("<p class=\"none\">No comparison could be computed yet.</p>\n");
             return;
         }
-        String table = Html.table(comparisons.rows());
-        for (String v : List.of("consistent", "inconsistent", "undetermined")) {
-            table = table.replace("<td>" + v + "</td>", "<td class=\"" + v + "\">" + v + "</td>");
-        }
-        b.append(table);
+        b.append(Html.markVerdicts(Html.table(comparisons.rows()), "consistent", "inconsistent", "undetermined"));
     }
 
     private void figures() {

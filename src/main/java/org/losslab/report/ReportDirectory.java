@@ -1,7 +1,6 @@
 package org.losslab.report;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +14,8 @@ import java.util.stream.Stream;
  * sibling {@code .<name>.partial-<pid>} and then renamed into place; a previous report is first renamed
  * aside to {@code .<name>.old-<pid>} and deleted afterwards. A kill between the two renames leaves no
  * report at all (never a partial one); {@code losslab report} writes it again. Leftovers of writers
- * that died are removed by the next writer of the same directory.
+ * that died are removed by the next writer of the same directory; "died" is judged by PID on this
+ * host, so writers on other hosts must not share a reports directory.
  */
 final class ReportDirectory {
 
@@ -62,6 +62,15 @@ final class ReportDirectory {
         return partial;
     }
 
+    /** Removes the partial directory of a report that failed before {@link #publish()}. */
+    void abort() {
+        try {
+            deleteTree(partial);
+        } catch (IOException ignored) {
+            // the next writer of this directory removes it (its writer is gone by then)
+        }
+    }
+
     /** Renames the finished report into place and returns its final directory. */
     Path publish() throws IOException {
         Path old = null;
@@ -83,9 +92,10 @@ final class ReportDirectory {
 
     /** Deletes {@code .<name>.partial-<pid>} and {@code .<name>.old-<pid>} of processes no longer alive. */
     private static void removeLeftovers(Path parent, String name) throws IOException {
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, "." + name + ".*")) {
-            for (Path p : siblings) {
-                String rest = p.getFileName().toString().substring(name.length() + 1);
+        String prefix = "." + name;   // matched literally: a glob built from the name could match other reports
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix + ".")).toList()) {
+                String rest = p.getFileName().toString().substring(prefix.length());
                 String pid = rest.startsWith(PARTIAL) ? rest.substring(PARTIAL.length())
                         : rest.startsWith(OLD) ? rest.substring(OLD.length()) : null;
                 if (pid != null && pid.matches("\\d+") && !alive(Long.parseLong(pid))) {

@@ -39,8 +39,13 @@ public class ReportGenerator {
     /** Writes the report into {@code dir} and returns the path of its index.html. */
     public Path write(long executionId, Path dir) {
         ExecutionFacts facts = ExecutionFacts.load(jdbc, executionId);
+        ReportDirectory out;
         try {
-            ReportDirectory out = ReportDirectory.open(dir);
+            out = ReportDirectory.open(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + dir + ": " + e.getMessage(), e);
+        }
+        try {
             Path figures = Files.createDirectories(out.workDir().resolve("figures"));
             List<String> missing = new ArrayList<>(partialResults(facts));
             List<SectionOutcome> outcomes = new ArrayList<>();
@@ -62,7 +67,11 @@ public class ReportGenerator {
                     new HtmlReportWriter(facts, outcomes, comparisons, missing, cells).html());
             return out.publish().resolve("index.html");
         } catch (IOException e) {
+            out.abort();
             throw new UncheckedIOException("cannot write the report into " + dir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            out.abort();
+            throw e;
         }
     }
 

@@ -33,6 +33,19 @@ class ReportDirectoryTest {
         assertThat(entries(root.resolve("reports"))).containsExactly("job-3");
     }
 
+    /** A failed writer removes its partial directory; names with glob characters only touch their own leftovers. */
+    @Test
+    void abortRemovesThePartialAndGlobCharactersAreLiteral(@TempDir Path root) throws IOException {
+        long dead = ProcessHandle.current().pid() + 1_000_000;
+        Path other = Files.createDirectories(root.resolve("reports/.job-5.old-" + dead));
+        ReportDirectory out = ReportDirectory.open(root.resolve("reports/job-[5"));
+        Files.writeString(out.workDir().resolve("index.html"), "half");
+        out.abort();
+        assertThat(out.workDir()).doesNotExist();
+        ReportDirectory.open(root.resolve("reports/job-?")).abort();
+        assertThat(other).as("another report's leftover is not matched by a glob-like name").exists();
+    }
+
     @Test
     void leftoversOfADeadWriterAreRemoved(@TempDir Path root) throws IOException {
         long dead = ProcessHandle.current().pid() + 1_000_000;   // beyond pid_max: no such process
