@@ -42,7 +42,8 @@ done
 [ "$kills" -ge 1 ] 2>/dev/null || { echo "chaos: --kills must be a positive number" >&2; exit 2; }
 RANDOM=$seed
 [ -n "$work" ] || work="$(mktemp -d "${TMPDIR:-/tmp}/losslab-chaos.XXXXXX")"
-work="$(mkdir -p "$work" && cd "$work" && pwd)"
+work="$(mkdir -p "$work" && cd "$work" && pwd)" || { echo "chaos: cannot use work dir $work" >&2; exit 2; }
+[ -n "$work" ] || { echo "chaos: empty work dir" >&2; exit 2; }
 [ "$keep" = 1 ] || trap 'rm -rf "$work"' EXIT
 unset LOSSLAB_DB_URL
 export LOSSLAB_THREADS="${LOSSLAB_THREADS:-2}"
@@ -149,6 +150,7 @@ elif [ "$code" = 4 ] && grep -q "already completed" "$work/final.log"; then
   # killed while writing the report of the completed job: nothing of it may be visible; write it again
   echo "chaos: the job had completed; $(grep "already completed" "$work/final.log" | head -1)"
   done_id="$(sed -n 's/.*execution \([0-9]*\) already completed.*/\1/p' "$work/final.log" | head -1)"
+  [ -n "$done_id" ] || fail "cannot read the completed execution's id from: $(grep "already completed" "$work/final.log" | head -1)"
   [ -e "$work/chaos/reports/chaos-$done_id" ] && fail "the killed writer left a visible report chaos-$done_id"
   echo "chaos: no report of execution $done_id visible after the kill; hidden leftovers:" \
     "$(ls -A "$work/chaos/reports" 2>/dev/null | grep "^\." | tr '\n' ' ')"
@@ -170,15 +172,17 @@ report_check() {   # report_check CWD OUT: the list of figure files (name, bytes
   [ -s "$index" ] || fail "no report in $1/reports ($(ls -a "$1/reports" 2>&1 | tr '\n' ' '))"
   tail -c 200 "$index" | grep -q "</html>" || fail "$index is truncated"
   ls -a "$1/reports" | grep -q "\.partial-\|\.old-" && fail "half-written report left in $1/reports: $(ls -a "$1/reports" | tr '\n' ' ')"
-  local refs=0 f
+  local f
+  exec 3>"$2"   # figure names; fail's own lines still reach stdout/stderr
   for f in $(grep -o '\(src\|href\)="figures/[^"]*"' "$index" | sed 's/.*="\(.*\)"/\1/' | sort -u); do
     [ -s "$dir/$f" ] || fail "$index references $f, which is missing or empty"
     case "$f" in
       *.png) head -c 8 "$dir/$f" | od -An -c | grep -q "P   N   G" || fail "$dir/$f is not a PNG" ;;
       *.svg) tail -c 100 "$dir/$f" | grep -q "</svg>" || fail "$dir/$f is truncated" ;;
     esac
-    refs=$((refs + 1)); echo "$f"
-  done >"$2"
+    echo "$f" >&3
+  done
+  exec 3>&-
   [ -s "$2" ] || fail "$index references no figure"
 }
 report_check "$work/chaos" "$work/chaos.figures"
