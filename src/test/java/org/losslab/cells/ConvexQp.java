@@ -8,7 +8,7 @@ import org.ojalgo.optimisation.convex.ConvexSolver;
  * Thin wrapper over ojAlgo's active-set {@link ConvexSolver}: minimise ½ uᵀQu − cᵀu subject to
  * A u ≤ b (ojAlgo's own sign convention, pinned by a test against a hand-solved QP). Used for the
  * cross-check of the hand-written in-cell solver ({@link ConeLeastSquares}, science.md §D.4); it is too slow
- * to be the solver itself (more than 3 minutes on the two-class MNIST cell).
+ * to be the solver itself (it had not finished after minutes on a two-class MNIST cell).
  */
 public final class ConvexQp {
 
