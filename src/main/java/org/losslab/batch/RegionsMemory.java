@@ -120,10 +120,7 @@ public final class RegionsMemory {
             }
             int width = t.hiddenWidths().get(i);
             int[] sizes = t.layerSizes(spec.data().inputSize(), width);
-            long params = 0;
-            for (int l = 0; l + 1 < sizes.length; l++) {
-                params += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];
-            }
+            long params = org.losslab.training.ParameterInit.parameterCountExact(sizes);
             out.add(new Network("choromanska n1=" + width, "training.hidden_widths[" + i + "]=" + width, params,
                     (long) width * t.hiddenLayers(), t.hiddenLayers(), spec.data().inputSize(), 0, false, 2));
         }

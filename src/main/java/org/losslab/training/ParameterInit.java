@@ -34,11 +34,17 @@ public final class ParameterInit {
         return params;
     }
 
-    public static int parameterCount(int[] layerSizes) {
-        int n = 0;
+    /** Weights and biases of a dense network; in long arithmetic, so absurd sizes are counted, not wrapped. */
+    public static long parameterCountExact(int[] layerSizes) {
+        long n = 0;
         for (int l = 0; l + 1 < layerSizes.length; l++) {
-            n += layerSizes[l] * layerSizes[l + 1] + layerSizes[l + 1];
+            n += (long) layerSizes[l] * layerSizes[l + 1] + layerSizes[l + 1];
         }
         return n;
+    }
+
+    /** The same as an array length; throws if it does not fit one (the memory pre-check refuses such sizes first). */
+    public static int parameterCount(int[] layerSizes) {
+        return Math.toIntExact(parameterCountExact(layerSizes));
     }
 }

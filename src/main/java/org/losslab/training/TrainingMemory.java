@@ -18,7 +18,7 @@ public final class TrainingMemory {
     }
 
     public static long bytesPerNetwork(TrainingSpec t, int features, int width) {
-        long params = ParameterInit.parameterCount(t.layerSizes(features, width));
+        long params = ParameterInit.parameterCountExact(t.layerSizes(features, width));
         long activations = (long) Math.max(t.batchSize(), EVAL_CHUNK) * width * t.hiddenLayers() * 3;
         return 4L * (6 * params + activations);
     }

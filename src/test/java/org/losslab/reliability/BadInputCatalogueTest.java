@@ -157,6 +157,9 @@ class BadInputCatalogueTest {
                 "training.hidden_widths[1]=1000000", "GiB", "ND4J may allocate only"));
         c.add(badSet("regions-too-wide-to-allocate", "regions.mlp_widths=[100000, 100000]",
                 "regions.mlp_widths=[100000, 100000]: the regions network", "GiB", "ND4J may allocate only"));
+        // 65536² = 2³²: a parameter count in int arithmetic wrapped to 7 million and passed the check
+        c.add(badSpec("parameter-count-beyond-int", specText(good).replace("hidden_widths: [25]", "hidden_widths: [65536], hidden_layers: 2"),
+                "training.hidden_widths[0]=65536", "GiB"));
         c.add(badSpec("cells-more-components-than-features", specText(good) + "cells: {mnist_classes: [3, 5], mnist_components: 101}\n",
                 "cells.mnist_components", "at most the 100 features"));
         c.add(badSet("regions-batch-too-large", "regions.batch_size=100000",
