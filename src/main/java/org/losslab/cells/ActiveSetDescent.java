@@ -155,21 +155,11 @@ public final class ActiveSetDescent {
         for (int i = 0; i < jac.length; i++) {
             jz[i] = multiply(z, jac[i]);
         }
-        double[][] h = new double[q][q];
+        double[][] h = Descent.normalMatrix(jz, mu);
         double[] rhs = new double[q];
         for (int i = 0; i < jz.length; i++) {
-            double[] row = jz[i];
             for (int r = 0; r < q; r++) {
-                rhs[r] -= row[r] * res.r()[i];
-                for (int c = r; c < q; c++) {
-                    h[r][c] += row[r] * row[c];
-                }
-            }
-        }
-        for (int r = 0; r < q; r++) {
-            h[r][r] += mu;
-            for (int c = 0; c < r; c++) {
-                h[r][c] = h[c][r];
+                rhs[r] -= jz[i][r] * res.r()[i];
             }
         }
         double[] d = Descent.choleskySolve(h, rhs);

@@ -111,26 +111,18 @@ final class ActiveSetRefinement {
     private static double[] faceOptimum(double[][] a, double[] y, double[][] basis) {
         int q = basis.length;
         double[][] b = new double[a.length][q];
-        double[][] h = new double[q][q];
         for (int i = 0; i < a.length; i++) {
             for (int c = 0; c < q; c++) {
                 b[i][c] = Vectors.dot(a[i], basis[c]);
             }
-            for (int r = 0; r < q; r++) {
-                for (int c = r; c < q; c++) {
-                    h[r][c] += b[i][r] * b[i][c];
-                }
-            }
         }
+        double[][] h = Descent.normalMatrix(b, 0);
         double maxDiag = 0;
         for (int r = 0; r < q; r++) {
             maxDiag = Math.max(maxDiag, h[r][r]);
         }
         for (int r = 0; r < q; r++) {
             h[r][r] += 1e-14 * maxDiag + 1e-300;
-            for (int c = 0; c < r; c++) {
-                h[r][c] = h[c][r];
-            }
         }
         double[] d = new double[q];
         for (int pass = 0; pass < 3; pass++) {
@@ -159,13 +151,7 @@ final class ActiveSetRefinement {
     private static boolean releaseTowardsDescent(OneHiddenCell cell, double[][] a, double[] y, double[] u,
                                                  List<List<Integer>> active) {
         int m = cell.m;
-        double[] grad = new double[u.length];
-        for (int i = 0; i < a.length; i++) {
-            double e = 2 * (Vectors.dot(a[i], u) - y[i]) / a.length;
-            for (int k = 0; k < grad.length; k++) {
-                grad[k] += e * a[i][k];
-            }
-        }
+        double[] grad = riskGradient(a, y, u);
         boolean released = false;
         for (int j = 0; j < cell.units; j++) {
             List<Integer> rows = active.get(j);
@@ -197,5 +183,17 @@ final class ActiveSetRefinement {
             }
         }
         return released;
+    }
+
+    /** ∇ of the in-cell risk (1/n)‖A u − y‖² in v-space. */
+    static double[] riskGradient(double[][] a, double[] y, double[] u) {
+        double[] grad = new double[u.length];
+        for (int i = 0; i < a.length; i++) {
+            double e = 2 * (Vectors.dot(a[i], u) - y[i]) / a.length;
+            for (int k = 0; k < grad.length; k++) {
+                grad[k] += e * a[i][k];
+            }
+        }
+        return grad;
     }
 }

@@ -137,7 +137,8 @@ public final class Descent {
         return g;
     }
 
-    private static double[][] normalMatrix(double[][] jac, double mu) {
+    /** JᵀJ + μI. */
+    static double[][] normalMatrix(double[][] jac, double mu) {
         int p = jac[0].length;
         double[][] a = new double[p][p];
         for (double[] row : jac) {

@@ -67,7 +67,7 @@ public record InCellProgram(double risk, double[] predictions, double[] solution
             }
         }
         boolean feasible = minSlack >= -1e-9 * (1 + Vectors.norm(u));
-        double kkt = kktResidual(cell, a, f, data, u);
+        double kkt = kktResidual(cell, a, y, u);
         String state = !feasible ? "INFEASIBLE" : kkt <= KKT_TOL ? "OPTIMAL" : "NOT_STATIONARY";
         return new InCellProgram(risk, f, u, state, feasible && kkt <= KKT_TOL, active, minSlack, kkt);
     }
@@ -101,16 +101,9 @@ public record InCellProgram(double risk, double[] predictions, double[] solution
      * the same condition, but NNLS over hundreds of nearly parallel rows is only accurate to ~1e−8.
      * C is a product of one cone per unit, and the output bias is free.
      */
-    static double kktResidual(OneHiddenCell cell, double[][] a, double[] f, Dataset data, double[] u) {
-        int n = f.length;
+    static double kktResidual(OneHiddenCell cell, double[][] a, double[] y, double[] u) {
         int m = cell.m;
-        double[] grad = new double[u.length];
-        for (int i = 0; i < n; i++) {
-            double e = 2 * (f[i] - data.y()[i][0]) / n;
-            for (int k = 0; k < grad.length; k++) {
-                grad[k] += e * a[i][k];
-            }
-        }
+        double[] grad = ActiveSetRefinement.riskGradient(a, y, u);
         double descent = grad[grad.length - 1] * grad[grad.length - 1];
         for (int j = 0; j < cell.units; j++) {
             double[] uj = java.util.Arrays.copyOfRange(u, j * m, j * m + m);
