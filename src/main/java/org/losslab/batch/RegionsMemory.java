@@ -2,7 +2,6 @@ package org.losslab.batch;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.javacpp.Pointer;
 import org.losslab.BadInputException;
 import org.losslab.regions.RegionNetworks;
 import org.losslab.spec.JobSpec;
@@ -42,7 +41,7 @@ public final class RegionsMemory {
         if (r == null) {
             return;
         }
-        long offHeapLimit = Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Runtime.getRuntime().maxMemory();
+        long offHeapLimit = org.losslab.training.TrainingMemory.offHeapLimit();
         long heapLimit = Runtime.getRuntime().maxMemory();
         for (Network n : networks(spec)) {
             long params = 4 * n.params() * (n.trainsHere() ? 8 : 3);

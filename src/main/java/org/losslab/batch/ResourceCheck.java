@@ -1,6 +1,5 @@
 package org.losslab.batch;
 
-import org.bytedeco.javacpp.Pointer;
 import org.losslab.BadInputException;
 import org.losslab.spec.JobSpec;
 import org.losslab.spec.SpinGlassSpec;
@@ -23,7 +22,7 @@ public final class ResourceCheck {
         RegionsMemory.check(spec, threads);
         SpinGlassSpec s = spec.spinglass();
         if (s != null) {
-            long limit = Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Runtime.getRuntime().maxMemory();
+            long limit = org.losslab.training.TrainingMemory.offHeapLimit();
             for (int i = 0; i < s.sizes().size(); i++) {
                 int n = s.sizes().get(i);
                 int r = Math.min(s.blockSize(), s.restarts());

@@ -29,7 +29,7 @@ public final class TrainingMemory {
             return;
         }
         int features = spec.data().inputSize();
-        long limit = Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Runtime.getRuntime().maxMemory();
+        long limit = offHeapLimit();
         for (int i = 0; i < t.hiddenWidths().size(); i++) {
             int width = t.hiddenWidths().get(i);
             long need = bytesPerNetwork(t, features, width) * threads;
@@ -40,5 +40,10 @@ public final class TrainingMemory {
                                 + "lower the width)", i, width, threads, need / 1073741824.0, limit / 1073741824.0));
             }
         }
+    }
+
+    /** What ND4J may allocate off the heap: javacpp's maxbytes, or the heap limit it defaults to. */
+    public static long offHeapLimit() {
+        return Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Runtime.getRuntime().maxMemory();
     }
 }

@@ -78,7 +78,7 @@ public final class BatchedMemory {
      */
     public static int maxNetworksForThisJvm(TrainingSpec spec, int features, int width, int trainCount,
                                             double fraction, int limit) {
-        long maxOff = Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Runtime.getRuntime().maxMemory();
+        long maxOff = org.losslab.training.TrainingMemory.offHeapLimit();
         long free = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getFreeMemorySize();
         long off = (long) (Math.min(maxOff, free) * fraction);
