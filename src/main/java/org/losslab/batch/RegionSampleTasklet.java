@@ -123,9 +123,10 @@ public final class RegionSampleTasklet implements Tasklet, StepExecutionListener
 
     private Sampling open(long experimentId, RegionNetworkPlan plan, String input) {
         RegionsSpec r = spec.regions();
-        Boolean registered = jdbc.query("SELECT finished FROM region_network WHERE experiment_id = ? AND network_key = ?",
-                rs -> rs.next() ? rs.getBoolean(1) : null, experimentId, plan.networkKey());
-        if (!Boolean.TRUE.equals(registered)) {
+        Object[] row = jdbc.query("SELECT finished, params, params_sha256 FROM region_network WHERE experiment_id = ? "
+                        + "AND network_key = ?", rs -> rs.next() ? new Object[] {rs.getBoolean(1), rs.getBytes(2), rs.getString(3)} : null,
+                experimentId, plan.networkKey());
+        if (row == null || !Boolean.TRUE.equals(row[0])) {
             throw new IllegalStateException("network " + plan.networkKey() + " is not finished: run region-networks first");
         }
         Sampling s = new Sampling();
@@ -133,9 +134,7 @@ public final class RegionSampleTasklet implements Tasklet, StepExecutionListener
         if (plan.choromanska()) {
             ChoromanskaNetworks.Run run = choromanska.run(experimentId, plan.sourceRun());
             float[] params = choromanska.parameters(spec, run, plan.state());
-            String registeredSha = jdbc.queryForObject("SELECT params_sha256 FROM region_network WHERE experiment_id = ? "
-                    + "AND network_key = ?", String.class, experimentId, plan.networkKey());
-            if (!FloatBytes.sha256(FloatBytes.encode(params)).equals(registeredSha)) {
+            if (!FloatBytes.sha256(FloatBytes.encode(params)).equals(row[2])) {
                 throw new IllegalStateException(plan.networkKey() + ": parameters differ from those registered");
             }
             MultiLayerNetwork net = ChoromanskaNetworks.network(run, params);
@@ -144,8 +143,7 @@ public final class RegionSampleTasklet implements Tasklet, StepExecutionListener
                 images = choromanska.inputs(experimentId, spec);
             }
         } else {
-            byte[] params = jdbc.query("SELECT params FROM region_network WHERE experiment_id = ? AND network_key = ?",
-                    rs -> rs.next() ? rs.getBytes(1) : null, experimentId, plan.networkKey());
+            byte[] params = (byte[]) row[1];
             MultiLayerNetwork net = plan.build(spec.seed());
             float[] p = FloatBytes.decode(params);
             net.setParams(Nd4j.create(p, new long[] {1, p.length}, 'c'));
