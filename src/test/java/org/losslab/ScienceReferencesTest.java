@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every section of docs/science.md cited from the code, the specs, the migrations and the docs exists
  * ("§B.4" is a heading; "§D.5 item 2 (c)" also has item 2 and the label "(c)"; "§E.2 F3" and "§E.1 G14"
- * are rows of those tables). The same rules as scripts/check-science-refs.sh, run on every build so a
+ * are rows of those tables). Run on every build, so a
  * new citation of a missing section fails at once. Needs no database.
  */
 class ScienceReferencesTest {
