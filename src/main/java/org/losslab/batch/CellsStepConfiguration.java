@@ -1,5 +1,6 @@
 package org.losslab.batch;
 
+import org.losslab.faults.Faults;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.ExperimentStore;
 import org.springframework.batch.core.repository.JobRepository;
@@ -18,19 +19,22 @@ public class CellsStepConfiguration {
     private final ExperimentStore experiments;
     private final TrainingDataCache data;
     private final JdbcTemplate jdbc;
+    private final Faults faults;
 
     public CellsStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  ExperimentStore experiments, TrainingDataCache data, JdbcTemplate jdbc) {
+                                  ExperimentStore experiments, TrainingDataCache data, JdbcTemplate jdbc,
+                                  Faults faults) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.experiments = experiments;
         this.data = data;
         this.jdbc = jdbc;
+        this.faults = faults;
     }
 
     public Step cells(JobSpec spec) {
         return new StepBuilder("cells", jobRepository)
-                .tasklet(new CellsTasklet(spec, experiments, data, jdbc), transactionManager)
+                .tasklet(new CellsTasklet(spec, experiments, data, jdbc, faults), transactionManager)
                 .build();
     }
 }

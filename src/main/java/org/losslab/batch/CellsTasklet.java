@@ -12,6 +12,7 @@ import org.losslab.cells.Dataset;
 import org.losslab.cells.InCellOptimality;
 import org.losslab.cells.PrincipalComponents;
 import org.losslab.cells.TwoPieceActivation;
+import org.losslab.faults.Faults;
 import org.losslab.spec.CellsSpec;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.ExperimentStore;
@@ -35,12 +36,15 @@ public final class CellsTasklet implements Tasklet {
     private final ExperimentStore experiments;
     private final TrainingDataCache data;
     private final JdbcTemplate jdbc;
+    private final Faults faults;
 
-    public CellsTasklet(JobSpec spec, ExperimentStore experiments, TrainingDataCache data, JdbcTemplate jdbc) {
+    public CellsTasklet(JobSpec spec, ExperimentStore experiments, TrainingDataCache data, JdbcTemplate jdbc,
+                        Faults faults) {
         this.spec = spec;
         this.experiments = experiments;
         this.data = data;
         this.jdbc = jdbc;
+        this.faults = faults;
     }
 
     @Override
@@ -98,7 +102,7 @@ public final class CellsTasklet implements Tasklet {
                     INSERT INTO cell_measurement (experiment_id, dataset, certificate, name, value)
                     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", measurements);
         }
-        org.losslab.ChaosPoints.reach("cells");
+        faults.reach("cells");
     }
 
     /** A two-class subset of the prepared MNIST inputs with targets ±1 (one output column). */

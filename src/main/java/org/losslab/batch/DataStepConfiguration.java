@@ -1,5 +1,6 @@
 package org.losslab.batch;
 
+import org.losslab.faults.Faults;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.DatasetStore;
 import org.losslab.store.ExperimentStore;
@@ -19,19 +20,22 @@ public class DataStepConfiguration {
     private final ExperimentStore experiments;
     private final DatasetStore datasets;
     private final RunStore runs;
+    private final Faults faults;
 
     public DataStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 ExperimentStore experiments, DatasetStore datasets, RunStore runs) {
+                                 ExperimentStore experiments, DatasetStore datasets, RunStore runs,
+                                 Faults faults) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.experiments = experiments;
         this.datasets = datasets;
         this.runs = runs;
+        this.faults = faults;
     }
 
     public Step prepareData(JobSpec spec) {
         return new StepBuilder("prepare-data", jobRepository)
-                .tasklet(new PrepareDataTasklet(spec, experiments, datasets, runs), transactionManager)
+                .tasklet(new PrepareDataTasklet(spec, experiments, datasets, runs, faults), transactionManager)
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package org.losslab.batch;
 
 import org.losslab.data.MnistData;
 import org.losslab.data.MnistDataCodec;
+import org.losslab.faults.Faults;
 import org.losslab.spec.JobSpec;
 import org.losslab.spec.TrainingSpec;
 import org.losslab.store.DatasetStore;
@@ -27,12 +28,15 @@ public final class PrepareDataTasklet implements Tasklet {
     private final ExperimentStore experiments;
     private final DatasetStore datasets;
     private final RunStore runs;
+    private final Faults faults;
 
-    public PrepareDataTasklet(JobSpec spec, ExperimentStore experiments, DatasetStore datasets, RunStore runs) {
+    public PrepareDataTasklet(JobSpec spec, ExperimentStore experiments, DatasetStore datasets, RunStore runs,
+                              Faults faults) {
         this.spec = spec;
         this.experiments = experiments;
         this.datasets = datasets;
         this.runs = runs;
+        this.faults = faults;
     }
 
     @Override
@@ -44,7 +48,7 @@ public final class PrepareDataTasklet implements Tasklet {
         datasets.ensure(sha, data.source(), data.split(), data.train().count(), data.test().count(), data.rows(),
                 data.cols(), MnistDataCodec.encode(data));
         datasets.link(experimentId, sha, "mnist", step.getJobExecutionId());
-        org.losslab.ChaosPoints.reach("prepare-data");
+        faults.reach("prepare-data");
         contribution.incrementWriteCount(1);
         TrainingSpec t = spec.training();
         if (t != null) {

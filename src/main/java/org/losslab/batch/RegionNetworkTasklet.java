@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.losslab.faults.Faults;
 import org.losslab.regions.NetworkTrainer;
 import org.losslab.regions.PlainDataset;
 import org.losslab.spec.JobSpec;
@@ -36,7 +37,7 @@ public final class RegionNetworkTasklet implements Tasklet, StepExecutionListene
     private final JobSpec spec;
     private final ExperimentStore experiments;
     private final RegionDataCache data;
-    private final RegionFaults faults;
+    private final Faults faults;
     private final JdbcTemplate jdbc;
     private final Map<Long, Training> open = new ConcurrentHashMap<>();
 
@@ -46,7 +47,7 @@ public final class RegionNetworkTasklet implements Tasklet, StepExecutionListene
         int epochsDone;
     }
 
-    public RegionNetworkTasklet(JobSpec spec, ExperimentStore experiments, RegionDataCache data, RegionFaults faults,
+    public RegionNetworkTasklet(JobSpec spec, ExperimentStore experiments, RegionDataCache data, Faults faults,
                                 JdbcTemplate jdbc) {
         this.spec = spec;
         this.experiments = experiments;
@@ -131,8 +132,8 @@ public final class RegionNetworkTasklet implements Tasklet, StepExecutionListene
                         train_loss = EXCLUDED.train_loss, step_execution_id = EXCLUDED.step_execution_id""",
                     experimentId, plan.networkKey(), t.epochsDone, loss, step.getId());
         }
-        org.losslab.ChaosPoints.reach("region-networks");
-        faults.checkTraining(plan.networkKey(), t.epochsDone);
+        faults.reach("region-networks");
+        faults.trainedRegionNetwork(plan.networkKey(), t.epochsDone);
         if (done) {
             log.info("{}: test accuracy {}", plan.networkKey(), String.format("%.4f", accuracy));
         }

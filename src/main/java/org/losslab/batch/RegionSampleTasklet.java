@@ -3,8 +3,8 @@ package org.losslab.batch;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.losslab.ChaosPoints;
 import org.losslab.Seeds;
+import org.losslab.faults.Faults;
 import org.losslab.regions.NetworkRegionAccumulator;
 import org.losslab.regions.PlainDataset;
 import org.losslab.regions.PreActivationSampler;
@@ -41,7 +41,7 @@ public final class RegionSampleTasklet implements Tasklet, StepExecutionListener
     private final JobSpec spec;
     private final ExperimentStore experiments;
     private final RegionDataCache data;
-    private final RegionFaults faults;
+    private final Faults faults;
     private final JdbcTemplate jdbc;
     private final ChoromanskaNetworks choromanska;
     private final Map<Long, Sampling> open = new ConcurrentHashMap<>();
@@ -56,7 +56,7 @@ public final class RegionSampleTasklet implements Tasklet, StepExecutionListener
         PlainDataset train;
     }
 
-    public RegionSampleTasklet(JobSpec spec, ExperimentStore experiments, RegionDataCache data, RegionFaults faults,
+    public RegionSampleTasklet(JobSpec spec, ExperimentStore experiments, RegionDataCache data, Faults faults,
                                JdbcTemplate jdbc, ChoromanskaNetworks choromanska) {
         this.choromanska = choromanska;
         this.spec = spec;
@@ -108,9 +108,9 @@ public final class RegionSampleTasklet implements Tasklet, StepExecutionListener
                 experimentId, plan.networkKey(), input, s.rowsTotal, (int) s.acc.nextRow(), s.trainTotal,
                 s.trainAcc == null ? 0 : (int) s.trainAcc.nextRow(), s.acc.toBytes(),
                 s.trainAcc == null ? null : s.trainAcc.toBytes(), done, step.getId());
-        ChaosPoints.reach("sample-activations");
+        faults.reach("sample-activations");
         int rowsDone = (int) s.acc.nextRow() + (s.trainAcc == null ? 0 : (int) s.trainAcc.nextRow());
-        faults.check(plan.networkKey() + "/" + input, rowsDone);
+        faults.sampledRows(plan.networkKey() + "/" + input, rowsDone);
         contribution.incrementWriteCount(1);
         return done ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
     }

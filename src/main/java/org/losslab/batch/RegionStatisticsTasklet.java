@@ -3,6 +3,7 @@ package org.losslab.batch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.losslab.faults.Faults;
 import org.losslab.regions.Hash128;
 import org.losslab.regions.LayerRegionAccumulator;
 import org.losslab.regions.NetworkRegionAccumulator;
@@ -34,11 +35,13 @@ public final class RegionStatisticsTasklet implements Tasklet {
     private final JobSpec spec;
     private final ExperimentStore experiments;
     private final JdbcTemplate jdbc;
+    private final Faults faults;
 
-    public RegionStatisticsTasklet(JobSpec spec, ExperimentStore experiments, JdbcTemplate jdbc) {
+    public RegionStatisticsTasklet(JobSpec spec, ExperimentStore experiments, JdbcTemplate jdbc, Faults faults) {
         this.spec = spec;
         this.experiments = experiments;
         this.jdbc = jdbc;
+        this.faults = faults;
     }
 
     @Override
@@ -67,7 +70,7 @@ public final class RegionStatisticsTasklet implements Tasklet {
             writeNeuronJoint(experimentId, key, input, acc, stepId);
         }
         writeCensus(experimentId, key, input, acc, accs[1], stepId);
-        org.losslab.ChaosPoints.reach("region-statistics");
+        faults.reach("region-statistics");
         contribution.incrementWriteCount(1);
         return RepeatStatus.FINISHED;
     }

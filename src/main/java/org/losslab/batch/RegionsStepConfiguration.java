@@ -1,6 +1,7 @@
 package org.losslab.batch;
 
 import java.util.List;
+import org.losslab.faults.Faults;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.ExperimentStore;
 import org.springframework.batch.core.partition.Partitioner;
@@ -28,13 +29,13 @@ public class RegionsStepConfiguration {
     private final PlatformTransactionManager transactionManager;
     private final ExperimentStore experiments;
     private final RegionDataCache data;
-    private final RegionFaults faults;
+    private final Faults faults;
     private final JdbcTemplate jdbc;
     private final PartitionedStepFactory partitions;
     private final ChoromanskaNetworks choromanska;
 
     public RegionsStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    ExperimentStore experiments, RegionDataCache data, RegionFaults faults,
+                                    ExperimentStore experiments, RegionDataCache data, Faults faults,
                                     JdbcTemplate jdbc, PartitionedStepFactory partitions,
                                     ChoromanskaNetworks choromanska) {
         this.choromanska = choromanska;
@@ -95,7 +96,7 @@ public class RegionsStepConfiguration {
                 return worker.tasklet(t, transactionManager).listener(t).build();
             }
             case "region-statistics-part" -> {
-                return worker.tasklet(new RegionStatisticsTasklet(spec, experiments, jdbc), transactionManager).build();
+                return worker.tasklet(new RegionStatisticsTasklet(spec, experiments, jdbc, faults), transactionManager).build();
             }
             default -> throw new IllegalArgumentException("no region worker step " + name);
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.losslab.faults.Faults;
 import org.losslab.spec.JobSpec;
 import org.losslab.spec.SpinGlassSpec;
 import org.losslab.store.ExperimentStore;
@@ -33,14 +34,16 @@ public final class SpinGlassBlockTasklet implements Tasklet, StepExecutionListen
     private final ExperimentStore experiments;
     private final SpinGlassCouplingsCache couplings;
     private final JdbcTemplate jdbc;
+    private final Faults faults;
     private final Map<Long, SphericalDescentBlock> blocks = new ConcurrentHashMap<>();
 
     public SpinGlassBlockTasklet(JobSpec spec, ExperimentStore experiments, SpinGlassCouplingsCache couplings,
-                                 JdbcTemplate jdbc) {
+                                 JdbcTemplate jdbc, Faults faults) {
         this.spec = spec;
         this.experiments = experiments;
         this.couplings = couplings;
         this.jdbc = jdbc;
+        this.faults = faults;
     }
 
     @Override
@@ -69,7 +72,7 @@ public final class SpinGlassBlockTasklet implements Tasklet, StepExecutionListen
                 ON CONFLICT (experiment_id, n, first_restart) DO UPDATE SET step = EXCLUDED.step,
                     state = EXCLUDED.state, finished = EXCLUDED.finished, step_execution_id = EXCLUDED.step_execution_id""",
                 experimentId, n, from, block.step(), done ? null : encode(block.exportState()), done, step.getId());
-        org.losslab.ChaosPoints.reach("spinglass");
+        faults.reach("spinglass");
         contribution.incrementWriteCount(1);
         return done ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
     }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.losslab.faults.Faults;
 import org.losslab.store.ExperimentStore;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -23,10 +24,12 @@ public final class SummarizeTasklet implements Tasklet {
 
     private final ExperimentStore experiments;
     private final JdbcTemplate jdbc;
+    private final Faults faults;
 
-    public SummarizeTasklet(ExperimentStore experiments, JdbcTemplate jdbc) {
+    public SummarizeTasklet(ExperimentStore experiments, JdbcTemplate jdbc, Faults faults) {
         this.experiments = experiments;
         this.jdbc = jdbc;
+        this.faults = faults;
     }
 
     @Override
@@ -53,7 +56,7 @@ public final class SummarizeTasklet implements Tasklet {
             String[] key = e.getKey().split("\t");
             write(experimentId, key[0], Integer.parseInt(key[1]), counts.get(e.getKey()), e.getValue(), jobExecutionId);
             contribution.incrementWriteCount(1);
-            org.losslab.ChaosPoints.reach("summarize");
+            faults.reach("summarize");
         }
         return RepeatStatus.FINISHED;
     }

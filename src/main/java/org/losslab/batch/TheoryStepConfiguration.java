@@ -1,5 +1,6 @@
 package org.losslab.batch;
 
+import org.losslab.faults.Faults;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.ExperimentStore;
 import org.springframework.batch.core.repository.JobRepository;
@@ -21,28 +22,30 @@ public class TheoryStepConfiguration {
     private final ExperimentStore experiments;
     private final SpinGlassCouplingsCache couplings;
     private final JdbcTemplate jdbc;
+    private final Faults faults;
     private final PartitionedStepFactory partitions;
 
     public TheoryStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                    ExperimentStore experiments, SpinGlassCouplingsCache couplings, JdbcTemplate jdbc,
-                                   PartitionedStepFactory partitions) {
+                                   PartitionedStepFactory partitions, Faults faults) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.experiments = experiments;
         this.couplings = couplings;
         this.jdbc = jdbc;
+        this.faults = faults;
         this.partitions = partitions;
     }
 
     public Step theory(JobSpec spec) {
         return new StepBuilder("theory", jobRepository)
-                .tasklet(new TheoryTasklet(spec, experiments, jdbc), transactionManager)
+                .tasklet(new TheoryTasklet(spec, experiments, jdbc, faults), transactionManager)
                 .build();
     }
 
     /** The worker step: descends one block of restarts (in this process, or on a remote worker). */
     public Step spinglassBlock(JobSpec spec) {
-        SpinGlassBlockTasklet tasklet = new SpinGlassBlockTasklet(spec, experiments, couplings, jdbc);
+        SpinGlassBlockTasklet tasklet = new SpinGlassBlockTasklet(spec, experiments, couplings, jdbc, faults);
         return new StepBuilder("spinglass-block", jobRepository)
                 .tasklet(tasklet, transactionManager)
                 .listener(tasklet)

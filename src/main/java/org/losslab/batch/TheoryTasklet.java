@@ -3,6 +3,7 @@ package org.losslab.batch;
 import java.util.ArrayList;
 import java.util.List;
 import org.losslab.Seeds;
+import org.losslab.faults.Faults;
 import org.losslab.spec.JobSpec;
 import org.losslab.spec.TheorySpec;
 import org.losslab.store.ExperimentStore;
@@ -28,11 +29,13 @@ public final class TheoryTasklet implements Tasklet {
     private final JobSpec spec;
     private final ExperimentStore experiments;
     private final JdbcTemplate jdbc;
+    private final Faults faults;
 
-    public TheoryTasklet(JobSpec spec, ExperimentStore experiments, JdbcTemplate jdbc) {
+    public TheoryTasklet(JobSpec spec, ExperimentStore experiments, JdbcTemplate jdbc, Faults faults) {
         this.spec = spec;
         this.experiments = experiments;
         this.jdbc = jdbc;
+        this.faults = faults;
     }
 
     @Override
@@ -44,7 +47,7 @@ public final class TheoryTasklet implements Tasklet {
             if (!curvesDone(experimentId, p)) {
                 writeCurves(experimentId, p, t, exec);
                 contribution.incrementWriteCount(1);
-                org.losslab.ChaosPoints.reach("theory");
+                faults.reach("theory");
                 return RepeatStatus.CONTINUABLE;
             }
         }
@@ -54,7 +57,7 @@ public final class TheoryTasklet implements Tasklet {
                     if (!kacRiceDone(experimentId, p, n, theta)) {
                         writeKacRice(experimentId, p, n, theta, t.kacRiceSamples(), exec);
                         contribution.incrementWriteCount(1);
-                        org.losslab.ChaosPoints.reach("theory");
+                        faults.reach("theory");
                         return RepeatStatus.CONTINUABLE;
                     }
                 }

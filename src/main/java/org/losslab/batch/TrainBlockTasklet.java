@@ -3,6 +3,7 @@ package org.losslab.batch;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.losslab.faults.Faults;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.CheckpointStore;
 import org.losslab.store.ExperimentStore;
@@ -36,11 +37,11 @@ public final class TrainBlockTasklet implements Tasklet, StepExecutionListener {
     private final ExperimentStore experiments;
     private final RunStore runs;
     private final CheckpointStore checkpoints;
-    private final TrainingFaults faults;
+    private final Faults faults;
     private final Map<Long, BlockTraining> blocks = new ConcurrentHashMap<>();
 
     public TrainBlockTasklet(JobSpec spec, TrainingDataCache dataCache, ExperimentStore experiments, RunStore runs,
-                             CheckpointStore checkpoints, TrainingFaults faults) {
+                             CheckpointStore checkpoints, Faults faults) {
         this.spec = spec;
         this.dataCache = dataCache;
         this.experiments = experiments;
@@ -59,7 +60,7 @@ public final class TrainBlockTasklet implements Tasklet, StepExecutionListener {
         }
         long t0 = System.nanoTime();
         for (RunEpoch e : epochs) {
-            faults.check(e.run().width(), e.run().restart(), e.result().epoch());
+            faults.trainedEpoch(e.run().width(), e.run().restart(), e.result().epoch());
             checkpoints.saveEpoch(e.run().runId(), e.result(), e.checkpoint(), e.status(), step.getId(),
                     step.getJobExecutionId());
         }

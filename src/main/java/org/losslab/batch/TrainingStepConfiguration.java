@@ -1,5 +1,6 @@
 package org.losslab.batch;
 
+import org.losslab.faults.Faults;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.CheckpointStore;
 import org.losslab.store.ExperimentStore;
@@ -25,13 +26,13 @@ public class TrainingStepConfiguration {
     private final ExperimentStore experiments;
     private final RunStore runs;
     private final CheckpointStore checkpoints;
-    private final TrainingFaults faults;
+    private final Faults faults;
     private final JdbcTemplate jdbc;
     private final PartitionedStepFactory partitions;
 
     public TrainingStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                      TrainingDataCache dataCache, ExperimentStore experiments, RunStore runs,
-                                     CheckpointStore checkpoints, TrainingFaults faults, JdbcTemplate jdbc,
+                                     CheckpointStore checkpoints, Faults faults, JdbcTemplate jdbc,
                                      PartitionedStepFactory partitions) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
@@ -59,7 +60,7 @@ public class TrainingStepConfiguration {
 
     public Step summarize(JobSpec spec) {
         return new StepBuilder("summarize", jobRepository)
-                .tasklet(new SummarizeTasklet(experiments, jdbc), transactionManager)
+                .tasklet(new SummarizeTasklet(experiments, jdbc, faults), transactionManager)
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package org.losslab.comparison;
 
 import org.losslab.batch.ExperimentContext;
+import org.losslab.faults.Faults;
 import org.losslab.store.ExperimentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,12 @@ public final class CompareTasklet implements Tasklet {
 
     private final ExperimentStore experiments;
     private final JdbcTemplate jdbc;
+    private final Faults faults;
 
-    public CompareTasklet(ExperimentStore experiments, JdbcTemplate jdbc) {
+    public CompareTasklet(ExperimentStore experiments, JdbcTemplate jdbc, Faults faults) {
         this.experiments = experiments;
         this.jdbc = jdbc;
+        this.faults = faults;
     }
 
     @Override
@@ -33,7 +36,7 @@ public final class CompareTasklet implements Tasklet {
         long experimentId = ExperimentContext.experimentId(experiments, step.getJobExecution());
         ComparisonRunner.Result result = ComparisonRunner.compute(jdbc, experimentId);
         new ComparisonStore(jdbc).replace(experimentId, result.comparisons(), step.getJobExecutionId(), step.getId());
-        org.losslab.ChaosPoints.reach("compare");
+        faults.reach("compare");
         contribution.incrementWriteCount(result.comparisons().size());
         log.info("compare: {} comparison rows; not compared: {}", result.comparisons().size(),
                 result.missing().isEmpty() ? "nothing" : String.join("; ", result.missing()));

@@ -1,5 +1,6 @@
 package org.losslab.comparison;
 
+import org.losslab.faults.Faults;
 import org.losslab.store.ExperimentStore;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -16,18 +17,21 @@ public class ComparisonStepConfiguration {
     private final PlatformTransactionManager transactionManager;
     private final ExperimentStore experiments;
     private final JdbcTemplate jdbc;
+    private final Faults faults;
 
     public ComparisonStepConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                       ExperimentStore experiments, JdbcTemplate jdbc) {
+                                       ExperimentStore experiments, JdbcTemplate jdbc,
+                                       Faults faults) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.experiments = experiments;
         this.jdbc = jdbc;
+        this.faults = faults;
     }
 
     public Step compare() {
         return new StepBuilder("compare", jobRepository)
-                .tasklet(new CompareTasklet(experiments, jdbc), transactionManager)
+                .tasklet(new CompareTasklet(experiments, jdbc, faults), transactionManager)
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package org.losslab.store;
 
 import java.util.Optional;
+import org.losslab.faults.Faults;
 import org.losslab.training.Checkpoint;
 import org.losslab.training.EpochResult;
 import org.losslab.training.FloatBytes;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Repository;
 public class CheckpointStore {
 
     private final JdbcTemplate jdbc;
+    private final Faults faults;
 
-    public CheckpointStore(JdbcTemplate jdbc) {
+    public CheckpointStore(JdbcTemplate jdbc, Faults faults) {
         this.jdbc = jdbc;
+        this.faults = faults;
     }
 
     public Optional<Checkpoint> load(long runId) {
@@ -57,7 +60,7 @@ public class CheckpointStore {
                     ON CONFLICT (run_id) DO UPDATE SET params = EXCLUDED.params,
                         params_sha256 = EXCLUDED.params_sha256, step_execution_id = EXCLUDED.step_execution_id""",
                     runId, c.params(), FloatBytes.sha256(c.params()), stepExecutionId);
-            org.losslab.ChaosPoints.reach("final-params");
+            faults.reach("final-params");
             jdbc.update("DELETE FROM checkpoint WHERE run_id = ?", runId);
             return;
         }
@@ -69,6 +72,6 @@ public class CheckpointStore {
                     next_order_seed = EXCLUDED.next_order_seed, step_execution_id = EXCLUDED.step_execution_id,
                     written_at = now()""",
                 runId, c.epoch(), c.iteration(), c.params(), c.updaterState(), c.nextOrderSeed(), stepExecutionId);
-        org.losslab.ChaosPoints.reach("checkpoint");
+        faults.reach("checkpoint");
     }
 }

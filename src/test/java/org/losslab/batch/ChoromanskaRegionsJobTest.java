@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.losslab.LosslabApplication;
+import org.losslab.faults.FaultsConfiguration;
+import org.losslab.faults.InjectedFaults;
 import org.losslab.data.Features;
 import org.losslab.data.MnistData;
 import org.losslab.spec.JobSpec;
@@ -69,7 +71,7 @@ class ChoromanskaRegionsJobTest {
         db = TestDatabase.create().useInProcess();
         NumericsEnvironment.configure();
         ctx = new SpringApplicationBuilder(LosslabApplication.class).web(WebApplicationType.NONE)
-                .registerShutdownHook(false).run();
+                .registerShutdownHook(false).properties(FaultsConfiguration.ENABLED + "=true").run();
         jdbc = ctx.getBean(JdbcTemplate.class);
         spec = spec("choro-regions");
         execution = ctx.getBean(JobRunner.class).run(spec, 1);
@@ -206,7 +208,7 @@ class ChoromanskaRegionsJobTest {
     @Test
     void aFailedSamplingPartitionRestartsToTheSameRowsWithoutDuplicates() throws Exception {
         String failing = "choromanska/mlp-100-12-10/relu/restart-0/trained/mnist";
-        ctx.getBean(RegionFaults.class).failOnce(failing, 128);
+        ctx.getBean(InjectedFaults.class).failSamplingOnce(failing, 128);
         JobRunner runner = ctx.getBean(JobRunner.class);
         JobExecution failed = runner.run(spec("choro-restart"), 1);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.losslab.LosslabApplication;
+import org.losslab.faults.FaultsConfiguration;
+import org.losslab.faults.InjectedFaults;
 import org.losslab.spec.JobSpec;
 import org.losslab.support.TestDatabase;
 import org.springframework.batch.core.BatchStatus;
@@ -56,7 +58,7 @@ class RegionsJobTest {
         db = TestDatabase.create().useInProcess();
         NumericsEnvironment.configure();
         ctx = new SpringApplicationBuilder(LosslabApplication.class).web(WebApplicationType.NONE)
-                .registerShutdownHook(false).run();
+                .registerShutdownHook(false).properties(FaultsConfiguration.ENABLED + "=true").run();
         jdbc = ctx.getBean(JdbcTemplate.class);
         runner = ctx.getBean(JobRunner.class);
         reference = runner.run(spec("rg-ref"), 1);
@@ -145,15 +147,15 @@ class RegionsJobTest {
 
     @Test
     void failedTrainingAndSamplingRestartToTheSameResultsWithoutDuplicates() throws Exception {
-        RegionFaults faults = ctx.getBean(RegionFaults.class);
-        faults.failTrainingOnce("mlp-784-16-16-10/relu/trained", 2);
+        InjectedFaults faults = ctx.getBean(InjectedFaults.class);
+        faults.failRegionTrainingOnce("mlp-784-16-16-10/relu/trained", 2);
         JobExecution failed = runner.run(spec("rg-restart"), 1);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(count("SELECT epochs_done FROM region_network n JOIN experiment e USING (experiment_id) "
                 + "WHERE e.name = 'rg-restart' AND network_key = 'mlp-784-16-16-10/relu/trained' "
                 + "AND updater_state IS NOT NULL")).as("epoch 2 rolled back, epoch 1 checkpointed").isEqualTo(1);
 
-        faults.failOnce(FAILING, 200);
+        faults.failSamplingOnce(FAILING, 200);
         JobExecution failedAgain = runner.restart(failed.getId());
         assertThat(failedAgain.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(count("SELECT next_row FROM region_sample s JOIN experiment e USING (experiment_id) "

@@ -125,7 +125,7 @@ class RegionsKillNineRestartTest {
     static void killInsideSampling(TestDatabase db, Path tmp, Path log, int n, String... args) throws Exception {
         Path signal = tmp.resolve("paused-" + n);
         Process p = LosslabProcess.start(db, log, Map.of("LOSSLAB_THREADS", "1",
-                "LOSSLAB_CHAOS_PAUSE", "sample-activations:" + n, "LOSSLAB_CHAOS_SIGNAL", signal.toString()), args);
+                "LOSSLAB_FAULTS_ENABLED", "true", "LOSSLAB_CHAOS_PAUSE", "sample-activations:" + n, "LOSSLAB_CHAOS_SIGNAL", signal.toString()), args);
         long deadline = System.nanoTime() + 240_000_000_000L;
         while (!Files.exists(signal)) {
             if (!p.isAlive() || System.nanoTime() > deadline) {

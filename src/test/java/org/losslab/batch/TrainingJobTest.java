@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.losslab.LosslabApplication;
+import org.losslab.faults.FaultsConfiguration;
+import org.losslab.faults.InjectedFaults;
 import org.losslab.spec.JobSpec;
 import org.losslab.support.ReferenceTraining;
 import org.losslab.support.TestDatabase;
@@ -39,7 +41,7 @@ class TrainingJobTest {
         db = TestDatabase.create().useInProcess();
         NumericsEnvironment.configure();
         ctx = new SpringApplicationBuilder(LosslabApplication.class).web(WebApplicationType.NONE)
-                .registerShutdownHook(false).run();
+                .registerShutdownHook(false).properties(FaultsConfiguration.ENABLED + "=true").run();
         jdbc = ctx.getBean(JdbcTemplate.class);
         runner = ctx.getBean(JobRunner.class);
     }
@@ -84,7 +86,7 @@ class TrainingJobTest {
     @ValueSource(strings = {"batched", "dl4j"})
     void failedPartitionRestartsBitIdentically(String trainer) throws Exception {
         JobSpec spec = quickstart("qs-restart-" + trainer, trainer);
-        ctx.getBean(TrainingFaults.class).failOnce(25, 1, 2);
+        ctx.getBean(InjectedFaults.class).failTrainingOnce(25, 1, 2);
 
         JobExecution failed = runner.run(spec, 1);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
