@@ -9,11 +9,11 @@ import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.losslab.BadInputException;
 import org.losslab.activations.PiecewiseLinear;
-import org.losslab.batch.RegionSampleTasklet;
 import org.losslab.bench.TrainingBenchmark.Result;
 import org.losslab.data.Features;
 import org.losslab.data.MnistData;
 import org.losslab.data.MnistSource;
+import org.losslab.regions.GaussianInputs;
 import org.losslab.regions.NetworkRegionAccumulator;
 import org.losslab.regions.PlainDataset;
 import org.losslab.regions.PreActivationSampler;
@@ -123,7 +123,7 @@ public final class RegionsBenchmark {
                 if (mnist != null) {
                     sampler.sampleRows(mnist, 0, inputs, BATCH, acc);
                 } else {
-                    sampler.sampleGaussian(RegionSampleTasklet.gaussianSeed(SEED), 0, inputs, BATCH, acc);
+                    sampler.sampleGaussian(GaussianInputs.experimentSeed(SEED), 0, inputs, BATCH, acc);
                 }
                 cpu[r] = (CpuClock.processNanos() - c0) / 1e9;
                 wall[r] = (System.nanoTime() - w0) / 1e9;

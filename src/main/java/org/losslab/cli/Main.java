@@ -13,6 +13,11 @@ public final class Main {
     private Main() {
     }
 
+    /** The program: runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     public static int run(String[] args) {
         CommandLine cli = new CommandLine(new LosslabCommand());
         cli.setExecutionExceptionHandler((e, line, parsed) -> handle(e));

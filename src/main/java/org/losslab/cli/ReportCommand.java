@@ -3,7 +3,7 @@ package org.losslab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
-import org.losslab.batch.JobRunner;
+import org.losslab.job.JobRunner;
 import org.losslab.report.ReportGenerator;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;

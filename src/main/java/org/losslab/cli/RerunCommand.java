@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
-import org.losslab.batch.JobRunner;
+import org.losslab.job.JobRefusedException;
+import org.losslab.job.JobRunner;
 import org.losslab.ops.SpecInstances;
 import org.losslab.spec.JobSpec;
 import org.springframework.batch.core.BatchStatus;
@@ -56,7 +57,7 @@ class RerunCommand implements Callable<Integer> {
             System.out.printf("%s: starting instance %d%n", job.name(), k);
             JobExecution execution = ctx.getBean(JobRunner.class).run(job, k);
             return JobOutcome.report(execution);
-        } catch (JobRunner.JobRefusedException e) {
+        } catch (JobRefusedException e) {
             System.err.println("losslab: " + e.getMessage());
             return ExitCodes.BUSY;
         }

@@ -2,7 +2,8 @@ package org.losslab.cli;
 
 import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
-import org.losslab.batch.JobRunner;
+import org.losslab.job.JobRefusedException;
+import org.losslab.job.JobRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ class RestartCommand implements Callable<Integer> {
             int code = JobOutcome.report(execution);
             ReportCommand.afterJob(ctx, execution.getId());
             return code;
-        } catch (JobRunner.JobRefusedException e) {
+        } catch (JobRefusedException e) {
             System.err.println("losslab: " + e.getMessage());
             return ExitCodes.BUSY;
         }

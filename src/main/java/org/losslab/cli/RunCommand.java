@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
-import org.losslab.batch.JobRunner;
+import org.losslab.job.JobRefusedException;
+import org.losslab.job.JobRunner;
 import org.losslab.spec.JobSpec;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ class RunCommand implements Callable<Integer> {
             int code = JobOutcome.report(execution);
             ReportCommand.afterJob(ctx, execution.getId());
             return code;
-        } catch (JobRunner.JobRefusedException e) {
+        } catch (JobRefusedException e) {
             System.err.println("losslab: " + e.getMessage());
             return ExitCodes.BUSY;
         }

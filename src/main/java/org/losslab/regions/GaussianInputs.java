@@ -16,6 +16,11 @@ public final class GaussianInputs {
     private GaussianInputs() {
     }
 
+    /** Seed of an experiment's Gaussian input set (one set per experiment, shared by all its networks). */
+    public static long experimentSeed(long specSeed) {
+        return Seeds.derive(specSeed, "regions-gaussian-inputs");
+    }
+
     /** Rows {@code [from, from + count)} as a row-major count × dim array. */
     public static float[] rows(long seed, long from, int count, int dim) {
         if (from < 0 || count < 0 || dim < 1) {

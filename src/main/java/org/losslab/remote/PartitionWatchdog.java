@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.losslab.batch.HeartbeatService;
+import org.losslab.job.HeartbeatService;
 import org.losslab.store.PartitionLeaseStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

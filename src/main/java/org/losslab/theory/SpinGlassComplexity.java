@@ -80,13 +80,13 @@ public final class SpinGlassComplexity {
         return 0.5 * Math.log(p - 1.0) - (p - 2.0) / (4.0 * (p - 1.0)) * u * u;
     }
 
-    static void checkP(int p) {
+    public static void checkP(int p) {
         if (p < 2) {
             throw new BadInputException("p must be >= 2 (degree of the p-spin Hamiltonian), got " + p);
         }
     }
 
-    static void checkU(double u) {
+    public static void checkU(double u) {
         if (!Double.isFinite(u)) {
             throw new BadInputException("u must be a finite energy density H/N, got " + u);
         }

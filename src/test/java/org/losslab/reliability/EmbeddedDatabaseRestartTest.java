@@ -90,7 +90,7 @@ class EmbeddedDatabaseRestartTest {
     static Process start(Path data, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("unshare", "-U",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                "-cp", System.getProperty("java.class.path"), "org.losslab.LosslabApplication"));
+                "-cp", System.getProperty("java.class.path"), "org.losslab.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
