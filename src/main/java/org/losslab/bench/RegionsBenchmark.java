@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.losslab.BadInputException;
 import org.losslab.activations.PiecewiseLinear;
 import org.losslab.bench.TrainingBenchmark.Result;
 import org.losslab.data.Features;
+import org.losslab.data.InvalidDataException;
 import org.losslab.data.MnistData;
 import org.losslab.data.MnistSource;
 import org.losslab.regions.GaussianInputs;
@@ -142,14 +142,14 @@ public final class RegionsBenchmark {
     /** The first {@code count} MNIST images of {@code dir} at 28×28, pixels / 255: the test images, then training images. */
     static PlainDataset mnistInputs(Path dir, int count) {
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new BadInputException("bench regions: no MNIST directory " + dir + " (use --data DIR)");
+            throw new InvalidDataException("bench regions: no MNIST directory " + dir + " (use --data DIR)");
         }
         MnistData d = MnistSource.load(dir);
         Features.Matrix test = Features.pixels(d.test());
         Features.Matrix train = Features.pixels(d.train());
         int dim = test.cols();
         if (test.rows() + train.rows() < count) {
-            throw new BadInputException("bench regions: " + dir + " has " + (test.rows() + train.rows())
+            throw new InvalidDataException("bench regions: " + dir + " has " + (test.rows() + train.rows())
                     + " images, fewer than " + count);
         }
         float[] x = new float[count * dim];

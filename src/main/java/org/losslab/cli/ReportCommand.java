@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
 import org.losslab.job.JobRunner;
 import org.losslab.report.ReportGenerator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -30,6 +31,10 @@ class ReportCommand implements Callable<Integer> {
             Long id = target.resolve(ctx.getBean(JobRunner.class));
             if (id == null) {
                 System.err.println("losslab: there is no execution to report on");
+                return ExitCodes.USAGE;
+            }
+            if (ctx.getBean(JobRepository.class).getJobExecution(id) == null) {
+                System.err.println("losslab: no job execution " + id + " in this database");
                 return ExitCodes.USAGE;
             }
             ReportGenerator reports = ctx.getBean(ReportGenerator.class);

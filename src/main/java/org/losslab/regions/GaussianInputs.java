@@ -2,7 +2,6 @@ package org.losslab.regions;
 
 import java.util.Random;
 
-import org.losslab.BadInputException;
 import org.losslab.Seeds;
 
 /**
@@ -24,7 +23,7 @@ public final class GaussianInputs {
     /** Rows {@code [from, from + count)} as a row-major count × dim array. */
     public static float[] rows(long seed, long from, int count, int dim) {
         if (from < 0 || count < 0 || dim < 1) {
-            throw new BadInputException("gaussian inputs: need from >= 0, count >= 0, dim >= 1; got " + from + ", "
+            throw new IllegalArgumentException("gaussian inputs: need from >= 0, count >= 0, dim >= 1; got " + from + ", "
                     + count + ", " + dim);
         }
         float[] x = new float[Math.multiplyExact(count, dim)];

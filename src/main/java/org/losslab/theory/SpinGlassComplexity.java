@@ -1,6 +1,5 @@
 package org.losslab.theory;
 
-import org.losslab.BadInputException;
 
 /**
  * Annealed complexity of the pure spherical p-spin model (Auffinger, Ben Arous and Černý 2013):
@@ -55,7 +54,7 @@ public final class SpinGlassComplexity {
         checkP(p);
         checkU(u);
         if (k < 0) {
-            throw new BadInputException("k must be >= 0, got " + k);
+            throw new IllegalArgumentException("k must be >= 0, got " + k);
         }
         double e = eInf(p);
         if (u >= -e) {
@@ -82,13 +81,13 @@ public final class SpinGlassComplexity {
 
     public static void checkP(int p) {
         if (p < 2) {
-            throw new BadInputException("p must be >= 2 (degree of the p-spin Hamiltonian), got " + p);
+            throw new IllegalArgumentException("p must be >= 2 (degree of the p-spin Hamiltonian), got " + p);
         }
     }
 
     public static void checkU(double u) {
         if (!Double.isFinite(u)) {
-            throw new BadInputException("u must be a finite energy density H/N, got " + u);
+            throw new IllegalArgumentException("u must be a finite energy density H/N, got " + u);
         }
     }
 }

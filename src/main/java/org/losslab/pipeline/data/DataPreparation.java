@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.losslab.BadInputException;
+import org.losslab.data.InvalidDataException;
 import org.losslab.data.MnistData;
 import org.losslab.data.MnistSource;
 import org.losslab.spec.DataSpec;
@@ -21,9 +23,14 @@ public final class DataPreparation {
     private DataPreparation() {
     }
 
+    /** The data of {@code data.dir}; files that are not valid MNIST data are bad input (exit 2). */
     public static MnistData load(DataSpec spec) {
         Path dir = resolve(spec.dir());
-        return LOADED.computeIfAbsent(dir + "#" + spec.holdout(), k -> MnistSource.load(dir, spec.holdout()));
+        try {
+            return LOADED.computeIfAbsent(dir + "#" + spec.holdout(), k -> MnistSource.load(dir, spec.holdout()));
+        } catch (InvalidDataException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
     }
 
     static Path resolve(String dir) {
