@@ -2,10 +2,10 @@ package org.losslab.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.losslab.BadInputException;
 import org.losslab.ExitCodes;
 import org.losslab.job.JobRunner;
 import org.losslab.report.ReportGenerator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -33,12 +33,14 @@ class ReportCommand implements Callable<Integer> {
                 System.err.println("losslab: there is no execution to report on");
                 return ExitCodes.USAGE;
             }
-            if (ctx.getBean(JobRepository.class).getJobExecution(id) == null) {
-                System.err.println("losslab: no job execution " + id + " in this database");
-                return ExitCodes.USAGE;
-            }
             ReportGenerator reports = ctx.getBean(ReportGenerator.class);
-            Path dir = out != null ? out : ReportGenerator.defaultDirectory(reports.jobName(id), id);
+            String jobName;
+            try {
+                jobName = reports.jobName(id);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage(), e); // no such execution
+            }
+            Path dir = out != null ? out : ReportGenerator.defaultDirectory(jobName, id);
             System.out.println(reports.write(id, dir));
             return ExitCodes.OK;
         }

@@ -36,14 +36,19 @@ public class HeartbeatService {
         this.leases = leases;
     }
 
-    /** Beats for {@code jobExecutionId} until the returned handle is closed. */
-    public AutoCloseable beat(long jobExecutionId) {
-        long pid = ProcessHandle.current().pid();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "heartbeat-" + jobExecutionId);
+    /** A one-thread scheduler on a daemon thread (it never keeps the JVM alive), for beats and watches. */
+    public static ScheduledExecutorService daemonTimer(String threadName) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Beats for {@code jobExecutionId} until the returned handle is closed. */
+    public AutoCloseable beat(long jobExecutionId) {
+        long pid = ProcessHandle.current().pid();
+        ScheduledExecutorService timer = daemonTimer("heartbeat-" + jobExecutionId);
         timer.scheduleAtFixedRate(() -> {
             try {
                 jdbc.update("""
@@ -82,11 +87,7 @@ public class HeartbeatService {
 
     /** Beats for a partition this process (a worker) holds, until the returned handle is closed. */
     public AutoCloseable beatPartition(long stepExecutionId) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "partition-heartbeat-" + stepExecutionId);
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer = daemonTimer("partition-heartbeat-" + stepExecutionId);
         timer.scheduleAtFixedRate(() -> {
             try {
                 leases.beat(stepExecutionId);

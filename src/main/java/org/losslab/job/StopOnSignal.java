@@ -1,6 +1,5 @@
 package org.losslab.job;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,11 +41,7 @@ final class StopOnSignal implements AutoCloseable {
 
     /** Polls for the execution of this launch, then beats for it until closed. */
     AutoCloseable heartbeatWhenStarted(HeartbeatService heartbeats) {
-        ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "execution-watch");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService poll = HeartbeatService.daemonTimer("execution-watch");
         AtomicReference<AutoCloseable> beat = new AtomicReference<>();
         poll.scheduleWithFixedDelay(() -> {
             if (beat.get() != null) {

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.ExperimentStore;
 import org.springframework.batch.core.job.Job;
@@ -25,14 +26,14 @@ public class JobAssembler {
     private final JobRepository jobRepository;
     private final ExperimentStore experiments;
     private final List<PipelineStage> stages;
-    private final Map<String, PipelineStage> byWorkerStep = new LinkedHashMap<>();
+    private final Map<String, Function<JobSpec, Step>> workerSteps = new LinkedHashMap<>();
 
     public JobAssembler(JobRepository jobRepository, ExperimentStore experiments, List<PipelineStage> stages) {
         this.jobRepository = jobRepository;
         this.experiments = experiments;
         this.stages = stages.stream().sorted(Comparator.comparingInt(PipelineStage::order)).toList();
         for (PipelineStage s : this.stages) {
-            s.workerSteps().forEach(name -> byWorkerStep.put(name, s));
+            workerSteps.putAll(s.workerSteps());
         }
     }
 
@@ -50,12 +51,12 @@ public class JobAssembler {
 
     /** The worker step {@code name} for a spec, as a remote worker runs it. */
     public Step workerStep(String name, JobSpec spec) {
-        PipelineStage stage = byWorkerStep.get(name);
-        if (stage == null) {
+        Function<JobSpec, Step> step = workerSteps.get(name);
+        if (step == null) {
             throw new IllegalArgumentException("this worker cannot run step '" + name + "' (known: "
-                    + String.join(", ", byWorkerStep.keySet()) + "); is it an older losslab version than the manager?");
+                    + String.join(", ", workerSteps.keySet()) + "); is it an older losslab version than the manager?");
         }
-        return stage.workerStep(name, spec);
+        return step.apply(spec);
     }
 
     /** {done, planned} over the stages that report progress, or null while none has anything planned. */

@@ -1,6 +1,8 @@
 package org.losslab.pipeline;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.losslab.spec.JobSpec;
 import org.springframework.batch.core.step.Step;
 
@@ -18,20 +20,17 @@ public interface PipelineStage {
     /** Position in the job: stages run in increasing order. */
     int order();
 
-    /** Whether the spec asks for this stage. */
-    boolean runs(JobSpec spec);
+    /** Whether the spec asks for this stage: by default, whether it has the stage's section. */
+    default boolean runs(JobSpec spec) {
+        return spec.has(section());
+    }
 
     /** The stage's steps, in the order they run. */
     List<Step> steps(JobSpec spec);
 
-    /** Names of the worker steps of the stage's partitioned steps. */
-    default List<String> workerSteps() {
-        return List.of();
-    }
-
-    /** The worker step {@code name} (one of {@link #workerSteps()}) for this spec. */
-    default Step workerStep(String name, JobSpec spec) {
-        throw new IllegalArgumentException("stage " + section() + " has no worker step " + name);
+    /** The worker steps of the stage's partitioned steps, by step name, built for a spec. */
+    default Map<String, Function<JobSpec, Step>> workerSteps() {
+        return Map.of();
     }
 
     /** {units done, units planned} of the experiment's work in this stage, for the progress display; null if none. */

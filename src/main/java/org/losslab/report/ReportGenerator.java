@@ -35,6 +35,7 @@ public class ReportGenerator {
         return Path.of("reports", jobName + "-" + executionId);
     }
 
+    /** The job of an execution; IllegalArgumentException if the database has no such execution. */
     public String jobName(long executionId) {
         return ExecutionFacts.load(jdbc, executionId).jobName();
     }

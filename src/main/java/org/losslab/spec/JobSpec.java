@@ -55,6 +55,19 @@ public record JobSpec(String name, String description, long seed, String text, S
         return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass, cells, regions);
     }
 
+    /** Whether the spec has section {@code name} ({@code training}, {@code theory}, …; {@code data} always). */
+    public boolean has(String name) {
+        return switch (name) {
+            case "data" -> data != null;
+            case "training" -> training != null;
+            case "theory" -> theory != null;
+            case "spinglass" -> spinglass != null;
+            case "cells" -> cells != null;
+            case "regions" -> regions != null;
+            default -> throw new IllegalArgumentException("no spec section " + name);
+        };
+    }
+
     /** Whether a stage of this spec reads MNIST, so that the prepare-data step runs first. */
     public boolean needsData() {
         return training != null || (cells != null && !cells.mnistClasses().isEmpty()) || regions != null;

@@ -10,11 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.losslab.LosslabApplication;
 import org.losslab.comparison.CorrelationInterval;
+import org.losslab.support.InProcess;
 import org.losslab.support.TestDatabase;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,8 +37,7 @@ class FigureViewsTest {
     @BeforeAll
     static void start() {
         db = TestDatabase.create().useInProcess();
-        ctx = new SpringApplicationBuilder(LosslabApplication.class).web(WebApplicationType.NONE)
-                .registerShutdownHook(false).run();
+        ctx = InProcess.start();
         jdbc = ctx.getBean(JdbcTemplate.class);
         ReportFixtures f = new ReportFixtures(jdbc);
         experimentId = f.experiment(1, "views", "COMPLETED");

@@ -15,13 +15,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.losslab.LosslabApplication;
 import org.losslab.cli.Main;
 import org.losslab.pipeline.compare.ComparisonRunner;
 import org.losslab.pipeline.compare.ComparisonStore;
+import org.losslab.support.InProcess;
 import org.losslab.support.TestDatabase;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,8 +39,7 @@ class ReportTest {
     @BeforeAll
     static void start() {
         db = TestDatabase.create().useInProcess();
-        ctx = new SpringApplicationBuilder(LosslabApplication.class).web(WebApplicationType.NONE)
-                .registerShutdownHook(false).run();
+        ctx = InProcess.start();
         jdbc = ctx.getBean(JdbcTemplate.class);
         reports = ctx.getBean(ReportGenerator.class);
         ReportFixtures f = new ReportFixtures(jdbc);

@@ -12,22 +12,8 @@ import org.springframework.stereotype.Component;
 
 /** Section {@code cells}: the cells step, He, Wang & Tao certificates (science.md §D.5). */
 @Component
-public class CellsStage implements PipelineStage {
-
-    private final StepFactory steps;
-    private final ExperimentContext experiments;
-    private final TrainingDataCache data;
-    private final CellsStore store;
-    private final Faults faults;
-
-    public CellsStage(StepFactory steps, ExperimentContext experiments, TrainingDataCache data, CellsStore store,
-                      Faults faults) {
-        this.steps = steps;
-        this.experiments = experiments;
-        this.data = data;
-        this.store = store;
-        this.faults = faults;
-    }
+public record CellsStage(StepFactory steps, ExperimentContext experiments, TrainingDataCache data, CellsStore store,
+                         Faults faults) implements PipelineStage {
 
     @Override
     public String section() {
@@ -37,11 +23,6 @@ public class CellsStage implements PipelineStage {
     @Override
     public int order() {
         return 50;
-    }
-
-    @Override
-    public boolean runs(JobSpec spec) {
-        return spec.cells() != null;
     }
 
     @Override

@@ -22,23 +22,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * set per transaction; a data set whose certificates are stored is skipped on restart. Every check
  * and measurement becomes a row.
  */
-final class CellsTasklet implements Tasklet {
+record CellsTasklet(JobSpec spec, ExperimentContext experiments, TrainingDataCache data, CellsStore store, Faults faults)
+        implements Tasklet {
 
     static final String GENERATED = "regression2d";
-
-    private final JobSpec spec;
-    private final ExperimentContext experiments;
-    private final TrainingDataCache data;
-    private final CellsStore store;
-    private final Faults faults;
-
-    CellsTasklet(JobSpec spec, ExperimentContext experiments, TrainingDataCache data, CellsStore store, Faults faults) {
-        this.spec = spec;
-        this.experiments = experiments;
-        this.data = data;
-        this.store = store;
-        this.faults = faults;
-    }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {

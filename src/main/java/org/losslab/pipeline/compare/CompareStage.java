@@ -15,22 +15,8 @@ import org.springframework.stereotype.Component;
  * experiment, from whatever the earlier stages wrote.
  */
 @Component
-public class CompareStage implements PipelineStage {
-
-    private final StepFactory steps;
-    private final ExperimentContext experiments;
-    private final JdbcTemplate jdbc;
-    private final ComparisonStore store;
-    private final Faults faults;
-
-    public CompareStage(StepFactory steps, ExperimentContext experiments, JdbcTemplate jdbc, ComparisonStore store,
-                        Faults faults) {
-        this.steps = steps;
-        this.experiments = experiments;
-        this.jdbc = jdbc;
-        this.store = store;
-        this.faults = faults;
-    }
+public record CompareStage(StepFactory steps, ExperimentContext experiments, JdbcTemplate jdbc, ComparisonStore store,
+                           Faults faults) implements PipelineStage {
 
     @Override
     public String section() {

@@ -15,21 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the experiment's rows of table {@code comparison} in the step's transaction, so a restarted step
  * leaves exactly one set of rows. Absent inputs (stages not run) are logged, not errors.
  */
-final class CompareTasklet implements Tasklet {
+record CompareTasklet(ExperimentContext experiments, JdbcTemplate jdbc, ComparisonStore store, Faults faults)
+        implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(CompareTasklet.class);
-
-    private final ExperimentContext experiments;
-    private final JdbcTemplate jdbc;
-    private final ComparisonStore store;
-    private final Faults faults;
-
-    CompareTasklet(ExperimentContext experiments, JdbcTemplate jdbc, ComparisonStore store, Faults faults) {
-        this.experiments = experiments;
-        this.jdbc = jdbc;
-        this.store = store;
-        this.faults = faults;
-    }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {

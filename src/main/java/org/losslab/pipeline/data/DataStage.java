@@ -15,22 +15,8 @@ import org.springframework.stereotype.Component;
  * validate, store and checksum the data, then let the stages plan their work ({@link WorkPlanner}).
  */
 @Component
-public class DataStage implements PipelineStage {
-
-    private final StepFactory steps;
-    private final ExperimentContext experiments;
-    private final DatasetStore datasets;
-    private final ObjectProvider<WorkPlanner> planners;
-    private final Faults faults;
-
-    public DataStage(StepFactory steps, ExperimentContext experiments, DatasetStore datasets,
-                     ObjectProvider<WorkPlanner> planners, Faults faults) {
-        this.steps = steps;
-        this.experiments = experiments;
-        this.datasets = datasets;
-        this.planners = planners;
-        this.faults = faults;
-    }
+public record DataStage(StepFactory steps, ExperimentContext experiments, DatasetStore datasets,
+                        ObjectProvider<WorkPlanner> planners, Faults faults) implements PipelineStage {
 
     @Override
     public String section() {

@@ -17,22 +17,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * checksum (so later steps and remote workers never read files), links them to the experiment and
  * lets the stages plan their work. All writes are idempotent; the step commits as one transaction.
  */
-final class PrepareDataTasklet implements Tasklet {
-
-    private final JobSpec spec;
-    private final ExperimentContext experiments;
-    private final DatasetStore datasets;
-    private final List<WorkPlanner> planners;
-    private final Faults faults;
-
-    PrepareDataTasklet(JobSpec spec, ExperimentContext experiments, DatasetStore datasets, List<WorkPlanner> planners,
-                       Faults faults) {
-        this.spec = spec;
-        this.experiments = experiments;
-        this.datasets = datasets;
-        this.planners = planners;
-        this.faults = faults;
-    }
+record PrepareDataTasklet(JobSpec spec, ExperimentContext experiments, DatasetStore datasets, List<WorkPlanner> planners,
+                          Faults faults) implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {

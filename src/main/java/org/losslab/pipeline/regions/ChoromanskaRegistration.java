@@ -21,20 +21,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * initial ones) and the test accuracy on the downsampled test set. The parameter bytes stay where
  * they are ({@code params} is null); sample-activations reads them through {@link ChoromanskaNetworks}.
  */
-final class ChoromanskaRegistration implements Tasklet {
-
-    private final JobSpec spec;
-    private final ExperimentContext experiments;
-    private final ChoromanskaNetworks networks;
-    private final RegionNetworkStore store;
-
-    ChoromanskaRegistration(JobSpec spec, ExperimentContext experiments, ChoromanskaNetworks networks,
-                            RegionNetworkStore store) {
-        this.spec = spec;
-        this.experiments = experiments;
-        this.networks = networks;
-        this.store = store;
-    }
+record ChoromanskaRegistration(JobSpec spec, ExperimentContext experiments, ChoromanskaNetworks networks,
+                               RegionNetworkStore store) implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {

@@ -1,11 +1,10 @@
 package org.losslab.pipeline.regions;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.losslab.faults.Faults;
 import org.losslab.pipeline.ExperimentContext;
+import org.losslab.pipeline.PartitionState;
 import org.losslab.regions.NetworkState;
 import org.losslab.regions.NetworkTrainer;
 import org.losslab.regions.PlainDataset;
@@ -13,11 +12,8 @@ import org.losslab.regions.RegionNetworks;
 import org.losslab.spec.JobSpec;
 import org.losslab.spec.RegionsSpec;
 import org.losslab.training.FloatBytes;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -29,18 +25,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * {@code region_network} with the epoch's loss, so a restart continues bit-identically; the finished
  * row keeps the final parameters, their SHA-256 and the test accuracy on the whole test set.
  */
-final class RegionNetworkTasklet implements Tasklet, StepExecutionListener {
+record RegionNetworkTasklet(JobSpec spec, ExperimentContext experiments, RegionDataCache data, RegionNetworkStore store,
+                            Faults faults, PartitionState<RegionNetworkTasklet.Training> open) implements Tasklet {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegionNetworkTasklet.class);
 
-    private final JobSpec spec;
-    private final ExperimentContext experiments;
-    private final RegionDataCache data;
-    private final RegionNetworkStore store;
-    private final Faults faults;
-    private final Map<Long, Training> open = new ConcurrentHashMap<>();
-
-    private static final class Training {
+    /** A network in training: the network, its training set and the epochs done. */
+    static final class Training {
         MultiLayerNetwork net;
         PlainDataset train;
         int epochsDone;
@@ -48,11 +39,7 @@ final class RegionNetworkTasklet implements Tasklet, StepExecutionListener {
 
     RegionNetworkTasklet(JobSpec spec, ExperimentContext experiments, RegionDataCache data, RegionNetworkStore store,
                          Faults faults) {
-        this.spec = spec;
-        this.experiments = experiments;
-        this.data = data;
-        this.store = store;
-        this.faults = faults;
+        this(spec, experiments, data, store, faults, new PartitionState<>());
     }
 
     @Override
@@ -66,7 +53,7 @@ final class RegionNetworkTasklet implements Tasklet, StepExecutionListener {
         }
         RegionDataCache.Images images = data.forExperiment(experimentId);
         checkImages(images);
-        Training t = open.computeIfAbsent(part.step().getId(), id -> restore(experimentId, plan));
+        Training t = open.get(part.step(), s -> restore(experimentId, plan));
         if (t.train == null) {
             t.train = trainingSet(images.train(), r.trainCount());
         }
@@ -100,12 +87,6 @@ final class RegionNetworkTasklet implements Tasklet, StepExecutionListener {
         }
         contribution.incrementWriteCount(1);
         return done ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
-    }
-
-    @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
-        open.remove(stepExecution.getId());
-        return stepExecution.getExitStatus();
     }
 
     private RegionNetworkStore.Identity identity(RegionNetworkPlan plan, long instance) {

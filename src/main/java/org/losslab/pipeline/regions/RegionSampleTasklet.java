@@ -1,10 +1,9 @@
 package org.losslab.pipeline.regions;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.losslab.faults.Faults;
 import org.losslab.pipeline.ExperimentContext;
+import org.losslab.pipeline.PartitionState;
 import org.losslab.pipeline.training.TrainedRun;
 import org.losslab.regions.GaussianInputs;
 import org.losslab.regions.NetworkRegionAccumulator;
@@ -15,11 +14,8 @@ import org.losslab.regions.RegionNetworks;
 import org.losslab.spec.JobSpec;
 import org.losslab.spec.RegionsSpec;
 import org.losslab.training.FloatBytes;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -36,18 +32,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * downsampled as its training saw them, and Gaussian rows of that dimension.
  * The chaos point {@code sample-activations} lies between the checkpoint write and its commit.
  */
-final class RegionSampleTasklet implements Tasklet, StepExecutionListener {
+record RegionSampleTasklet(JobSpec spec, ExperimentContext experiments, RegionDataCache data,
+                           RegionNetworkStore networks, RegionSampleStore store, ChoromanskaNetworks choromanska,
+                           Faults faults, PartitionState<RegionSampleTasklet.Sampling> open) implements Tasklet {
 
-    private final JobSpec spec;
-    private final ExperimentContext experiments;
-    private final RegionDataCache data;
-    private final RegionNetworkStore networks;
-    private final RegionSampleStore store;
-    private final ChoromanskaNetworks choromanska;
-    private final Faults faults;
-    private final Map<Long, Sampling> open = new ConcurrentHashMap<>();
-
-    private static final class Sampling {
+    /** A partition being sampled: the sampler, its accumulators and row counts, and its inputs (null: Gaussian). */
+    static final class Sampling {
         PreActivationSampler sampler;
         NetworkRegionAccumulator acc;
         NetworkRegionAccumulator trainAcc;
@@ -59,13 +49,7 @@ final class RegionSampleTasklet implements Tasklet, StepExecutionListener {
 
     RegionSampleTasklet(JobSpec spec, ExperimentContext experiments, RegionDataCache data, RegionNetworkStore networks,
                         RegionSampleStore store, ChoromanskaNetworks choromanska, Faults faults) {
-        this.spec = spec;
-        this.experiments = experiments;
-        this.data = data;
-        this.networks = networks;
-        this.store = store;
-        this.choromanska = choromanska;
-        this.faults = faults;
+        this(spec, experiments, data, networks, store, choromanska, faults, new PartitionState<>());
     }
 
     @Override
@@ -78,7 +62,7 @@ final class RegionSampleTasklet implements Tasklet, StepExecutionListener {
         if (Boolean.TRUE.equals(store.finished(experimentId, plan.networkKey(), input))) {
             return RepeatStatus.FINISHED;
         }
-        Sampling s = open.computeIfAbsent(part.step().getId(), id -> open(experimentId, plan, input));
+        Sampling s = open.get(part.step(), step -> open(experimentId, plan, input));
         int batch = r.batchSize();
         if (s.acc.nextRow() < s.rowsTotal) {
             int from = (int) s.acc.nextRow();
@@ -100,12 +84,6 @@ final class RegionSampleTasklet implements Tasklet, StepExecutionListener {
         faults.sampledRows(plan.networkKey() + "/" + input, rowsDone);
         contribution.incrementWriteCount(1);
         return done ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
-    }
-
-    @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
-        open.remove(stepExecution.getId());
-        return stepExecution.getExitStatus();
     }
 
     private Sampling open(long experimentId, RegionNetworkPlan plan, String input) {

@@ -18,22 +18,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * KDE curves; (R_2, R_3) of every unit and the per-datum (R̄_2, R̄_3) histogram of unit counts for
  * 3-piece activations; and the activation-pattern census.
  */
-final class RegionStatisticsTasklet implements Tasklet {
-
-    private final JobSpec spec;
-    private final ExperimentContext experiments;
-    private final RegionSampleStore samples;
-    private final RegionStatisticsStore store;
-    private final Faults faults;
-
-    RegionStatisticsTasklet(JobSpec spec, ExperimentContext experiments, RegionSampleStore samples,
-                            RegionStatisticsStore store, Faults faults) {
-        this.spec = spec;
-        this.experiments = experiments;
-        this.samples = samples;
-        this.store = store;
-        this.faults = faults;
-    }
+record RegionStatisticsTasklet(JobSpec spec, ExperimentContext experiments, RegionSampleStore samples,
+                               RegionStatisticsStore store, Faults faults) implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {

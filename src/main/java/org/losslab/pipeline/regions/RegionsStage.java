@@ -1,6 +1,8 @@
 package org.losslab.pipeline.regions;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.losslab.faults.Faults;
 import org.losslab.pipeline.ExperimentContext;
 import org.losslab.pipeline.PipelineStage;
@@ -20,33 +22,13 @@ import org.springframework.stereotype.Component;
  * ({@link ChoromanskaRegistration}); the job runs these steps after train and summarize.
  */
 @Component
-public class RegionsStage implements PipelineStage {
+public record RegionsStage(StepFactory steps, ExperimentContext experiments, RegionDataCache data,
+                           RegionNetworkStore networks, RegionSampleStore samples, RegionStatisticsStore statistics,
+                           ChoromanskaNetworks choromanska, Faults faults) implements PipelineStage {
 
     static final String NETWORKS = "region-networks-part";
     static final String SAMPLES = "sample-activations-part";
     static final String STATISTICS = "region-statistics-part";
-
-    private final StepFactory steps;
-    private final ExperimentContext experiments;
-    private final RegionDataCache data;
-    private final RegionNetworkStore networks;
-    private final RegionSampleStore samples;
-    private final RegionStatisticsStore statistics;
-    private final ChoromanskaNetworks choromanska;
-    private final Faults faults;
-
-    public RegionsStage(StepFactory steps, ExperimentContext experiments, RegionDataCache data,
-                        RegionNetworkStore networks, RegionSampleStore samples, RegionStatisticsStore statistics,
-                        ChoromanskaNetworks choromanska, Faults faults) {
-        this.steps = steps;
-        this.experiments = experiments;
-        this.data = data;
-        this.networks = networks;
-        this.samples = samples;
-        this.statistics = statistics;
-        this.choromanska = choromanska;
-        this.faults = faults;
-    }
 
     @Override
     public String section() {
@@ -58,51 +40,39 @@ public class RegionsStage implements PipelineStage {
         return 60;
     }
 
-    @Override
-    public boolean runs(JobSpec spec) {
-        return spec.regions() != null;
-    }
-
     /** region-networks → sample-activations → region-statistics (local threads or remote workers). */
     @Override
     public List<Step> steps(JobSpec spec) {
         return List.of(
-                steps.partitioned("region-networks", workerStep(NETWORKS, spec),
+                steps.partitioned("region-networks", networksStep(spec),
                         new RegionPartitioner(spec.regions(), false, () -> trainingRuns(spec))),
-                steps.partitioned("sample-activations", workerStep(SAMPLES, spec),
+                steps.partitioned("sample-activations", samplesStep(spec),
                         new RegionPartitioner(spec.regions(), true, () -> trainingRuns(spec))),
-                steps.partitioned("region-statistics", workerStep(STATISTICS, spec),
+                steps.partitioned("region-statistics", statisticsStep(spec),
                         new RegionPartitioner(spec.regions(), true, () -> trainingRuns(spec))));
     }
 
     @Override
-    public List<String> workerSteps() {
-        return List.of(NETWORKS, SAMPLES, STATISTICS);
+    public Map<String, Function<JobSpec, Step>> workerSteps() {
+        return Map.of(NETWORKS, this::networksStep, SAMPLES, this::samplesStep, STATISTICS, this::statisticsStep);
     }
 
-    /** The worker step of one partition, by name (also what a remote worker builds). */
-    @Override
-    public Step workerStep(String name, JobSpec spec) {
-        switch (name) {
-            case NETWORKS -> {
-                RegionNetworkTasklet t = new RegionNetworkTasklet(spec, experiments, data, networks, faults);
-                ChoromanskaRegistration c = new ChoromanskaRegistration(spec, experiments, choromanska, networks);
-                Tasklet either = (contribution, chunk) -> contribution.getStepExecution().getExecutionContext()
-                        .containsKey(RegionPartitioner.RUN) ? c.execute(contribution, chunk) : t.execute(contribution, chunk);
-                return steps.tasklet(name, either, t);
-            }
-            case SAMPLES -> {
-                RegionSampleTasklet t = new RegionSampleTasklet(spec, experiments, data, networks, samples, choromanska,
-                        faults);
-                return steps.tasklet(name, t, t);
-            }
-            case STATISTICS -> {
-                return steps.tasklet(name, new RegionStatisticsTasklet(spec, experiments, samples, statistics, faults));
-            }
-            default -> {
-                return PipelineStage.super.workerStep(name, spec);
-            }
-        }
+    /** One network: trained here, or a training run registered ({@code choromanska}). */
+    private Step networksStep(JobSpec spec) {
+        RegionNetworkTasklet t = new RegionNetworkTasklet(spec, experiments, data, networks, faults);
+        ChoromanskaRegistration c = new ChoromanskaRegistration(spec, experiments, choromanska, networks);
+        Tasklet either = (contribution, chunk) -> contribution.getStepExecution().getExecutionContext()
+                .containsKey(RegionPartitioner.RUN) ? c.execute(contribution, chunk) : t.execute(contribution, chunk);
+        return steps.tasklet(NETWORKS, either, t.open());
+    }
+
+    private Step samplesStep(JobSpec spec) {
+        RegionSampleTasklet t = new RegionSampleTasklet(spec, experiments, data, networks, samples, choromanska, faults);
+        return steps.tasklet(SAMPLES, t, t.open());
+    }
+
+    private Step statisticsStep(JobSpec spec) {
+        return steps.tasklet(STATISTICS, new RegionStatisticsTasklet(spec, experiments, samples, statistics, faults));
     }
 
     /**

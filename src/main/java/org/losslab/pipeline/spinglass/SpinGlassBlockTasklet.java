@@ -1,14 +1,11 @@
 package org.losslab.pipeline.spinglass;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.losslab.faults.Faults;
 import org.losslab.pipeline.ExperimentContext;
+import org.losslab.pipeline.PartitionState;
 import org.losslab.spec.JobSpec;
 import org.losslab.spec.SpinGlassSpec;
 import org.losslab.theory.SphericalDescentBlock;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -22,22 +19,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * simulation resumes bit-identically. When the schedule ends, the final energies, gradient norms and
  * indices are written (natural key experiment × N × restart × method).
  */
-final class SpinGlassBlockTasklet implements Tasklet, StepExecutionListener {
-
-    private final JobSpec spec;
-    private final ExperimentContext experiments;
-    private final SpinGlassCouplingsCache couplings;
-    private final SpinGlassStore store;
-    private final Faults faults;
-    private final Map<Long, SphericalDescentBlock> blocks = new ConcurrentHashMap<>();
+record SpinGlassBlockTasklet(JobSpec spec, ExperimentContext experiments, SpinGlassCouplingsCache couplings,
+                             SpinGlassStore store, Faults faults, PartitionState<SphericalDescentBlock> blocks)
+        implements Tasklet {
 
     SpinGlassBlockTasklet(JobSpec spec, ExperimentContext experiments, SpinGlassCouplingsCache couplings,
                           SpinGlassStore store, Faults faults) {
-        this.spec = spec;
-        this.experiments = experiments;
-        this.couplings = couplings;
-        this.store = store;
-        this.faults = faults;
+        this(spec, experiments, couplings, store, faults, new PartitionState<>(SphericalDescentBlock::close));
     }
 
     @Override
@@ -51,7 +39,7 @@ final class SpinGlassBlockTasklet implements Tasklet, StepExecutionListener {
         if (Boolean.TRUE.equals(store.finished(experimentId, n, from))) {
             return RepeatStatus.FINISHED;
         }
-        SphericalDescentBlock block = blocks.computeIfAbsent(step.getId(), id -> open(experimentId, n, from,
+        SphericalDescentBlock block = blocks.get(step, partition -> open(experimentId, n, from,
                 ctx.getInt(SpinGlassPartitioner.COUNT)));
         block.advance(s.stepsPerChunk());
         boolean done = block.isFinished();
@@ -62,15 +50,6 @@ final class SpinGlassBlockTasklet implements Tasklet, StepExecutionListener {
         faults.reach("spinglass");
         contribution.incrementWriteCount(1);
         return done ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
-    }
-
-    @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
-        SphericalDescentBlock b = blocks.remove(stepExecution.getId());
-        if (b != null) {
-            b.close();
-        }
-        return stepExecution.getExitStatus();
     }
 
     private SphericalDescentBlock open(long experimentId, int n, int from, int count) {

@@ -1,6 +1,8 @@
 package org.losslab.pipeline.spinglass;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.losslab.faults.Faults;
 import org.losslab.pipeline.ExperimentContext;
 import org.losslab.pipeline.PipelineStage;
@@ -15,24 +17,10 @@ import org.springframework.stereotype.Component;
  * {@code --remote}, on {@code losslab worker}s.
  */
 @Component
-public class SpinGlassStage implements PipelineStage {
+public record SpinGlassStage(StepFactory steps, ExperimentContext experiments, SpinGlassCouplingsCache couplings,
+                             SpinGlassStore store, Faults faults) implements PipelineStage {
 
     static final String WORKER = "spinglass-block";
-
-    private final StepFactory steps;
-    private final ExperimentContext experiments;
-    private final SpinGlassCouplingsCache couplings;
-    private final SpinGlassStore store;
-    private final Faults faults;
-
-    public SpinGlassStage(StepFactory steps, ExperimentContext experiments, SpinGlassCouplingsCache couplings,
-                          SpinGlassStore store, Faults faults) {
-        this.steps = steps;
-        this.experiments = experiments;
-        this.couplings = couplings;
-        this.store = store;
-        this.faults = faults;
-    }
 
     @Override
     public String section() {
@@ -45,26 +33,17 @@ public class SpinGlassStage implements PipelineStage {
     }
 
     @Override
-    public boolean runs(JobSpec spec) {
-        return spec.spinglass() != null;
-    }
-
-    @Override
     public List<Step> steps(JobSpec spec) {
-        return List.of(steps.partitioned("spinglass", workerStep(WORKER, spec), new SpinGlassPartitioner(spec.spinglass())));
+        return List.of(steps.partitioned("spinglass", block(spec), new SpinGlassPartitioner(spec.spinglass())));
     }
 
     @Override
-    public List<String> workerSteps() {
-        return List.of(WORKER);
+    public Map<String, Function<JobSpec, Step>> workerSteps() {
+        return Map.of(WORKER, this::block);
     }
 
-    @Override
-    public Step workerStep(String name, JobSpec spec) {
-        if (!WORKER.equals(name)) {
-            return PipelineStage.super.workerStep(name, spec);
-        }
+    private Step block(JobSpec spec) {
         SpinGlassBlockTasklet tasklet = new SpinGlassBlockTasklet(spec, experiments, couplings, store, faults);
-        return steps.tasklet(WORKER, tasklet, tasklet);
+        return steps.tasklet(WORKER, tasklet, tasklet.blocks());
     }
 }

@@ -11,19 +11,8 @@ import org.springframework.stereotype.Component;
 
 /** Section {@code theory}: the theory step (complexity curves, thresholds, Kac–Rice; science.md §B). */
 @Component
-public class TheoryStage implements PipelineStage {
-
-    private final StepFactory steps;
-    private final ExperimentContext experiments;
-    private final TheoryStore store;
-    private final Faults faults;
-
-    public TheoryStage(StepFactory steps, ExperimentContext experiments, TheoryStore store, Faults faults) {
-        this.steps = steps;
-        this.experiments = experiments;
-        this.store = store;
-        this.faults = faults;
-    }
+public record TheoryStage(StepFactory steps, ExperimentContext experiments, TheoryStore store, Faults faults)
+        implements PipelineStage {
 
     @Override
     public String section() {
@@ -33,11 +22,6 @@ public class TheoryStage implements PipelineStage {
     @Override
     public int order() {
         return 30;
-    }
-
-    @Override
-    public boolean runs(JobSpec spec) {
-        return spec.theory() != null;
     }
 
     @Override

@@ -20,19 +20,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * whose rows exist; each configuration's seed is derived from the spec seed, so its rows are
  * reproducible however the step was interrupted.
  */
-final class TheoryTasklet implements Tasklet {
-
-    private final JobSpec spec;
-    private final ExperimentContext experiments;
-    private final TheoryStore store;
-    private final Faults faults;
-
-    TheoryTasklet(JobSpec spec, ExperimentContext experiments, TheoryStore store, Faults faults) {
-        this.spec = spec;
-        this.experiments = experiments;
-        this.store = store;
-        this.faults = faults;
-    }
+record TheoryTasklet(JobSpec spec, ExperimentContext experiments, TheoryStore store, Faults faults) implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {

@@ -21,17 +21,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * sd, quantiles of the test loss over completed runs, and the train–test Pearson correlation.
  * Rewrites its rows on every execution (natural key experiment × architecture × width).
  */
-final class SummarizeTasklet implements Tasklet {
-
-    private final ExperimentContext experiments;
-    private final SummaryStore summaries;
-    private final Faults faults;
-
-    SummarizeTasklet(ExperimentContext experiments, SummaryStore summaries, Faults faults) {
-        this.experiments = experiments;
-        this.summaries = summaries;
-        this.faults = faults;
-    }
+record SummarizeTasklet(ExperimentContext experiments, SummaryStore summaries, Faults faults) implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {

@@ -1,18 +1,15 @@
 package org.losslab.pipeline.training;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.losslab.faults.Faults;
 import org.losslab.pipeline.ExperimentContext;
+import org.losslab.pipeline.PartitionState;
 import org.losslab.pipeline.data.TrainingDataCache;
 import org.losslab.spec.JobSpec;
 import org.losslab.training.Dl4jRunTrainer;
 import org.losslab.training.PreparedData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -26,32 +23,21 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * and their checkpoints commit together with Spring Batch's step progress. The database is the only
  * source of truth: a (re)started partition reads each run's status and latest checkpoint and goes on.
  */
-final class TrainBlockTasklet implements Tasklet, StepExecutionListener {
+record TrainBlockTasklet(JobSpec spec, TrainingDataCache dataCache, ExperimentContext experiments, RunStore runs,
+                         CheckpointStore checkpoints, Faults faults, PartitionState<BlockTraining> blocks)
+        implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(TrainBlockTasklet.class);
 
-    private final JobSpec spec;
-    private final TrainingDataCache dataCache;
-    private final ExperimentContext experiments;
-    private final RunStore runs;
-    private final CheckpointStore checkpoints;
-    private final Faults faults;
-    private final Map<Long, BlockTraining> blocks = new ConcurrentHashMap<>();
-
     TrainBlockTasklet(JobSpec spec, TrainingDataCache dataCache, ExperimentContext experiments, RunStore runs,
                       CheckpointStore checkpoints, Faults faults) {
-        this.spec = spec;
-        this.dataCache = dataCache;
-        this.experiments = experiments;
-        this.runs = runs;
-        this.checkpoints = checkpoints;
-        this.faults = faults;
+        this(spec, dataCache, experiments, runs, checkpoints, faults, new PartitionState<>(BlockTraining::close));
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = contribution.getStepExecution();
-        BlockTraining block = blocks.computeIfAbsent(step.getId(), id -> open(step));
+        BlockTraining block = blocks.get(step, this::open);
         List<RunEpoch> epochs = block.next();
         if (epochs.isEmpty()) {
             return RepeatStatus.FINISHED;
@@ -66,15 +52,6 @@ final class TrainBlockTasklet implements Tasklet, StepExecutionListener {
         log.debug("{}: {} network-epochs trained ({} s each), recorded in {} s", step.getStepName(), epochs.size(),
                 epochs.get(0).result().seconds(), (System.nanoTime() - t0) / 1e9);
         return RepeatStatus.CONTINUABLE;
-    }
-
-    @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
-        BlockTraining b = blocks.remove(stepExecution.getId());
-        if (b != null) {
-            b.close();
-        }
-        return stepExecution.getExitStatus();
     }
 
     private BlockTraining open(StepExecution step) {

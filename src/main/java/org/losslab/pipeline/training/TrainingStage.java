@@ -1,6 +1,8 @@
 package org.losslab.pipeline.training;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.losslab.faults.Faults;
 import org.losslab.pipeline.ExperimentContext;
 import org.losslab.pipeline.PipelineStage;
@@ -17,28 +19,10 @@ import org.springframework.stereotype.Component;
  * prepare-data ({@link RunPlanner}); its progress is network-epochs done of planned.
  */
 @Component
-public class TrainingStage implements PipelineStage {
+public record TrainingStage(StepFactory steps, ExperimentContext experiments, TrainingDataCache data, RunStore runs,
+                            CheckpointStore checkpoints, SummaryStore summaries, Faults faults) implements PipelineStage {
 
     static final String WORKER = "train-block";
-
-    private final StepFactory steps;
-    private final ExperimentContext experiments;
-    private final TrainingDataCache data;
-    private final RunStore runs;
-    private final CheckpointStore checkpoints;
-    private final SummaryStore summaries;
-    private final Faults faults;
-
-    public TrainingStage(StepFactory steps, ExperimentContext experiments, TrainingDataCache data, RunStore runs,
-                         CheckpointStore checkpoints, SummaryStore summaries, Faults faults) {
-        this.steps = steps;
-        this.experiments = experiments;
-        this.data = data;
-        this.runs = runs;
-        this.checkpoints = checkpoints;
-        this.summaries = summaries;
-        this.faults = faults;
-    }
 
     @Override
     public String section() {
@@ -51,33 +35,24 @@ public class TrainingStage implements PipelineStage {
     }
 
     @Override
-    public boolean runs(JobSpec spec) {
-        return spec.training() != null;
-    }
-
-    @Override
     public List<Step> steps(JobSpec spec) {
-        return List.of(steps.partitioned("train", workerStep(WORKER, spec), new TrainingPartitioner(spec)),
+        return List.of(steps.partitioned("train", trainBlock(spec), new TrainingPartitioner(spec)),
                 steps.tasklet("summarize", new SummarizeTasklet(experiments, summaries, faults)));
     }
 
     @Override
-    public List<String> workerSteps() {
-        return List.of(WORKER);
-    }
-
-    @Override
-    public Step workerStep(String name, JobSpec spec) {
-        if (!WORKER.equals(name)) {
-            return PipelineStage.super.workerStep(name, spec);
-        }
-        TrainBlockTasklet tasklet = new TrainBlockTasklet(spec, data, experiments, runs, checkpoints, faults);
-        return steps.tasklet(WORKER, tasklet, tasklet);
+    public Map<String, Function<JobSpec, Step>> workerSteps() {
+        return Map.of(WORKER, this::trainBlock);
     }
 
     /** Network-epochs done and planned (a finished run counts all its planned epochs). */
     @Override
     public long[] progress(long experimentId) {
         return runs.progress(experimentId);
+    }
+
+    private Step trainBlock(JobSpec spec) {
+        TrainBlockTasklet tasklet = new TrainBlockTasklet(spec, data, experiments, runs, checkpoints, faults);
+        return steps.tasklet(WORKER, tasklet, tasklet.blocks());
     }
 }

@@ -13,16 +13,14 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.losslab.LosslabApplication;
-import org.losslab.faults.FaultsConfiguration;
 import org.losslab.faults.InjectedFaults;
 import org.losslab.pipeline.data.DataPreparation;
 import org.losslab.pipeline.training.TrainedRun;
 import org.losslab.job.JobRunner;
-import org.losslab.pipeline.NumericsEnvironment;
 import org.losslab.data.Features;
 import org.losslab.data.MnistData;
 import org.losslab.spec.JobSpec;
+import org.losslab.support.InProcess;
 import org.losslab.support.TestDatabase;
 import org.losslab.training.Dl4jNetworks;
 import org.losslab.training.FloatBytes;
@@ -31,8 +29,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -73,9 +69,7 @@ class ChoromanskaRegionsJobTest {
     @BeforeAll
     static void start() throws Exception {
         db = TestDatabase.create().useInProcess();
-        NumericsEnvironment.configure();
-        ctx = new SpringApplicationBuilder(LosslabApplication.class).web(WebApplicationType.NONE)
-                .registerShutdownHook(false).properties(FaultsConfiguration.ENABLED + "=true").run();
+        ctx = InProcess.start();
         jdbc = ctx.getBean(JdbcTemplate.class);
         spec = spec("choro-regions");
         execution = ctx.getBean(JobRunner.class).run(spec, 1);

@@ -7,17 +7,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.losslab.LosslabApplication;
-import org.losslab.faults.FaultsConfiguration;
 import org.losslab.faults.InjectedFaults;
 import org.losslab.job.JobRunner;
-import org.losslab.pipeline.NumericsEnvironment;
 import org.losslab.spec.JobSpec;
+import org.losslab.support.InProcess;
 import org.losslab.support.TestDatabase;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -58,9 +54,7 @@ class RegionsJobTest {
     @BeforeAll
     static void start() throws Exception {
         db = TestDatabase.create().useInProcess();
-        NumericsEnvironment.configure();
-        ctx = new SpringApplicationBuilder(LosslabApplication.class).web(WebApplicationType.NONE)
-                .registerShutdownHook(false).properties(FaultsConfiguration.ENABLED + "=true").run();
+        ctx = InProcess.start();
         jdbc = ctx.getBean(JdbcTemplate.class);
         runner = ctx.getBean(JobRunner.class);
         reference = runner.run(spec("rg-ref"), 1);

@@ -10,19 +10,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.losslab.LosslabApplication;
-import org.losslab.faults.FaultsConfiguration;
 import org.losslab.faults.InjectedFaults;
 import org.losslab.job.JobRunner;
-import org.losslab.pipeline.NumericsEnvironment;
 import org.losslab.spec.JobSpec;
 import org.losslab.support.ReferenceTraining;
+import org.losslab.support.InProcess;
 import org.losslab.support.TestDatabase;
 import org.losslab.training.PreparedData;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,9 +37,7 @@ class TrainingJobTest {
     @BeforeAll
     static void start() {
         db = TestDatabase.create().useInProcess();
-        NumericsEnvironment.configure();
-        ctx = new SpringApplicationBuilder(LosslabApplication.class).web(WebApplicationType.NONE)
-                .registerShutdownHook(false).properties(FaultsConfiguration.ENABLED + "=true").run();
+        ctx = InProcess.start();
         jdbc = ctx.getBean(JdbcTemplate.class);
         runner = ctx.getBean(JobRunner.class);
     }
