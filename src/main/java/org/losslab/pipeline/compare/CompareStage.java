@@ -7,7 +7,6 @@ import org.losslab.pipeline.PipelineStage;
 import org.losslab.spec.JobSpec;
 import org.losslab.pipeline.StepFactory;
 import org.springframework.batch.core.step.Step;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +14,8 @@ import org.springframework.stereotype.Component;
  * experiment, from whatever the earlier stages wrote.
  */
 @Component
-public record CompareStage(StepFactory steps, ExperimentContext experiments, JdbcTemplate jdbc, ComparisonStore store,
-                           Faults faults) implements PipelineStage {
+public record CompareStage(StepFactory steps, ExperimentContext experiments, ComparisonStore store, Faults faults)
+        implements PipelineStage {
 
     @Override
     public String section() {
@@ -36,6 +35,6 @@ public record CompareStage(StepFactory steps, ExperimentContext experiments, Jdb
 
     @Override
     public List<Step> steps(JobSpec spec) {
-        return List.of(steps.tasklet("compare", new CompareTasklet(experiments, jdbc, store, faults)));
+        return List.of(steps.tasklet("compare", new CompareTasklet(experiments, store, faults)));
     }
 }

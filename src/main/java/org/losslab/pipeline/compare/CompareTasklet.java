@@ -8,15 +8,13 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The compare step: computes every comparison its inputs allow ({@link ComparisonRunner}) and replaces
  * the experiment's rows of table {@code comparison} in the step's transaction, so a restarted step
  * leaves exactly one set of rows. Absent inputs (stages not run) are logged, not errors.
  */
-record CompareTasklet(ExperimentContext experiments, JdbcTemplate jdbc, ComparisonStore store, Faults faults)
-        implements Tasklet {
+record CompareTasklet(ExperimentContext experiments, ComparisonStore store, Faults faults) implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(CompareTasklet.class);
 
@@ -24,7 +22,7 @@ record CompareTasklet(ExperimentContext experiments, JdbcTemplate jdbc, Comparis
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var step = contribution.getStepExecution();
         long experimentId = experiments.experimentId(step);
-        ComparisonRunner.Result result = ComparisonRunner.compute(jdbc, experimentId);
+        ComparisonRunner.Result result = store.compute(experimentId);
         store.replace(experimentId, result.comparisons(), step.getJobExecutionId(), step.getId());
         faults.reach("compare");
         contribution.incrementWriteCount(result.comparisons().size());

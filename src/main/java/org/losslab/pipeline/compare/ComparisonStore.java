@@ -5,7 +5,10 @@ import org.losslab.comparison.Comparison;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Writes and reads table {@code comparison} (natural key experiment × finding × statistic × subject). */
+/**
+ * Table {@code comparison} (natural key experiment × finding × statistic × subject), and the comparisons
+ * computed from the views of the other stages that it holds.
+ */
 @Repository
 public class ComparisonStore {
 
@@ -13,6 +16,11 @@ public class ComparisonStore {
 
     public ComparisonStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Every comparison the experiment's inputs allow, computed from the views the stages wrote ({@link ComparisonRunner}). */
+    public ComparisonRunner.Result compute(long experimentId) {
+        return ComparisonRunner.compute(jdbc, experimentId);
     }
 
     /** Replaces the experiment's comparisons with these (rows no longer computable are removed). */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.losslab.reliability.BadInputCatalogueTest.Run;
+import org.losslab.reliability.BadInputCatalogueIT.Run;
 import org.losslab.support.TestDatabase;
 
 /**
@@ -21,7 +21,7 @@ import org.losslab.support.TestDatabase;
  * machinery, and cannot write or create anything. The migration runs again in any number of
  * databases of the same cluster (roles are cluster-wide).
  */
-class RolesTest {
+class RolesIT {
 
     static final List<String> ANALYST_READS = List.of(
             "SELECT * FROM v_runs", "SELECT * FROM run", "SELECT * FROM epoch_metric", "SELECT * FROM experiment",
@@ -51,7 +51,7 @@ class RolesTest {
                     // a whole job as a member of losslab_app (trust authentication on the test server)
                     db.useInProcess();
                     System.setProperty("LOSSLAB_DB_USER", login);
-                    Run r = BadInputCatalogueTest.run("run", "jobs/quickstart.yaml", "--set", "name=roles", "--set", "theory=null", "--set", "spinglass=null", "--set", "cells=null",
+                    Run r = BadInputCatalogueIT.run("run", "jobs/quickstart.yaml", "--set", "name=roles", "--set", "theory=null", "--set", "spinglass=null", "--set", "cells=null",
                             "--set", "regions=null",
                             "--set", "data.holdout=9000", "--set", "training.hidden_widths=[25]",
                             "--set", "training.restarts=1", "--set", "training.epochs=1");

@@ -24,7 +24,7 @@ import org.losslab.training.PreparedData;
  * {@code losslab restart --last}; every run ends with the same final parameters (SHA-256) as
  * uninterrupted training, with exactly one metric row per epoch.
  */
-class KillNineRestartTest {
+class KillNineRestartIT {
 
     static final List<String> SETS = List.of("name=qs-kill", "training.restarts=2", "training.epochs=4",
             "training.block_size=1", "training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null");

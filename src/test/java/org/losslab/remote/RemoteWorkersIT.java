@@ -35,7 +35,7 @@ import org.losslab.training.PreparedData;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RemoteWorkersTest {
+class RemoteWorkersIT {
 
     private Path tmp;
     private TestDatabase db;

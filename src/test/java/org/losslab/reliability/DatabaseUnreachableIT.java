@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.losslab.reliability.BadInputCatalogueTest.Run;
+import org.losslab.reliability.BadInputCatalogueIT.Run;
 
 /**
  * The database cannot be reached when a command starts: exit code 5 and a one-line message
@@ -19,7 +19,7 @@ import org.losslab.reliability.BadInputCatalogueTest.Run;
  * port, a server that accepts connections but never answers, an unknown host, a missing database
  * and an embedded PostgreSQL that cannot start.
  */
-class DatabaseUnreachableTest {
+class DatabaseUnreachableIT {
 
     static final String[][] COMMANDS = {
             {"run", "jobs/quickstart.yaml", "--set", "training.epochs=1"}, {"restart", "--last"}, {"status"}, {"stop", "1"}};
@@ -92,7 +92,7 @@ class DatabaseUnreachableTest {
             System.setProperty("LOSSLAB_DB_URL", url);
         }
         long t0 = System.nanoTime();
-        Run r = BadInputCatalogueTest.run(cmd);
+        Run r = BadInputCatalogueIT.run(cmd);
         double s = (System.nanoTime() - t0) / 1e9;
         String what = String.join(" ", cmd) + " on " + url;
         assertThat(r.exit()).as("%s: exit code; stderr: %s", what, r.err()).isEqualTo(5);

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reduced size runs to COMPLETED with the expected rows, and a partition that fails mid-training
  * restarts to final parameters bit-identical to uninterrupted training, with no duplicate rows.
  */
-class TrainingJobTest {
+class TrainingJobIT {
 
     static TestDatabase db;
     static ConfigurableApplicationContext ctx;

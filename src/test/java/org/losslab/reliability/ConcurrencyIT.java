@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.losslab.reliability.BadInputCatalogueTest.Run;
+import org.losslab.reliability.BadInputCatalogueIT.Run;
 import org.losslab.support.LosslabProcess;
 import org.losslab.support.TestDatabase;
 
@@ -27,7 +27,7 @@ import org.losslab.support.TestDatabase;
  *       completes with exactly one metric row per epoch and no partition completed twice.
  * </ol>
  */
-class ConcurrencyTest {
+class ConcurrencyIT {
 
     static final List<String> SETS = List.of("training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null", "name=twice", "data.holdout=8000", "training.hidden_widths=[25]",
             "training.restarts=2", "training.epochs=5", "training.block_size=1");
@@ -68,7 +68,7 @@ class ConcurrencyTest {
             assertThat(ResultsCheck.scalar(c, "SELECT count(*) FROM batch_job_execution")).isEqualTo(1);
 
             // 2. a fresh heartbeat: restart refuses
-            DatabaseOutageTest.waitForEpochs(c, owner, 2, ownerLog);
+            DatabaseOutageIT.waitForEpochs(c, owner, 2, ownerLog);
             freezeOutsideTransaction(c, owner);
             db.useInProcess();
             // "fresh" = younger than the staleness limit, here 10 minutes (the first Spring start of this
@@ -76,7 +76,7 @@ class ConcurrencyTest {
             System.setProperty("LOSSLAB_HEARTBEAT_STALE_SECONDS", "600");
             Run r;
             try {
-                r = BadInputCatalogueTest.run("restart", "1");
+                r = BadInputCatalogueIT.run("restart", "1");
             } finally {
                 System.clearProperty("LOSSLAB_HEARTBEAT_STALE_SECONDS");
             }
@@ -87,7 +87,7 @@ class ConcurrencyTest {
             Path logC = tmp.resolve("c.log");
             Process taker = LosslabProcess.start(db, logC, Map.of("LOSSLAB_THREADS", "2",
                     "LOSSLAB_HEARTBEAT_STALE_SECONDS", "1"), "restart", "1");
-            DatabaseOutageTest.waitForEpochs(c, taker, ResultsCheck.scalar(c, "SELECT count(*) FROM epoch_metric") + 1, logC);
+            DatabaseOutageIT.waitForEpochs(c, taker, ResultsCheck.scalar(c, "SELECT count(*) FROM epoch_metric") + 1, logC);
             String oldOwnerRows = "SELECT count(*) FROM epoch_metric m JOIN batch_step_execution s USING (step_execution_id)"
                     + " WHERE s.job_execution_id = 1";
             long rowsOfOldOwner = ResultsCheck.scalar(c, oldOwnerRows);

@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * brute-force oracle: pre-activations and piece fractions from an independent forward pass; and a
  * sampling partition failed mid-way and restarted ends with the rows of the uninterrupted run.
  */
-class ChoromanskaRegionsJobTest {
+class ChoromanskaRegionsJobIT {
 
     static final String SPEC = """
             name: %s

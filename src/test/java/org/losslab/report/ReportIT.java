@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * completed execution shows the stored comparisons; {@code losslab report} prints the path; and headless
  * Chromium loads every image of the page.
  */
-class ReportTest {
+class ReportIT {
 
     static TestDatabase db;
     static ConfigurableApplicationContext ctx;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * uncommitted .env), and no SQL in the main code is built by concatenating or formatting values
  * into it (every value is a bound {@code ?} parameter).
  */
-class SecurityHygieneTest {
+class SecurityHygieneIT {
 
     static final Path ROOT = Path.of("").toAbsolutePath();
 

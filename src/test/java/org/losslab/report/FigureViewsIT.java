@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * registered figure renders to PNG and SVG (theory tables filled with fixture rows; region views stood
  * in by tables of the expected columns). The drawn figures are left in target/figure-fixtures for inspection.
  */
-class FigureViewsTest {
+class FigureViewsIT {
 
     static TestDatabase db;
     static ConfigurableApplicationContext ctx;

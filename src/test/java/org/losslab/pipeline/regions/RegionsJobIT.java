@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code v_region_stats}; and a training partition, then a sampling partition, failed mid-way and
  * restarted, ending with exactly the rows (and parameter hashes) of an uninterrupted run, no duplicates.
  */
-class RegionsJobTest {
+class RegionsJobIT {
 
     static final String SPEC = """
             name: %s

@@ -26,7 +26,7 @@ import org.losslab.support.TestDatabase;
  * half-written), and {@code losslab restart --last} completes the job with final parameters equal
  * to uninterrupted training and exactly one metric row per epoch.
  */
-class DatabaseOutageTest {
+class DatabaseOutageIT {
 
     static final List<String> SETS = List.of("training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null", "name=outage", "data.holdout=8000", "training.hidden_widths=[25]", "training.restarts=2",
             "training.epochs=4", "training.block_size=1");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  *       parameters equal to uninterrupted training and one metric row per epoch.
  * </ol>
  */
-class EmbeddedDatabaseRestartTest {
+class EmbeddedDatabaseRestartIT {
 
     static final List<String> SETS = List.of("training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null", "name=embedded", "data.holdout=8000", "training.hidden_widths=[25]",
             "training.restarts=2", "training.epochs=4", "training.block_size=1");
@@ -45,7 +45,7 @@ class EmbeddedDatabaseRestartTest {
         int port = waitForServer(data, run, log);
         String url = "jdbc:postgresql://localhost:" + port + "/postgres";
         try (Connection c = connectWhenMigrated(url, run, log)) {
-            DatabaseOutageTest.waitForEpochs(c, run, 2, log);
+            DatabaseOutageIT.waitForEpochs(c, run, 2, log);
         }
         assertThat(Files.list(tmp).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("pgdata.incomplete-"));
 

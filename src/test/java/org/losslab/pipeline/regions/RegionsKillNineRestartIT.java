@@ -26,7 +26,7 @@ import org.losslab.support.TestDatabase;
  * partition threads instead of one): the same statistics, nothing missing, no duplicate rows, and no
  * sampling partition completed twice.
  */
-class RegionsKillNineRestartTest {
+class RegionsKillNineRestartIT {
 
     static final String SPEC = """
             name: rg-kill
