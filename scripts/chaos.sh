@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Chaos test of losslab on the embedded PostgreSQL (README "Reliability").
+# Chaos test of losslab on the embedded PostgreSQL (docs/reliability.md).
 #
 #   scripts/chaos.sh [--kills N] [--seed S] [--workdir DIR] [--keep]
 #

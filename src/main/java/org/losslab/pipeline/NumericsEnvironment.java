@@ -4,7 +4,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Pins ND4J's thread counts before any training: the OpenMP thread count changes results bit-wise,
- * and one thread per training thread is also the fastest on small networks (engineering notes).
+ * and one thread per training thread is also the fastest on small networks (docs/architecture.md, determinism).
  * The count comes from {@code LOSSLAB_OMP_THREADS} (default 1); the launcher exports the same value
  * as OMP_NUM_THREADS so the native library starts with it.
  */

@@ -6,9 +6,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A DL4J network's flattened parameters and updater (Adam) state as float arrays, the form in which
- * checkpoints store them, and their restore with the iteration and epoch counts, so that a restored
- * network trains on bit-identically (engineering notes: a checkpoint is parameters, updater state and
- * the counts). The one place that reads or writes them.
+ * checkpoints store them, and their restore with the iteration and epoch counts: all four are needed
+ * for a restored network to train on bit-identically. The one place that reads or writes them.
  */
 public final class NetworkState {
 

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The updater (Adam 1e−3 by default) is part of the network's configuration. Epoch e visits the
  * training rows in the order of a Fisher–Yates shuffle seeded by
  * {@code Seeds.derive(seed, "data-order", e)}, so any epoch can be replayed on its own.
- * One network per thread (engineering notes): this class holds no state.
+ * One network per thread (training in shared thread pools has run out of off-heap memory, DL4J issue #4098): this class holds no state.
  */
 public final class NetworkTrainer {
 

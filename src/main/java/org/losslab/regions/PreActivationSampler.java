@@ -26,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p><b>Where z comes from.</b> The network must use the {@link RegionNetworks} layout: each
  * {@link PiecewiseLinearActivation} sits in its own {@link ActivationLayer}, and z is the <i>input</i>
  * of that layer. The sampler runs the layers itself, in inference mode and without workspaces
- * (every array detached: engineering notes, #4291/#5412), applying each layer's input preprocessor
+ * (every array detached: DL4J issues #4291, #5412), applying each layer's input preprocessor
  * as {@code MultiLayerNetwork} does, and classifies z <b>before</b> the ActivationLayer runs:
  * {@code feedForward(x, false)} cannot be used, because in inference DL4J's ActivationLayer
  * applies the activation in place on the previous layer's output, so the list it returns holds

@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The caller advances in units ({@link #advance}) and may checkpoint between them: {@link #exportState()}
  * holds W, the step counter and the per-restart GD stop steps, and a block built from the same couplings,
  * settings, seed and first restart continues bit-identically after {@link #importState} (with the same ND4J
- * native build and OMP thread count, see engineering-notes.md).
+ * native build and OMP thread count, see docs/architecture.md).
  * Restart r starts uniform on the sphere from {@code SplittableRandom(Seeds.derive(seed, "descent-start", N, r))}.
  */
 public final class SphericalDescentBlock implements AutoCloseable {

@@ -29,7 +29,7 @@ import org.losslab.cli.Main;
 import org.losslab.support.TestDatabase;
 
 /**
- * The catalogue of bad inputs (README "Reliability"): each is refused by {@code losslab run} with
+ * The catalogue of bad inputs (docs/reliability.md): each is refused by {@code losslab run} with
  * exit code 2 and a one-line message naming the file or key and the problem, before anything
  * touches the database: the test database has no table afterwards, not even Flyway's. A network
  * that diverges is not bad input (TrainingJobIT#divergingRunsAreRecordedAndTheJobGoesOn).
