@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Chaos test of losslab on the embedded PostgreSQL (README "Reliability").
+# Chaos test of losslab on the embedded PostgreSQL (docs/reliability.md).
 #
 #   scripts/chaos.sh [--kills N] [--seed S] [--workdir DIR] [--keep]
 #
 # Runs a small job through every stage (prepare-data, train, summarize, theory, spinglass, cells,
 # region-networks, sample-activations, region-statistics, compare, then the report) and SIGKILLs it
 # N times (default 14), each time followed by `losslab restart --last`. Targeted kills use
-# LOSSLAB_CHAOS_PAUSE=point:n (org.losslab.ChaosPoints): the process freezes at the n-th time it reaches
-# that point, inside the write transaction, and this script kills it there. The 13 kill points, in
+# LOSSLAB_CHAOS_PAUSE=point:n with LOSSLAB_FAULTS_ENABLED=true (the fault seam, org.losslab.faults): the
+# process freezes at the n-th time it reaches that point, inside the write transaction, and this script
+# kills it there. The 13 kill points, in
 # pipeline order: prepare-data, a training checkpoint write, a random moment (1-8 s after start: JVM
 # start, embedded server start/stale cleanup, Flyway, training), a run's final write (final_params),
 # summarize, theory (after the curves), a spin-glass block checkpoint, cells (its certificates),
@@ -35,7 +36,7 @@ while [ $# -gt 0 ]; do
     --seed) seed="$2"; shift 2 ;;
     --workdir) work="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "chaos: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -106,7 +107,7 @@ attempt() {
   if [ "$what" = random ]; then
     setsid "$here/losslab" "$@" >"$log" 2>&1 &
   else
-    LOSSLAB_CHAOS_PAUSE="$what" LOSSLAB_CHAOS_SIGNAL="$signal" setsid "$here/losslab" "$@" >"$log" 2>&1 &
+    LOSSLAB_FAULTS_ENABLED=true LOSSLAB_CHAOS_PAUSE="$what" LOSSLAB_CHAOS_SIGNAL="$signal" setsid "$here/losslab" "$@" >"$log" 2>&1 &
   fi
   local pid=$! waited=0 delay=$((10 + RANDOM % 70))   # random: 1.0-7.9 s
   cd "$here"

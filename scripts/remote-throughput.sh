@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of the train step with 1, 2, 3 ... remote workers on this machine, and the time a
 # partition spends in transit (manager send -> worker receipt), against a server PostgreSQL and
-# RabbitMQ (README "Remote workers"). Each worker trains one partition at a time (LOSSLAB_THREADS=1).
+# RabbitMQ (docs/operations.md, workers). Each worker trains one partition at a time (LOSSLAB_THREADS=1).
 #   LOSSLAB_DB_URL=jdbc:postgresql://127.0.0.1:5432/losslab_bench scripts/remote-throughput.sh "1 2 3"
 # Extra spec overrides after the worker counts, e.g. --set training.epochs=3.
 # LOSSLAB_CMD overrides how losslab is started (default: ./losslab, which builds the fat jar once).

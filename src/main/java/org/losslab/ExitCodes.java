@@ -1,6 +1,6 @@
 package org.losslab;
 
-/** Process exit codes, documented in the README ("Exit codes"). */
+/** Process exit codes, documented in docs/operations.md ("Exit codes"). */
 public final class ExitCodes {
     /** The job completed (or the command succeeded). */
     public static final int OK = 0;

@@ -2,11 +2,10 @@ package org.losslab;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Spring Boot entry point; the command line lives in {@code org.losslab.cli}. */
+/**
+ * The Spring Boot application: its package is the root of component scanning. The program's entry
+ * point, which starts it for the commands that need it, is {@code org.losslab.cli.Main}.
+ */
 @SpringBootApplication
 public class LosslabApplication {
-
-    public static void main(String[] args) {
-        System.exit(org.losslab.cli.Main.run(args));
-    }
 }

@@ -3,7 +3,6 @@ package org.losslab.activations;
 import java.util.Arrays;
 import java.util.Objects;
 
-import org.losslab.BadInputException;
 
 /**
  * A piecewise-linear activation with L pieces (science.md §C.2): breakpoints
@@ -31,20 +30,20 @@ public final class PiecewiseLinear {
      * @param breakpoints strictly increasing, finite, length L−1 (may be empty only if L = 1)
      * @param slopes      α_ℓ, length L, finite
      * @param intercepts  β_ℓ, length L, finite
-     * @throws BadInputException naming the argument and the problem
+     * @throws IllegalArgumentException naming the argument and the problem
      */
     public PiecewiseLinear(String name, double[] breakpoints, double[] slopes, double[] intercepts) {
         if (name == null || name.isBlank()) {
-            throw new BadInputException("activation name: must be non-empty");
+            throw new IllegalArgumentException("activation name: must be non-empty");
         }
         if (breakpoints == null || slopes == null || intercepts == null) {
-            throw new BadInputException("activation '" + name + "': breakpoints, slopes and intercepts must all be given");
+            throw new IllegalArgumentException("activation '" + name + "': breakpoints, slopes and intercepts must all be given");
         }
         if (slopes.length < 1) {
-            throw new BadInputException("activation '" + name + "': slopes must have at least one piece");
+            throw new IllegalArgumentException("activation '" + name + "': slopes must have at least one piece");
         }
         if (slopes.length != intercepts.length || breakpoints.length != slopes.length - 1) {
-            throw new BadInputException("activation '" + name + "': lengths do not match: " + breakpoints.length
+            throw new IllegalArgumentException("activation '" + name + "': lengths do not match: " + breakpoints.length
                     + " breakpoints need " + (breakpoints.length + 1) + " slopes and intercepts, got "
                     + slopes.length + " slopes and " + intercepts.length + " intercepts");
         }
@@ -53,12 +52,12 @@ public final class PiecewiseLinear {
         checkFinite(name, "intercepts", intercepts);
         for (int k = 1; k < breakpoints.length; k++) {
             if (!(breakpoints[k] > breakpoints[k - 1])) {
-                throw new BadInputException("activation '" + name + "': breakpoints must be strictly increasing, but a_"
+                throw new IllegalArgumentException("activation '" + name + "': breakpoints must be strictly increasing, but a_"
                         + k + " = " + breakpoints[k - 1] + " >= a_" + (k + 1) + " = " + breakpoints[k]);
             }
         }
         if (slopes.length > 127) {
-            throw new BadInputException("activation '" + name + "': at most 127 pieces are supported, got " + slopes.length);
+            throw new IllegalArgumentException("activation '" + name + "': at most 127 pieces are supported, got " + slopes.length);
         }
         this.name = name;
         this.breakpoints = breakpoints.clone();
@@ -73,7 +72,7 @@ public final class PiecewiseLinear {
     private static void checkFinite(String name, String what, double[] v) {
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) {
-                throw new BadInputException("activation '" + name + "': " + what + "[" + i + "] = " + v[i] + " is not finite");
+                throw new IllegalArgumentException("activation '" + name + "': " + what + "[" + i + "] = " + v[i] + " is not finite");
             }
         }
     }
@@ -179,20 +178,20 @@ public final class PiecewiseLinear {
 
     private double weighted(double[] rho, double[] coef) {
         if (rho == null || rho.length != coef.length) {
-            throw new BadInputException("occupancies rho: need " + coef.length + " values for activation '" + name
+            throw new IllegalArgumentException("occupancies rho: need " + coef.length + " values for activation '" + name
                     + "', got " + (rho == null ? "none" : rho.length));
         }
         double sum = 0;
         double acc = 0;
         for (int i = 0; i < rho.length; i++) {
             if (!(rho[i] >= 0 && rho[i] <= 1)) {
-                throw new BadInputException("occupancies rho[" + i + "] = " + rho[i] + ": must lie in [0, 1]");
+                throw new IllegalArgumentException("occupancies rho[" + i + "] = " + rho[i] + ": must lie in [0, 1]");
             }
             sum += rho[i];
             acc += rho[i] * coef[i];
         }
         if (Math.abs(sum - 1) > 1e-9) {
-            throw new BadInputException("occupancies rho: must sum to 1, sum is " + sum);
+            throw new IllegalArgumentException("occupancies rho: must sum to 1, sum is " + sum);
         }
         return acc;
     }

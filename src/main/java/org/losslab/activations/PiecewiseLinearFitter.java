@@ -10,7 +10,6 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
-import org.losslab.BadInputException;
 
 /**
  * Fits L-piece approximations of tanh and sigmoid on a range R (science.md §C.2; R defaults to
@@ -77,10 +76,10 @@ public final class PiecewiseLinearFitter {
     /** L-piece fit of {@code target} on [lo, hi]; named {@code <target>-pl<L>}. */
     public static FittedActivation fit(Target target, int pieces, double lo, double hi) {
         if (pieces < 1 || pieces > 64) {
-            throw new BadInputException("pieces: must be in 1..64, got " + pieces);
+            throw new IllegalArgumentException("pieces: must be in 1..64, got " + pieces);
         }
         if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi)) {
-            throw new BadInputException("range: need finite lo < hi, got [" + lo + ", " + hi + "]");
+            throw new IllegalArgumentException("range: need finite lo < hi, got [" + lo + ", " + hi + "]");
         }
         double[] search = grid(lo, hi, SEARCH_GRID);
         double[] searchF = new double[search.length];

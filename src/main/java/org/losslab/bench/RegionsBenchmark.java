@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.losslab.BadInputException;
 import org.losslab.activations.PiecewiseLinear;
-import org.losslab.batch.RegionSampleTasklet;
 import org.losslab.bench.TrainingBenchmark.Result;
 import org.losslab.data.Features;
+import org.losslab.data.InvalidDataException;
 import org.losslab.data.MnistData;
 import org.losslab.data.MnistSource;
+import org.losslab.regions.GaussianInputs;
 import org.losslab.regions.NetworkRegionAccumulator;
 import org.losslab.regions.PlainDataset;
 import org.losslab.regions.PreActivationSampler;
@@ -123,7 +123,7 @@ public final class RegionsBenchmark {
                 if (mnist != null) {
                     sampler.sampleRows(mnist, 0, inputs, BATCH, acc);
                 } else {
-                    sampler.sampleGaussian(RegionSampleTasklet.gaussianSeed(SEED), 0, inputs, BATCH, acc);
+                    sampler.sampleGaussian(GaussianInputs.experimentSeed(SEED), 0, inputs, BATCH, acc);
                 }
                 cpu[r] = (CpuClock.processNanos() - c0) / 1e9;
                 wall[r] = (System.nanoTime() - w0) / 1e9;
@@ -142,14 +142,14 @@ public final class RegionsBenchmark {
     /** The first {@code count} MNIST images of {@code dir} at 28×28, pixels / 255: the test images, then training images. */
     static PlainDataset mnistInputs(Path dir, int count) {
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new BadInputException("bench regions: no MNIST directory " + dir + " (use --data DIR)");
+            throw new InvalidDataException("bench regions: no MNIST directory " + dir + " (use --data DIR)");
         }
         MnistData d = MnistSource.load(dir);
         Features.Matrix test = Features.pixels(d.test());
         Features.Matrix train = Features.pixels(d.train());
         int dim = test.cols();
         if (test.rows() + train.rows() < count) {
-            throw new BadInputException("bench regions: " + dir + " has " + (test.rows() + train.rows())
+            throw new InvalidDataException("bench regions: " + dir + " has " + (test.rows() + train.rows())
                     + " images, fewer than " + count);
         }
         float[] x = new float[count * dim];

@@ -76,7 +76,7 @@ public final class ActiveSetDescent {
             boolean reentering = hit[0] < 1 && released.contains(WorkingSet.key((int) hit[1], (int) hit[2]));
             if (hit[0] < 1 && alpha * Vectors.norm(delta) <= 1e-15 * (1 + Vectors.norm(theta))) {
                 if (reentering) {
-                    mu *= 4;   // the model step re-enters the constraint just released; steepest descent leaves it
+                    mu = NormalEquations.stiffened(mu); // the model step re-enters the constraint just released
                 } else {
                     ws.add((int) hit[1], (int) hit[2]);
                 }
@@ -90,7 +90,7 @@ public final class ActiveSetDescent {
                 res = rc;
                 risk = rc.risk();
                 it++;
-                mu = Math.max(mu / 5, 1e-15);
+                mu = NormalEquations.relaxed(mu);
                 released.clear();
                 if (hit[0] <= 1) {
                     ws.add((int) hit[1], (int) hit[2]);
@@ -99,7 +99,7 @@ public final class ActiveSetDescent {
                     && !reentering) {
                 ws.add((int) hit[1], (int) hit[2]);   // blocked at once by a constraint that is active to rounding
             } else {
-                mu *= 4;
+                mu = NormalEquations.stiffened(mu);
             }
         }
         double[] g = Descent.gradient(res);
@@ -155,14 +155,7 @@ public final class ActiveSetDescent {
         for (int i = 0; i < jac.length; i++) {
             jz[i] = multiply(z, jac[i]);
         }
-        double[][] h = Descent.normalMatrix(jz, mu);
-        double[] rhs = new double[q];
-        for (int i = 0; i < jz.length; i++) {
-            for (int r = 0; r < q; r++) {
-                rhs[r] -= jz[i][r] * res.r()[i];
-            }
-        }
-        double[] d = Descent.choleskySolve(h, rhs);
+        double[] d = new NormalEquations(jz, res.r()).solve(mu);
         double[] delta = new double[jac[0].length];
         for (int c = 0; c < q; c++) {
             for (int k = 0; k < delta.length; k++) {

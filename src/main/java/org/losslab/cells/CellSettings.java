@@ -1,6 +1,5 @@
 package org.losslab.cells;
 
-import org.losslab.BadInputException;
 
 /**
  * Settings of a full §D.5 run ({@link CellCertificates}). All are [DEFAULT] choices of science.md §D.5
@@ -23,11 +22,11 @@ public record CellSettings(long seed, Dataset data, int n, TwoPieceActivation ac
 
     public CellSettings {
         if (data == null && n < 4) {
-            throw new BadInputException("cells settings: n must be ≥ 4, got " + n);
+            throw new IllegalArgumentException("cells settings: n must be ≥ 4, got " + n);
         }
         if (width < 3 || hiddenLayers < 1 || !(eta > 1) || !(valleyEta > 1) || perturbations < 1 || valleyPoints < 2
                 || linearStarts < 1) {
-            throw new BadInputException("cells settings: need width ≥ 3, hiddenLayers ≥ 1, eta > 1, valleyEta > 1,"
+            throw new IllegalArgumentException("cells settings: need width ≥ 3, hiddenLayers ≥ 1, eta > 1, valleyEta > 1,"
                     + " perturbations ≥ 1, valleyPoints ≥ 2, linearStarts ≥ 1");
         }
     }

@@ -1,6 +1,5 @@
 package org.losslab.cells;
 
-import org.losslab.BadInputException;
 
 /**
  * A training set S = {(x_i, y_i)} (science.md §D.2) held as plain double arrays, either generated
@@ -12,13 +11,13 @@ public record Dataset(String name, double[][] x, double[][] y) {
 
     public Dataset {
         if (name == null || name.isBlank()) {
-            throw new BadInputException("dataset: name must be non-empty");
+            throw new IllegalArgumentException("dataset: name must be non-empty");
         }
         if (x == null || y == null || x.length == 0) {
-            throw new BadInputException("dataset " + name + ": x and y must be non-empty");
+            throw new IllegalArgumentException("dataset " + name + ": x and y must be non-empty");
         }
         if (x.length != y.length) {
-            throw new BadInputException("dataset " + name + ": x has " + x.length + " rows but y has " + y.length);
+            throw new IllegalArgumentException("dataset " + name + ": x has " + x.length + " rows but y has " + y.length);
         }
         x = copyRect(name, "x", x);
         y = copyRect(name, "y", y);
@@ -44,16 +43,16 @@ public record Dataset(String name, double[][] x, double[][] y) {
     private static double[][] copyRect(String name, String what, double[][] a) {
         int d = a[0] == null ? 0 : a[0].length;
         if (d == 0) {
-            throw new BadInputException("dataset " + name + ": " + what + " rows must have at least one column");
+            throw new IllegalArgumentException("dataset " + name + ": " + what + " rows must have at least one column");
         }
         double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             if (a[i] == null || a[i].length != d) {
-                throw new BadInputException("dataset " + name + ": " + what + " row " + i + " has a different width than row 0 (" + d + ")");
+                throw new IllegalArgumentException("dataset " + name + ": " + what + " row " + i + " has a different width than row 0 (" + d + ")");
             }
             for (int k = 0; k < d; k++) {
                 if (!Double.isFinite(a[i][k])) {
-                    throw new BadInputException("dataset " + name + ": " + what + "[" + i + "][" + k + "] is not finite");
+                    throw new IllegalArgumentException("dataset " + name + ": " + what + "[" + i + "][" + k + "] is not finite");
                 }
             }
             c[i] = a[i].clone();

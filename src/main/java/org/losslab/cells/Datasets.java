@@ -1,7 +1,6 @@
 package org.losslab.cells;
 
 import java.util.SplittableRandom;
-import org.losslab.BadInputException;
 import org.losslab.Seeds;
 
 /**
@@ -20,7 +19,7 @@ public final class Datasets {
      */
     public static Dataset nonlinearRegression2d(long seed, int n) {
         if (n < 4) {
-            throw new BadInputException("cells dataset: n must be at least 4 (got " + n + ")");
+            throw new IllegalArgumentException("cells dataset: n must be at least 4 (got " + n + ")");
         }
         SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "cells/regression2d"));
         double[][] x = new double[n][2];

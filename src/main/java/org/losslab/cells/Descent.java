@@ -84,28 +84,15 @@ public final class Descent {
         int it = 0;
         double mapping = Vectors.norm(gradient(res));
         int stagnant = 0;
-        double[][] base = null;
-        double[] rhs = null;
+        NormalEquations system = null;
         while (it < maxIterations && mapping >= tolerance && mu < 1e20 && stagnant < 20) {
-            if (base == null) {
-                base = normalMatrix(res.jacobian(), 0);
-                rhs = new double[theta.length];
-                for (int i = 0; i < res.r().length; i++) {
-                    double[] row = res.jacobian()[i];
-                    for (int k = 0; k < rhs.length; k++) {
-                        rhs[k] -= row[k] * res.r()[i];
-                    }
-                }
+            if (system == null) {
+                system = new NormalEquations(res.jacobian(), res.r());
             }
-            double[][] jtj = new double[base.length][];
-            for (int k = 0; k < base.length; k++) {
-                jtj[k] = base[k].clone();
-                jtj[k][k] += mu;
-            }
-            double[] cand = Vectors.axpy(theta, 1, choleskySolve(jtj, rhs));
+            double[] cand = Vectors.axpy(theta, 1, system.solve(mu));
             if (stayInCell != null && !stayInCell.test(cand)) {
                 rejected++;
-                mu *= 4;
+                mu = NormalEquations.stiffened(mu);
                 continue;
             }
             Network.Residuals rc = model.apply(cand);
@@ -114,12 +101,12 @@ public final class Descent {
                 theta = cand;
                 res = rc;
                 risk = rc.risk();
-                mu = Math.max(mu / 5, 1e-15);
+                mu = NormalEquations.relaxed(mu);
                 it++;
-                base = null;
+                system = null;
                 mapping = Vectors.norm(gradient(res));
             } else {
-                mu *= 4;
+                mu = NormalEquations.stiffened(mu);
             }
         }
         return new Result(theta, risk, it, rejected, mapping, mapping < tolerance);

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.losslab.BadInputException;
 import org.losslab.Seeds;
 
 /**
@@ -32,7 +31,7 @@ public final class InCellOptimality {
     public record Options(int width, int trainSteps, int starts, int maxIterations, double tolerance, long seed) {
         public Options {
             if (width < 1 || trainSteps < 0 || starts < 2 || maxIterations < 1 || !(tolerance >= 0)) {
-                throw new BadInputException("cells in-cell options: need width ≥ 1, trainSteps ≥ 0, starts ≥ 2,"
+                throw new IllegalArgumentException("cells in-cell options: need width ≥ 1, trainSteps ≥ 0, starts ≥ 2,"
                         + " maxIterations ≥ 1, tolerance ≥ 0");
             }
         }

@@ -2,7 +2,6 @@ package org.losslab.cells;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.losslab.BadInputException;
 
 /**
  * Stage 2 of science.md §D.3 in closed form: from θ_lin, bend the output on one extreme point so
@@ -37,7 +36,7 @@ public record KinkMove(double[] thetaPrime, double riskBefore, double riskAfter,
         }
         int spare = sm == 0 ? 1 : 2;
         if (d[1] < dy + spare) {
-            throw new BadInputException("cells stage 2: first hidden width " + d[1] + " < d_Y + " + spare
+            throw new IllegalArgumentException("cells stage 2: first hidden width " + d[1] + " < d_Y + " + spare
                     + " (spare units for the kink)");
         }
         double[][] r = new double[n][];

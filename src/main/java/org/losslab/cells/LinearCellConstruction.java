@@ -1,7 +1,6 @@
 package org.losslab.cells;
 
 import java.util.Arrays;
-import org.losslab.BadInputException;
 
 /**
  * Stage 1 of the spurious-minimum construction (science.md §D.3; §D.5 item 2(a)): a network θ_lin
@@ -30,21 +29,21 @@ public record LinearCellConstruction(Network network, Dataset data, AffineFit af
         int dy = data.outputDim();
         double s = net.activation().slopePositive();
         if (net.loss() != Loss.SQUARED) {
-            throw new BadInputException("cells stage 1: needs the squared loss (closed-form affine optimum), got " + net.loss());
+            throw new IllegalArgumentException("cells stage 1: needs the squared loss (closed-form affine optimum), got " + net.loss());
         }
         if (s == 0) {
-            throw new BadInputException("cells stage 1: the z > 0 slope of " + net.activation().name() + " must be non-zero");
+            throw new IllegalArgumentException("cells stage 1: the z > 0 slope of " + net.activation().name() + " must be non-zero");
         }
         if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new BadInputException("cells stage 1: eta must be positive and finite, got " + eta);
+            throw new IllegalArgumentException("cells stage 1: eta must be positive and finite, got " + eta);
         }
         if (scales == null || scales.length != layers - 1 || Arrays.stream(scales).anyMatch(v -> !(v > 0) || !Double.isFinite(v))) {
-            throw new BadInputException("cells stage 1: need " + (layers - 1) + " positive scales (one per hidden layer), got "
+            throw new IllegalArgumentException("cells stage 1: need " + (layers - 1) + " positive scales (one per hidden layer), got "
                     + Arrays.toString(scales));
         }
         for (int j = 1; j < d.length - 1; j++) {
             if (d[j] < dy) {
-                throw new BadInputException("cells stage 1: hidden width " + d[j] + " < d_Y = " + dy);
+                throw new IllegalArgumentException("cells stage 1: hidden width " + d[j] + " < d_Y = " + dy);
             }
         }
         double[] theta = new double[net.parameterCount()];

@@ -1,5 +1,7 @@
 package org.losslab.cells;
 
+import org.losslab.math.LogSumExp;
+
 /**
  * Per-sample loss ℓ(f, y) with its gradient and Hessian–vector product in the prediction f
  * (science.md §D.2: ℓ is C¹; both losses here are C^∞ and convex in f). The empirical risk is
@@ -36,7 +38,7 @@ public enum Loss {
     CROSS_ENTROPY {
         @Override
         public double value(double[] f, double[] y) {
-            double lse = logSumExp(f);
+            double lse = LogSumExp.of(f);
             double s = 0;
             for (int k = 0; k < f.length; k++) {
                 s -= y[k] * (f[k] - lse);
@@ -75,20 +77,8 @@ public enum Loss {
     /** out = scale · (∂²ℓ/∂f²) v. */
     public abstract void hessianVector(double[] f, double[] y, double[] v, double scale, double[] out);
 
-    static double logSumExp(double[] f) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : f) {
-            m = Math.max(m, v);
-        }
-        double s = 0;
-        for (double v : f) {
-            s += Math.exp(v - m);
-        }
-        return m + Math.log(s);
-    }
-
     static double[] softmax(double[] f) {
-        double lse = logSumExp(f);
+        double lse = LogSumExp.of(f);
         double[] p = new double[f.length];
         for (int k = 0; k < f.length; k++) {
             p[k] = Math.exp(f[k] - lse);

@@ -1,7 +1,6 @@
 package org.losslab.cells;
 
 import java.util.Arrays;
-import org.losslab.BadInputException;
 
 /**
  * Fully connected network f(x;θ) = W_L h(… h(W_1 x + b_1) …) + b_L in double precision
@@ -22,12 +21,12 @@ public final class Network {
     /** widths = (d_X, d_1, …, d_{L−1}, d_Y); at least one hidden layer. */
     public Network(int[] widths, TwoPieceActivation activation, Loss loss) {
         if (widths == null || widths.length < 3) {
-            throw new BadInputException("cells network: widths need input, at least one hidden layer and output, got "
+            throw new IllegalArgumentException("cells network: widths need input, at least one hidden layer and output, got "
                     + Arrays.toString(widths));
         }
         for (int w : widths) {
             if (w < 1) {
-                throw new BadInputException("cells network: every width must be ≥ 1, got " + Arrays.toString(widths));
+                throw new IllegalArgumentException("cells network: every width must be ≥ 1, got " + Arrays.toString(widths));
             }
         }
         this.widths = widths.clone();
@@ -184,7 +183,7 @@ public final class Network {
     public Residuals residuals(double[] theta, Dataset data) {
         checkShapes(theta, data);
         if (loss != Loss.SQUARED) {
-            throw new BadInputException("cells network: residuals need the squared loss, got " + loss);
+            throw new IllegalArgumentException("cells network: residuals need the squared loss, got " + loss);
         }
         int dy = widths[widths.length - 1];
         double root = Math.sqrt(data.size());
@@ -245,10 +244,10 @@ public final class Network {
 
     void checkShapes(double[] theta, Dataset data) {
         if (theta.length != parameterCount) {
-            throw new BadInputException("cells network: θ has " + theta.length + " entries, expected " + parameterCount);
+            throw new IllegalArgumentException("cells network: θ has " + theta.length + " entries, expected " + parameterCount);
         }
         if (data.inputDim() != widths[0] || data.outputDim() != widths[widths.length - 1]) {
-            throw new BadInputException("cells network " + Arrays.toString(widths) + ": data " + data.name()
+            throw new IllegalArgumentException("cells network " + Arrays.toString(widths) + ": data " + data.name()
                     + " has d_X=" + data.inputDim() + ", d_Y=" + data.outputDim());
         }
     }

@@ -1,6 +1,5 @@
 package org.losslab.cells;
 
-import org.losslab.BadInputException;
 
 /**
  * One cell of a one-hidden-layer network f(x) = Σ_j a_j h(w_j·x + b_j) + c with scalar output
@@ -26,14 +25,14 @@ public final class OneHiddenCell {
     private OneHiddenCell(Network net, Dataset data, double[] theta) {
         int[] d = net.widths();
         if (d.length != 3 || d[2] != 1) {
-            throw new BadInputException("cells in-cell program: needs one hidden layer and d_Y = 1 (the v-reformulation"
+            throw new IllegalArgumentException("cells in-cell program: needs one hidden layer and d_Y = 1 (the v-reformulation"
                     + " of §D.4 is convex only for a scalar output), got widths " + java.util.Arrays.toString(d));
         }
         this.net = net;
         this.data = data;
         this.pattern = net.pattern(theta, data);
         if (!pattern.isOpen()) {
-            throw new BadInputException("cells in-cell program: θ lies on a kink, not in an open cell");
+            throw new IllegalArgumentException("cells in-cell program: θ lies on a kink, not in an open cell");
         }
         this.units = d[1];
         this.m = d[0] + 1;
@@ -46,7 +45,7 @@ public final class OneHiddenCell {
         for (int j = 0; j < units; j++) {
             double a = theta[net.weightIndex(1, 0, j)];
             if (a == 0) {
-                throw new BadInputException("cells in-cell program: output weight a_" + j + " is 0, sign(a) undefined");
+                throw new IllegalArgumentException("cells in-cell program: output weight a_" + j + " is 0, sign(a) undefined");
             }
             tau[j] = a > 0 ? 1 : -1;
             for (int i = 0; i < n; i++) {

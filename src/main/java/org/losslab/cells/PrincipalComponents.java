@@ -6,7 +6,6 @@ import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealVector;
-import org.losslab.BadInputException;
 
 /**
  * Whitened principal components of a data set's inputs: x ↦ ((x − x̄)·e_c / √λ_c) for the k leading
@@ -27,7 +26,7 @@ public final class PrincipalComponents {
         int n = data.size();
         int d = data.inputDim();
         if (k < 1 || k > d || k >= n) {
-            throw new BadInputException("cells.mnist_components: must be between 1 and min(" + d + " features, "
+            throw new IllegalArgumentException("cells.mnist_components: must be between 1 and min(" + d + " features, "
                     + (n - 1) + " = points − 1), got " + k);
         }
         double[] mean = new double[d];
@@ -57,7 +56,7 @@ public final class PrincipalComponents {
         for (int c = 0; c < k; c++) {
             double lambda = values[order[c]];
             if (!(lambda > 1e-12 * values[order[0]])) {
-                throw new BadInputException("cells.mnist_components: component " + (c + 1) + " has variance " + lambda
+                throw new IllegalArgumentException("cells.mnist_components: component " + (c + 1) + " has variance " + lambda
                         + "; the subset spans fewer than " + k + " directions");
             }
             double[] e = oriented(eig.getEigenvector(order[c]));

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.losslab.BadInputException;
 import org.losslab.Seeds;
 
 /**
@@ -29,7 +28,7 @@ public final class SpuriousMinimumCertifier {
     public record Options(int perturbations, double minSize, double maxSize, long seed) {
         public Options {
             if (perturbations < 1 || !(minSize > 0) || !(maxSize >= minSize)) {
-                throw new BadInputException("cells certificate: need perturbations ≥ 1 and 0 < minSize ≤ maxSize, got "
+                throw new IllegalArgumentException("cells certificate: need perturbations ≥ 1 and 0 < minSize ≤ maxSize, got "
                         + perturbations + ", " + minSize + ", " + maxSize);
             }
         }

@@ -1,6 +1,5 @@
 package org.losslab.cells;
 
-import org.losslab.BadInputException;
 
 /**
  * The two-piece activation h(z) = s− z for z ≤ 0 and s+ z for z &gt; 0 (science.md §D.2). Kept local to
@@ -16,7 +15,7 @@ public record TwoPieceActivation(String name, double slopeNegative, double slope
 
     public TwoPieceActivation {
         if (!Double.isFinite(slopeNegative) || !Double.isFinite(slopePositive)) {
-            throw new BadInputException("activation " + name + ": slopes must be finite");
+            throw new IllegalArgumentException("activation " + name + ": slopes must be finite");
         }
     }
 
@@ -32,10 +31,10 @@ public record TwoPieceActivation(String name, double slopeNegative, double slope
                         double s = Double.parseDouble(name.substring("leaky-relu-".length()));
                         return new TwoPieceActivation(name, s, 1.0);
                     } catch (NumberFormatException e) {
-                        throw new BadInputException("activation: cannot parse slope in '" + name + "'", e);
+                        throw new IllegalArgumentException("activation: cannot parse slope in '" + name + "'", e);
                     }
                 }
-                throw new BadInputException("activation: unknown '" + name
+                throw new IllegalArgumentException("activation: unknown '" + name
                         + "' (use leaky-relu-0.1, relu, identity or leaky-relu-S)");
         }
     }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleFunction;
-import org.losslab.BadInputException;
 
 /**
  * The valley of constructed minima (science.md §D.3 "Valley", §D.5 item 3, finding F10): the path
@@ -50,7 +49,7 @@ public final class Valley {
     public static CertificateResult certifyPath(String name, Network net, Dataset data, AffineFit fit,
                                                 DoubleFunction<double[]> path, int points, Map<String, String> settings) {
         if (points < 2) {
-            throw new BadInputException("cells valley: need at least 2 path points, got " + points);
+            throw new IllegalArgumentException("cells valley: need at least 2 path points, got " + points);
         }
         long start = System.nanoTime();
         double[] theta0 = path.apply(0);

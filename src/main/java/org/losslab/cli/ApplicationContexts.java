@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.losslab.ExitCodes;
 import org.losslab.LosslabApplication;
+import org.losslab.job.JobRefusedException;
 import org.losslab.store.DatabaseSettings;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -40,7 +42,7 @@ final class ApplicationContexts {
                             : new String[] {org.losslab.remote.RemoteConfiguration.ROLE + "=" + remoteRole})
                     .run();
         } catch (RuntimeException e) {
-            if (find(e, BrokerUnavailableException.class) != null) {
+            if (Causes.find(e, BrokerUnavailableException.class) != null) {
                 throw e;
             }
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -63,6 +65,24 @@ final class ApplicationContexts {
         return ctx;
     }
 
+    /** The body of a job command, run with the command's context open. */
+    interface JobCommand {
+        int run(ConfigurableApplicationContext ctx) throws Exception;
+    }
+
+    /**
+     * Runs a job command ({@code run}, {@code rerun}, {@code restart}) in a context with the manager role of
+     * remote partitioning when {@code remote}; a launch refused because another process owns the job exits 4.
+     */
+    static int runJobCommand(boolean remote, JobCommand command) throws Exception {
+        try (ConfigurableApplicationContext ctx = open(remote ? "manager" : null)) {
+            return command.run(ctx);
+        } catch (JobRefusedException e) {
+            System.err.println("losslab: " + e.getMessage());
+            return ExitCodes.BUSY;
+        }
+    }
+
     /** A one-line message and exit 5 when the broker does not answer, before any job starts. */
     private static void probeBroker(ConfigurableApplicationContext ctx) {
         org.losslab.remote.RemoteSettings remote = ctx.getBean(org.losslab.remote.RemoteSettings.class);
@@ -76,15 +96,6 @@ final class ApplicationContexts {
             }
             throw new BrokerUnavailableException("cannot reach RabbitMQ at " + remote.describe() + ": " + root, e);
         }
-    }
-
-    private static Throwable find(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return t;
-            }
-        }
-        return null;
     }
 
     private static void probe(DatabaseSettings s) {

@@ -3,11 +3,13 @@ package org.losslab.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.losslab.BadInputException;
 import org.losslab.ExitCodes;
-import org.losslab.batch.NumericsEnvironment;
-import org.losslab.batch.Provenance;
 import org.losslab.bench.RegionsBenchmark;
 import org.losslab.bench.TrainingBenchmark;
+import org.losslab.data.InvalidDataException;
+import org.losslab.pipeline.NumericsEnvironment;
+import org.losslab.store.Provenance;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
@@ -44,9 +46,14 @@ class BenchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         int omp = NumericsEnvironment.configure();
-        List<TrainingBenchmark.Result> results = "training".equals(what)
-                ? (data == null ? TrainingBenchmark.run(quick, System.out) : TrainingBenchmark.run(quick, System.out, data))
-                : RegionsBenchmark.run(quick, System.out, data);
+        List<TrainingBenchmark.Result> results;
+        try {
+            results = "training".equals(what)
+                    ? (data == null ? TrainingBenchmark.run(quick, System.out) : TrainingBenchmark.run(quick, System.out, data))
+                    : RegionsBenchmark.run(quick, System.out, data);
+        } catch (InvalidDataException e) {
+            throw new BadInputException(e.getMessage(), e); // the MNIST files of --data (or data/mnist-10k)
+        }
         if (!noStore) {
             try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
                 store(ctx.getBean(JdbcTemplate.class), results, omp);

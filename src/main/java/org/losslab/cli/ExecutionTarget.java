@@ -1,6 +1,6 @@
 package org.losslab.cli;
 
-import org.losslab.batch.JobRunner;
+import org.losslab.job.JobRunner;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

@@ -13,6 +13,11 @@ public final class Main {
     private Main() {
     }
 
+    /** The program: runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     public static int run(String[] args) {
         CommandLine cli = new CommandLine(new LosslabCommand());
         cli.setExecutionExceptionHandler((e, line, parsed) -> handle(e));
@@ -25,12 +30,12 @@ public final class Main {
     }
 
     static int handle(Exception e) {
-        Throwable bad = find(e, BadInputException.class);
+        Throwable bad = Causes.find(e, BadInputException.class);
         if (bad != null) {
             System.err.println("losslab: " + bad.getMessage());
             return ExitCodes.USAGE;
         }
-        Throwable db = find(e, DatabaseUnavailableException.class);
+        Throwable db = Causes.find(e, DatabaseUnavailableException.class);
         if (db != null) {
             System.err.println("losslab: " + db.getMessage());
             return ExitCodes.DATABASE_UNAVAILABLE;
@@ -60,14 +65,5 @@ public final class Main {
 
     private static String firstLine(String s) {
         return s == null ? "no message" : s.lines().findFirst().orElse("").trim();
-    }
-
-    private static Throwable find(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return t;
-            }
-        }
-        return null;
     }
 }

@@ -2,8 +2,9 @@ package org.losslab.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.losslab.BadInputException;
 import org.losslab.ExitCodes;
-import org.losslab.batch.JobRunner;
+import org.losslab.job.JobRunner;
 import org.losslab.report.ReportGenerator;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
@@ -33,7 +34,13 @@ class ReportCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             ReportGenerator reports = ctx.getBean(ReportGenerator.class);
-            Path dir = out != null ? out : ReportGenerator.defaultDirectory(reports.jobName(id), id);
+            String jobName;
+            try {
+                jobName = reports.jobName(id);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage(), e); // no such execution
+            }
+            Path dir = out != null ? out : ReportGenerator.defaultDirectory(jobName, id);
             System.out.println(reports.write(id, dir));
             return ExitCodes.OK;
         }

@@ -1,20 +1,16 @@
 package org.losslab.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
-import org.losslab.batch.JobRunner;
+import org.losslab.job.JobRunner;
 import org.losslab.ops.SpecInstances;
 import org.losslab.spec.JobSpec;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code losslab rerun SPEC}: a fresh job instance of a spec (the next instance number: new
@@ -26,20 +22,16 @@ import picocli.CommandLine.Parameters;
         description = "Start a fresh instance of a spec (e.g. one that already completed), with a new run id.")
 class RerunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "Job spec YAML file.")
-    Path spec;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a spec value, e.g. training.epochs=8.")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    SpecOptions spec;
 
     @Option(names = "--remote", description = "Send the partitions to remote workers ('losslab worker').")
     boolean remote;
 
     @Override
     public Integer call() throws Exception {
-        JobSpec job = JobSpec.load(spec, overrides);
-        SpecPreflight.check(job);
-        try (ConfigurableApplicationContext ctx = ApplicationContexts.open(remote ? "manager" : null)) {
+        JobSpec job = spec.load();
+        return ApplicationContexts.runJobCommand(remote, ctx -> {
             SpecInstances instances = ctx.getBean(SpecInstances.class);
             Optional<String> running = instances.running(job.name());
             if (running.isPresent()) {
@@ -56,9 +48,6 @@ class RerunCommand implements Callable<Integer> {
             System.out.printf("%s: starting instance %d%n", job.name(), k);
             JobExecution execution = ctx.getBean(JobRunner.class).run(job, k);
             return JobOutcome.report(execution);
-        } catch (JobRunner.JobRefusedException e) {
-            System.err.println("losslab: " + e.getMessage());
-            return ExitCodes.BUSY;
-        }
+        });
     }
 }

@@ -2,8 +2,7 @@ package org.losslab.cli;
 
 import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
-import org.losslab.batch.JobRunner;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.losslab.job.JobRunner;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +22,8 @@ class RestartCommand implements Callable<Integer> {
     boolean remote;
 
     @Override
-    public Integer call() {
-        try (ConfigurableApplicationContext ctx = ApplicationContexts.open(remote ? "manager" : null)) {
+    public Integer call() throws Exception {
+        return ApplicationContexts.runJobCommand(remote, ctx -> {
             JobRunner runner = ctx.getBean(JobRunner.class);
             Long id = target.resolve(runner);
             if (id == null) {
@@ -35,9 +34,6 @@ class RestartCommand implements Callable<Integer> {
             int code = JobOutcome.report(execution);
             ReportCommand.afterJob(ctx, execution.getId());
             return code;
-        } catch (JobRunner.JobRefusedException e) {
-            System.err.println("losslab: " + e.getMessage());
-            return ExitCodes.BUSY;
-        }
+        });
     }
 }

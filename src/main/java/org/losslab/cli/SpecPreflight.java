@@ -1,13 +1,18 @@
 package org.losslab.cli;
 
-import org.losslab.batch.DataPreparation;
-import org.losslab.batch.PipelineJobFactory;
-import org.losslab.batch.ResourceCheck;
+import org.losslab.BadInputException;
+import org.losslab.pipeline.NumericsEnvironment;
+import org.losslab.pipeline.data.DataPreparation;
+import org.losslab.pipeline.regions.RegionsMemory;
+import org.losslab.pipeline.spinglass.SpinGlassMemory;
 import org.losslab.spec.JobSpec;
+import org.losslab.training.TrainingMemory;
 
 /**
- * What {@code run} and {@code rerun} check before anything is written: the memory every stage of the
- * spec needs, and the data files when a stage reads them (a bad file or size exits 2, nothing written).
+ * What {@code run} and {@code rerun} check before anything is written or allocated: the memory every
+ * stage of the spec needs with this machine's partition threads (training, the region stages, the
+ * spin-glass blocks), and the data files when a stage reads them. A failed check exits 2 naming the
+ * key or file (docs/operations.md "Exit codes").
  */
 final class SpecPreflight {
 
@@ -15,8 +20,15 @@ final class SpecPreflight {
     }
 
     static void check(JobSpec job) {
-        ResourceCheck.check(job);
-        if (PipelineJobFactory.needsData(job)) {
+        int threads = NumericsEnvironment.partitionThreads();
+        try {
+            TrainingMemory.check(job, threads);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        RegionsMemory.check(job, threads);
+        SpinGlassMemory.check(job, threads);
+        if (job.needsData()) {
             DataPreparation.load(job.data());
         }
     }

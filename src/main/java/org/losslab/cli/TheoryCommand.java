@@ -3,7 +3,6 @@ package org.losslab.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.losslab.ExitCodes;
-import org.losslab.theory.TheoryCommands;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

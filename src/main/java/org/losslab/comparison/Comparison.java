@@ -2,7 +2,7 @@ package org.losslab.comparison;
 
 /**
  * One comparison of this project's results with a paper or the theory: a row of table
- * {@code comparison} (README "Comparison results"). {@code finding} is the science.md §E.2 id.
+ * {@code comparison} (docs/report.md). {@code finding} is the science.md §E.2 id.
  *
  * @param value           the statistic measured here (null when it cannot be computed)
  * @param ciLow           lower end of its 95% interval, if one is defined

@@ -7,14 +7,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipException;
-import org.losslab.BadInputException;
 
 /**
  * One IDX file opened for reading, plain or gzip'd (detected by the magic bytes 1f 8b, not the
  * name). It knows how long the content can be before anything is allocated: exactly the file size
  * for a plain file, and at most {@value #MAX_DEFLATE_RATIO} times the file size for gzip (deflate's
  * largest expansion), so a corrupt header claiming billions of images is refused up front.
- * Every failure is a {@link BadInputException} whose message starts with the file name.
+ * Every failure is an {@link InvalidDataException} whose message starts with the file name.
  */
 final class IdxInput implements AutoCloseable {
 
@@ -39,7 +38,7 @@ final class IdxInput implements AutoCloseable {
     static IdxInput open(Path file) {
         try {
             if (Files.isDirectory(file)) {
-                throw new BadInputException(file + ": is a directory, expected an IDX file");
+                throw new InvalidDataException(file + ": is a directory, expected an IDX file");
             }
             long size = Files.size(file);
             InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
@@ -56,11 +55,11 @@ final class IdxInput implements AutoCloseable {
                 throw corruptGzip(file, e);
             }
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file", e);
+            throw new InvalidDataException(file + ": no such file", e);
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new BadInputException(file + ": cannot read: permission denied", e);
+            throw new InvalidDataException(file + ": cannot read: permission denied", e);
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e, e);
+            throw new InvalidDataException(file + ": cannot read: " + e, e);
         }
     }
 
@@ -113,9 +112,9 @@ final class IdxInput implements AutoCloseable {
         return body;
     }
 
-    /** A {@link BadInputException} whose message names this file. */
-    BadInputException fail(String problem) {
-        return new BadInputException(file + ": " + problem);
+    /** An {@link InvalidDataException} whose message names this file. */
+    InvalidDataException fail(String problem) {
+        return new InvalidDataException(file + ": " + problem);
     }
 
     /** Reads up to {@code n} bytes; gzip content is read in chunks, so memory follows real data. */
@@ -134,7 +133,7 @@ final class IdxInput implements AutoCloseable {
             position += bytes.length;
             return bytes;
         } catch (IOException e) {
-            throw gzip ? corruptGzip(file, e) : new BadInputException(file + ": cannot read: " + e, e);
+            throw gzip ? corruptGzip(file, e) : new InvalidDataException(file + ": cannot read: " + e, e);
         }
     }
 
@@ -147,18 +146,18 @@ final class IdxInput implements AutoCloseable {
             }
             return extra;
         } catch (IOException e) {
-            throw gzip ? corruptGzip(file, e) : new BadInputException(file + ": cannot read: " + e, e);
+            throw gzip ? corruptGzip(file, e) : new InvalidDataException(file + ": cannot read: " + e, e);
         }
     }
 
-    private static BadInputException corruptGzip(Path file, IOException e) {
+    private static InvalidDataException corruptGzip(Path file, IOException e) {
         if (e instanceof StrictGzipInputStream.TrailingBytesException t) {
-            return new BadInputException(file + ": trailing data: " + t.count
+            return new InvalidDataException(file + ": trailing data: " + t.count
                 + " bytes after the end of the gzip stream", e);
         }
         String why = e instanceof EOFException ? "the compressed stream ends early (file cut short)"
             : e instanceof ZipException ? e.getMessage() : e.toString();
-        return new BadInputException(file + ": corrupt gzip data: " + why, e);
+        return new InvalidDataException(file + ": corrupt gzip data: " + why, e);
     }
 
     @Override

@@ -2,14 +2,13 @@ package org.losslab.data;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import org.losslab.BadInputException;
 
 /**
  * Reads MNIST's IDX files (LeCun's format: big-endian header, then raw bytes), gzip'd or not.
  * Checks everything that could make a run silently train on garbage: the magic number (2051
  * images, 2049 labels), the type byte (0x08, unsigned byte), positive dimensions, the exact content
  * length (truncated files and trailing data are both refused), equal image and label counts, and
- * labels 0-9. Every failure is a {@link BadInputException} that names the file and the problem.
+ * labels 0-9. Every failure is an {@link InvalidDataException} that names the file and the problem.
  */
 public final class IdxReader {
 
@@ -26,7 +25,7 @@ public final class IdxReader {
         Images images = readImages(imagesFile);
         byte[] labels = readLabels(labelsFile);
         if (labels.length != images.count()) {
-            throw new BadInputException(labelsFile + ": has " + labels.length + " labels but "
+            throw new InvalidDataException(labelsFile + ": has " + labels.length + " labels but "
                 + imagesFile + " has " + images.count() + " images; they must be the same count");
         }
         return new LabeledImages(images.count(), images.rows(), images.cols(), images.pixels(), labels, true);

@@ -24,7 +24,7 @@ public final class LabeledImages {
     /**
      * @throws IllegalArgumentException if the lengths do not match {@code count x rows x cols}
      *     and {@code count}, or a label is outside 0-9 (callers reading files check these first
-     *     and throw {@link org.losslab.BadInputException} naming the file)
+     *     and throw {@link InvalidDataException} naming the file)
      */
     public LabeledImages(int count, int rows, int cols, byte[] pixels, byte[] labels) {
         this(count, rows, cols, pixels.clone(), labels.clone(), true);

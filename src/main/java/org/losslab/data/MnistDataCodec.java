@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
-import org.losslab.BadInputException;
 
 /**
  * A prepared {@link MnistData} as one byte array, so it can be stored once (a PostgreSQL bytea) and
@@ -75,32 +74,32 @@ public final class MnistDataCodec {
      * Decodes and verifies bytes made by {@link #encode}.
      *
      * @param what names the bytes in error messages, e.g. {@code "dataset 3 (table dataset)"}
-     * @throws BadInputException if the bytes are not this format, another version, or corrupt
+     * @throws InvalidDataException if the bytes are not this format, another version, or corrupt
      */
     public static MnistData decode(byte[] bytes, String what) {
         if (bytes.length < PREFIX + DIGEST) {
-            throw new BadInputException(what + ": " + bytes.length + " bytes, too short for an encoded MNIST dataset");
+            throw new InvalidDataException(what + ": " + bytes.length + " bytes, too short for an encoded MNIST dataset");
         }
         if (!Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new BadInputException(what + ": not an encoded MNIST dataset (wrong magic bytes "
+            throw new InvalidDataException(what + ": not an encoded MNIST dataset (wrong magic bytes "
                 + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, MAGIC.length) + ")");
         }
         ByteBuffer prefix = ByteBuffer.wrap(bytes, MAGIC.length, 12);
         int version = prefix.getInt();
         if (version != VERSION) {
-            throw new BadInputException(what + ": format version " + version + "; this build reads version " + VERSION);
+            throw new InvalidDataException(what + ": format version " + version + "; this build reads version " + VERSION);
         }
         int end = bytes.length - DIGEST;
         MessageDigest sha = DatasetChecksum.sha256();
         sha.update(bytes, 0, end);
         byte[] stored = Arrays.copyOfRange(bytes, end, bytes.length);
         if (!MessageDigest.isEqual(sha.digest(), stored)) {
-            throw new BadInputException(what + ": corrupt: the SHA-256 of the " + end
+            throw new InvalidDataException(what + ": corrupt: the SHA-256 of the " + end
                 + " bytes does not match the one stored with them");
         }
         long bodyLength = prefix.getLong();
         if (bodyLength < 0 || bodyLength > IdxInput.MAX_ARRAY) {
-            throw new BadInputException(what + ": corrupt: body length " + bodyLength);
+            throw new InvalidDataException(what + ": corrupt: body length " + bodyLength);
         }
         ByteBuffer body = ByteBuffer.wrap(inflate(bytes, PREFIX, end - PREFIX, (int) bodyLength, what));
         try {
@@ -111,16 +110,18 @@ public final class MnistDataCodec {
             LabeledImages train = getSet(body, what);
             LabeledImages test = getSet(body, what);
             if (body.hasRemaining()) {
-                throw new BadInputException(what + ": corrupt: " + body.remaining() + " bytes after the test set");
+                throw new InvalidDataException(what + ": corrupt: " + body.remaining() + " bytes after the test set");
             }
             MnistData data = new MnistData(train, test, source, split);
             if (!data.checksum().equals(HexFormat.of().formatHex(content))) {
-                throw new BadInputException(what + ": corrupt: decoded content checksum " + data.checksum()
+                throw new InvalidDataException(what + ": corrupt: decoded content checksum " + data.checksum()
                     + " differs from the stored " + HexFormat.of().formatHex(content));
             }
             return data;
+        } catch (InvalidDataException e) {
+            throw e;
         } catch (BufferUnderflowException | IllegalArgumentException e) {
-            throw new BadInputException(what + ": corrupt body: " + e, e);
+            throw new InvalidDataException(what + ": corrupt body: " + e, e);
         }
     }
 
@@ -138,7 +139,7 @@ public final class MnistDataCodec {
         int cols = body.getInt();
         long n = (long) count * rows * cols;
         if (count < 0 || rows <= 0 || cols <= 0 || n + count > body.remaining()) {
-            throw new BadInputException(what + ": corrupt: set of " + count + " images of " + rows + "x" + cols
+            throw new InvalidDataException(what + ": corrupt: set of " + count + " images of " + rows + "x" + cols
                 + " does not fit in the remaining " + body.remaining() + " bytes");
         }
         byte[] pixels = new byte[(int) n];
@@ -150,7 +151,7 @@ public final class MnistDataCodec {
     private static String string(ByteBuffer body, String what) {
         int n = body.getInt();
         if (n < 0 || n > body.remaining()) {
-            throw new BadInputException(what + ": corrupt: string length " + n);
+            throw new InvalidDataException(what + ": corrupt: string length " + n);
         }
         byte[] b = new byte[n];
         body.get(b);
@@ -168,7 +169,7 @@ public final class MnistDataCodec {
                 int k = n < bodyLength ? inflater.inflate(body, (int) n, bodyLength - (int) n) : inflater.inflate(scratch);
                 n += k;
                 if (n > bodyLength) {
-                    throw new BadInputException(what + ": corrupt: deflated body is longer than the "
+                    throw new InvalidDataException(what + ": corrupt: deflated body is longer than the "
                         + bodyLength + " bytes the header says");
                 }
                 if (k == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
@@ -176,13 +177,13 @@ public final class MnistDataCodec {
                 }
             }
             if (n != bodyLength || !inflater.finished() || inflater.getRemaining() != 0) {
-                throw new BadInputException(what + ": corrupt: deflated body gives " + n + " bytes"
+                throw new InvalidDataException(what + ": corrupt: deflated body gives " + n + " bytes"
                     + (inflater.finished() ? "" : " and ends early") + ", header says " + bodyLength
                     + (inflater.getRemaining() != 0 ? "; " + inflater.getRemaining() + " bytes left over" : ""));
             }
             return body;
         } catch (DataFormatException e) {
-            throw new BadInputException(what + ": corrupt deflate data: " + e.getMessage(), e);
+            throw new InvalidDataException(what + ": corrupt deflate data: " + e.getMessage(), e);
         } finally {
             inflater.end();
         }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.losslab.BadInputException;
 
 /**
  * The IDX files of an MNIST directory, in one of two layouts:
@@ -30,10 +29,10 @@ public record MnistFiles(Layout layout, Path trainImages, Path trainLabels, Path
     /** Finds the files in {@code dir}, or says precisely what is missing. */
     public static MnistFiles find(Path dir) {
         if (!Files.exists(dir)) {
-            throw new BadInputException(dir + ": MNIST directory does not exist");
+            throw new InvalidDataException(dir + ": MNIST directory does not exist");
         }
         if (!Files.isDirectory(dir)) {
-            throw new BadInputException(dir + ": is not a directory; expected a directory holding MNIST IDX files");
+            throw new InvalidDataException(dir + ": is not a directory; expected a directory holding MNIST IDX files");
         }
         List<Path> full = new ArrayList<>();
         boolean anyFull = false;
@@ -50,7 +49,7 @@ public record MnistFiles(Layout layout, Path trainImages, Path trainLabels, Path
                 }
             }
             if (!missing.isEmpty()) {
-                throw new BadInputException(dir + ": incomplete MNIST train/test set: missing " + String.join(", ", missing)
+                throw new InvalidDataException(dir + ": incomplete MNIST train/test set: missing " + String.join(", ", missing)
                     + " (looked for " + describe(TRAIN_TEST_NAMES) + ")");
             }
             return new MnistFiles(Layout.TRAIN_TEST, full.get(0), full.get(1), full.get(2), full.get(3));
@@ -61,10 +60,10 @@ public record MnistFiles(Layout layout, Path trainImages, Path trainLabels, Path
             return new MnistFiles(Layout.SINGLE, images, labels, null, null);
         }
         if (images != null || labels != null) {
-            throw new BadInputException(dir + ": found " + (images != null ? images : labels).getFileName()
+            throw new InvalidDataException(dir + ": found " + (images != null ? images : labels).getFileName()
                 + " but not " + SINGLE_NAMES.get(images != null ? 1 : 0) + "[.gz]; both are needed");
         }
-        throw new BadInputException(dir + ": no MNIST files found: looked for " + describe(TRAIN_TEST_NAMES)
+        throw new InvalidDataException(dir + ": no MNIST files found: looked for " + describe(TRAIN_TEST_NAMES)
             + ", or for " + describe(SINGLE_NAMES) + " (each optionally .gz)");
     }
 
@@ -74,7 +73,7 @@ public record MnistFiles(Layout layout, Path trainImages, Path trainLabels, Path
         boolean hasPlain = Files.isRegularFile(plain);
         boolean hasGz = Files.isRegularFile(gz);
         if (hasPlain && hasGz) {
-            throw new BadInputException(dir + ": both " + name + " and " + name
+            throw new InvalidDataException(dir + ": both " + name + " and " + name
                 + ".gz exist; keep one so it is clear which is read");
         }
         return hasPlain ? plain : hasGz ? gz : null;

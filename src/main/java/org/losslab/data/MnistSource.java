@@ -1,7 +1,6 @@
 package org.losslab.data;
 
 import java.nio.file.Path;
-import org.losslab.BadInputException;
 
 /**
  * Loads MNIST from a directory (see {@link MnistFiles} for the accepted layouts) into a train/test pair.
@@ -31,7 +30,7 @@ public final class MnistSource {
      *
      * @param holdout test-set size when the directory has no separate test files; must be at
      *     least 1 and leave at least 1 training image
-     * @throws BadInputException naming the directory or file and the problem
+     * @throws InvalidDataException naming the directory or file and the problem
      */
     public static MnistData load(Path dir, int holdout) {
         MnistFiles files = MnistFiles.find(dir);
@@ -39,7 +38,7 @@ public final class MnistSource {
             LabeledImages train = IdxReader.read(files.trainImages(), files.trainLabels());
             LabeledImages test = IdxReader.read(files.testImages(), files.testLabels());
             if (train.rows() != test.rows() || train.cols() != test.cols()) {
-                throw new BadInputException(files.testImages() + ": images are " + test.rows() + "x" + test.cols()
+                throw new InvalidDataException(files.testImages() + ": images are " + test.rows() + "x" + test.cols()
                     + " but " + files.trainImages() + " has " + train.rows() + "x" + train.cols());
             }
             String source = dir + ": " + name(files.trainImages()) + " + " + name(files.trainLabels())
@@ -50,7 +49,7 @@ public final class MnistSource {
         }
         LabeledImages all = IdxReader.read(files.trainImages(), files.trainLabels());
         if (holdout < 1 || holdout >= all.count()) {
-            throw new BadInputException("holdout " + holdout + " is out of range for " + files.trainImages()
+            throw new InvalidDataException("holdout " + holdout + " is out of range for " + files.trainImages()
                 + ": it has " + all.count() + " images, so the holdout must be 1 to " + (all.count() - 1));
         }
         int cut = all.count() - holdout;

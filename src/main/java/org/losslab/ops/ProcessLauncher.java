@@ -78,7 +78,7 @@ public final class ProcessLauncher implements Scheduler.Launcher {
                 cmd.add(arg);
             }
         }
-        String main = System.getProperty("sun.java.command", "org.losslab.LosslabApplication").split(" ")[0];
+        String main = System.getProperty("sun.java.command", "org.losslab.cli.Main").split(" ")[0];
         if (main.endsWith(".jar")) {
             cmd.add("-jar");
             cmd.add(main);

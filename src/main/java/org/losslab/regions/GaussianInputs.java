@@ -2,7 +2,6 @@ package org.losslab.regions;
 
 import java.util.Random;
 
-import org.losslab.BadInputException;
 import org.losslab.Seeds;
 
 /**
@@ -16,10 +15,15 @@ public final class GaussianInputs {
     private GaussianInputs() {
     }
 
+    /** Seed of an experiment's Gaussian input set (one set per experiment, shared by all its networks). */
+    public static long experimentSeed(long specSeed) {
+        return Seeds.derive(specSeed, "regions-gaussian-inputs");
+    }
+
     /** Rows {@code [from, from + count)} as a row-major count × dim array. */
     public static float[] rows(long seed, long from, int count, int dim) {
         if (from < 0 || count < 0 || dim < 1) {
-            throw new BadInputException("gaussian inputs: need from >= 0, count >= 0, dim >= 1; got " + from + ", "
+            throw new IllegalArgumentException("gaussian inputs: need from >= 0, count >= 0, dim >= 1; got " + from + ", "
                     + count + ", " + dim);
         }
         float[] x = new float[Math.multiplyExact(count, dim)];

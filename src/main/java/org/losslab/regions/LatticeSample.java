@@ -1,7 +1,6 @@
 package org.losslab.regions;
 
 import org.apache.commons.math3.distribution.BinomialDistribution;
-import org.losslab.BadInputException;
 
 /**
  * A sample of fractions on the lattice {@code {k/T : k = 0..T}}, stored as a histogram:
@@ -23,7 +22,7 @@ public final class LatticeSample {
 
     public LatticeSample(int trials, long[] histogram) {
         if (trials < 0 || histogram.length != trials + 1) {
-            throw new BadInputException("lattice sample: histogram needs trials + 1 = " + (trials + 1)
+            throw new IllegalArgumentException("lattice sample: histogram needs trials + 1 = " + (trials + 1)
                     + " bins, got " + histogram.length);
         }
         this.trials = trials;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.losslab.BadInputException;
 
 /**
  * Region counts of all hidden layers of one network on one input set, over a contiguous range of
@@ -41,10 +40,10 @@ public final class NetworkRegionAccumulator {
      */
     public NetworkRegionAccumulator(String activation, int pieces, List<String> layerNames, int[] layerUnits, long startRow) {
         if (layerNames.size() != layerUnits.length || layerUnits.length == 0) {
-            throw new BadInputException("layers: need one unit count per layer name and at least one layer");
+            throw new IllegalArgumentException("layers: need one unit count per layer name and at least one layer");
         }
         if (pieces < 1 || startRow < 0) {
-            throw new BadInputException("accumulator: pieces must be >= 1 and startRow >= 0");
+            throw new IllegalArgumentException("accumulator: pieces must be >= 1 and startRow >= 0");
         }
         this.activation = activation;
         this.pieces = pieces;
@@ -185,7 +184,7 @@ public final class NetworkRegionAccumulator {
         return AccumulatorFormat.write(activation, pieces, startRow, data, layers, pooledHistogram, pooledJoint);
     }
 
-    /** Inverse of {@link #toBytes()}; throws {@link BadInputException} on corrupt or foreign bytes. */
+    /** Inverse of {@link #toBytes()}; throws {@link IllegalArgumentException} on corrupt or foreign bytes. */
     public static NetworkRegionAccumulator fromBytes(byte[] bytes) {
         return AccumulatorFormat.read(bytes);
     }

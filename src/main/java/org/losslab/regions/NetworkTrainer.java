@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Random;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.losslab.BadInputException;
 import org.losslab.Seeds;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The updater (Adam 1e−3 by default) is part of the network's configuration. Epoch e visits the
  * training rows in the order of a Fisher–Yates shuffle seeded by
  * {@code Seeds.derive(seed, "data-order", e)}, so any epoch can be replayed on its own.
- * One network per thread (engineering notes): this class holds no state.
+ * One network per thread (training in shared thread pools has run out of off-heap memory, DL4J issue #4098): this class holds no state.
  */
 public final class NetworkTrainer {
 
@@ -23,10 +22,10 @@ public final class NetworkTrainer {
     public record Options(int epochs, int batchSize, long seed) {
         public Options {
             if (epochs < 0) {
-                throw new BadInputException("epochs: must be >= 0, got " + epochs);
+                throw new IllegalArgumentException("epochs: must be >= 0, got " + epochs);
             }
             if (batchSize < 1) {
-                throw new BadInputException("batch size: must be >= 1, got " + batchSize);
+                throw new IllegalArgumentException("batch size: must be >= 1, got " + batchSize);
             }
         }
     }
@@ -65,7 +64,7 @@ public final class NetworkTrainer {
     /** Fraction of rows whose arg-max output equals the label, evaluated in batches. */
     public static double accuracy(MultiLayerNetwork net, PlainDataset data, int batchSize) {
         if (data.labels() == null) {
-            throw new BadInputException("accuracy: the dataset has no labels");
+            throw new IllegalArgumentException("accuracy: the dataset has no labels");
         }
         DataType type = net.params().dataType();
         long correct = 0;

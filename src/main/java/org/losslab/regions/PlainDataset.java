@@ -1,6 +1,5 @@
 package org.losslab.regions;
 
-import org.losslab.BadInputException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,13 +13,13 @@ public record PlainDataset(float[] features, int[] labels, int dim) {
 
     public PlainDataset {
         if (features == null) {
-            throw new BadInputException("features: must be given");
+            throw new IllegalArgumentException("features: must be given");
         }
         if (dim < 1 || features.length % dim != 0) {
-            throw new BadInputException("features: length " + features.length + " is not a multiple of dim " + dim);
+            throw new IllegalArgumentException("features: length " + features.length + " is not a multiple of dim " + dim);
         }
         if (labels != null && labels.length != features.length / dim) {
-            throw new BadInputException("labels: " + labels.length + " labels for " + features.length / dim + " rows");
+            throw new IllegalArgumentException("labels: " + labels.length + " labels for " + features.length / dim + " rows");
         }
     }
 
@@ -53,13 +52,13 @@ public record PlainDataset(float[] features, int[] labels, int dim) {
     /** One-hot labels of rows {@code index[from..to)}. */
     public INDArray oneHot(int[] index, int from, int to, int classes, DataType type) {
         if (labels == null) {
-            throw new BadInputException("labels: this dataset is unlabelled");
+            throw new IllegalArgumentException("labels: this dataset is unlabelled");
         }
         float[] hot = new float[(to - from) * classes];
         for (int i = from; i < to; i++) {
             int y = labels[index == null ? i : index[i]];
             if (y < 0 || y >= classes) {
-                throw new BadInputException("labels[" + i + "] = " + y + ": must be in 0.." + (classes - 1));
+                throw new IllegalArgumentException("labels[" + i + "] = " + y + ": must be in 0.." + (classes - 1));
             }
             hot[(i - from) * classes + y] = 1f;
         }
@@ -68,7 +67,7 @@ public record PlainDataset(float[] features, int[] labels, int dim) {
 
     private void checkRange(int from, int to) {
         if (from < 0 || to > size() || from > to) {
-            throw new BadInputException("rows: range [" + from + ", " + to + ") outside 0.." + size());
+            throw new IllegalArgumentException("rows: range [" + from + ", " + to + ") outside 0.." + size());
         }
     }
 }

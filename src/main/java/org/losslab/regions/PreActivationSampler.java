@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.losslab.BadInputException;
 import org.losslab.activations.DenseArrays;
 import org.losslab.activations.PiecewiseLinear;
 import org.losslab.activations.PiecewiseLinearActivation;
@@ -27,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p><b>Where z comes from.</b> The network must use the {@link RegionNetworks} layout: each
  * {@link PiecewiseLinearActivation} sits in its own {@link ActivationLayer}, and z is the <i>input</i>
  * of that layer. The sampler runs the layers itself, in inference mode and without workspaces
- * (every array detached: engineering notes, #4291/#5412), applying each layer's input preprocessor
+ * (every array detached: DL4J issues #4291, #5412), applying each layer's input preprocessor
  * as {@code MultiLayerNetwork} does, and classifies z <b>before</b> the ActivationLayer runs:
  * {@code feedForward(x, false)} cannot be used, because in inference DL4J's ActivationLayer
  * applies the activation in place on the previous layer's output, so the list it returns holds
@@ -66,19 +65,19 @@ public final class PreActivationSampler {
             if (layer instanceof ActivationLayer a && a.getActivationFn() instanceof PiecewiseLinearActivation pla) {
                 PiecewiseLinear f = pla.model();
                 if (found != null && !found.equals(f)) {
-                    throw new BadInputException("network: hidden layers use different activations (" + found.name()
+                    throw new IllegalArgumentException("network: hidden layers use different activations (" + found.name()
                             + ", " + f.name() + "); region statistics need one activation per network");
                 }
                 found = f;
                 indices.add(i);
             } else if (layer instanceof BaseLayer b && b.getActivationFn() instanceof PiecewiseLinearActivation) {
-                throw new BadInputException("network layer " + i + " (" + layer.getLayerName() + "): a piecewise-linear "
+                throw new IllegalArgumentException("network layer " + i + " (" + layer.getLayerName() + "): a piecewise-linear "
                         + "activation inside a weight layer cannot be sampled; build the network with RegionNetworks "
                         + "(identity layer followed by an ActivationLayer)");
             }
         }
         if (found == null) {
-            throw new BadInputException("network: no ActivationLayer with a piecewise-linear activation to sample");
+            throw new IllegalArgumentException("network: no ActivationLayer with a piecewise-linear activation to sample");
         }
         this.activation = found;
         this.lastIndex = indices.get(indices.size() - 1);
@@ -117,7 +116,7 @@ public final class PreActivationSampler {
     /** Classifies one batch (rows × inputDim) whose first row has index {@code firstRow}, into acc. */
     public void sampleBatch(INDArray x, long firstRow, NetworkRegionAccumulator acc) {
         if (x.rank() != 2 || x.size(1) != inputDim) {
-            throw new BadInputException("batch: expected shape [rows, " + inputDim + "], got " + java.util.Arrays.toString(x.shape()));
+            throw new IllegalArgumentException("batch: expected shape [rows, " + inputDim + "], got " + java.util.Arrays.toString(x.shape()));
         }
         int rows = (int) x.size(0);
         byte[][] pieces = new byte[layers.size()][];
@@ -153,7 +152,7 @@ public final class PreActivationSampler {
 
     private static void checkBatchSize(int batchSize) {
         if (batchSize < 1) {
-            throw new BadInputException("batch size: must be >= 1, got " + batchSize);
+            throw new IllegalArgumentException("batch size: must be >= 1, got " + batchSize);
         }
     }
 

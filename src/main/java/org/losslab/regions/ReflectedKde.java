@@ -1,6 +1,5 @@
 package org.losslab.regions;
 
-import org.losslab.BadInputException;
 
 /**
  * Gaussian kernel density estimate of a {@link LatticeSample} on [0, 1] with reflection at both ends
@@ -20,7 +19,7 @@ final class ReflectedKde {
 
     static KdeCurve estimate(LatticeSample s, int gridPoints) {
         if (gridPoints < 2) {
-            throw new BadInputException("kde grid points: must be >= 2, got " + gridPoints);
+            throw new IllegalArgumentException("kde grid points: must be >= 2, got " + gridPoints);
         }
         double[] x = new double[gridPoints];
         for (int i = 0; i < gridPoints; i++) {

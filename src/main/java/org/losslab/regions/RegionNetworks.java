@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.losslab.BadInputException;
 import org.losslab.activations.PiecewiseLinear;
 import org.losslab.activations.PiecewiseLinearActivation;
 import org.nd4j.linalg.activations.Activation;
@@ -63,18 +62,18 @@ public final class RegionNetworks {
     public static MultiLayerNetwork mlp(int inputs, int[] hiddenWidths, int classes, PiecewiseLinear activation,
                                         long seed, IUpdater updater, DataType dataType) {
         if (inputs < 1) {
-            throw new BadInputException("inputs: must be >= 1, got " + inputs);
+            throw new IllegalArgumentException("inputs: must be >= 1, got " + inputs);
         }
         if (hiddenWidths == null || hiddenWidths.length == 0) {
-            throw new BadInputException("hidden widths: need at least one hidden layer");
+            throw new IllegalArgumentException("hidden widths: need at least one hidden layer");
         }
         for (int i = 0; i < hiddenWidths.length; i++) {
             if (hiddenWidths[i] < 1) {
-                throw new BadInputException("hidden widths[" + i + "]: must be >= 1, got " + hiddenWidths[i]);
+                throw new IllegalArgumentException("hidden widths[" + i + "]: must be >= 1, got " + hiddenWidths[i]);
             }
         }
         if (classes < 2) {
-            throw new BadInputException("classes: must be >= 2, got " + classes);
+            throw new IllegalArgumentException("classes: must be >= 2, got " + classes);
         }
         NeuralNetConfiguration.ListBuilder list = base(seed, updater, dataType).list();
         for (int k = 0; k < hiddenWidths.length; k++) {
@@ -122,7 +121,7 @@ public final class RegionNetworks {
 
     private static NeuralNetConfiguration.Builder base(long seed, IUpdater updater, DataType dataType) {
         if (updater == null) {
-            throw new BadInputException("updater: must be given (e.g. Adam 1e-3)");
+            throw new IllegalArgumentException("updater: must be given (e.g. Adam 1e-3)");
         }
         return new NeuralNetConfiguration.Builder().seed(seed).dataType(dataType).weightInit(WeightInit.XAVIER)
                 .updater(updater);
@@ -130,7 +129,7 @@ public final class RegionNetworks {
 
     private static ActivationLayer activationLayer(String linearName, PiecewiseLinear activation) {
         if (activation == null) {
-            throw new BadInputException("activation: must be given");
+            throw new IllegalArgumentException("activation: must be given");
         }
         return new ActivationLayer.Builder().name(linearName + "-act")
                 .activation(new PiecewiseLinearActivation(activation)).build();

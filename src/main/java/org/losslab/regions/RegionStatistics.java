@@ -3,7 +3,6 @@ package org.losslab.regions;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.losslab.BadInputException;
 
 /**
  * Turns a {@link NetworkRegionAccumulator} into statistics rows (science.md §C.4): for every hidden
@@ -29,7 +28,7 @@ public final class RegionStatistics {
     /** All rows: per layer (network order) then pooled; DATA before NEURON; pieces 1..L. */
     public static List<RegionStatsRow> compute(NetworkRegionAccumulator acc, int kdePoints) {
         if (acc.dataCount() == 0) {
-            throw new BadInputException("region statistics: the accumulator has seen no data");
+            throw new IllegalArgumentException("region statistics: the accumulator has seen no data");
         }
         List<RegionStatsRow> rows = new ArrayList<>();
         List<LayerRegionAccumulator> layers = acc.layers();

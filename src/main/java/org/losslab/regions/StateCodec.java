@@ -3,7 +3,6 @@ package org.losslab.regions;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-import org.losslab.BadInputException;
 
 /**
  * Minimal binary writer/reader for accumulator checkpoints: unsigned LEB128 varints for counts
@@ -166,8 +165,8 @@ final class StateCodec {
             return b[p++];
         }
 
-        BadInputException corrupt(String what) {
-            return new BadInputException("accumulator state bytes: corrupt (" + what + " at byte " + p + ")");
+        IllegalArgumentException corrupt(String what) {
+            return new IllegalArgumentException("accumulator state bytes: corrupt (" + what + " at byte " + p + ")");
         }
     }
 }

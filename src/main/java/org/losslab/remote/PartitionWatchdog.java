@@ -2,10 +2,9 @@ package org.losslab.remote;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.losslab.batch.HeartbeatService;
+import org.losslab.job.HeartbeatService;
 import org.losslab.store.PartitionLeaseStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +38,7 @@ final class PartitionWatchdog {
     }
 
     AutoCloseable watch(long jobExecutionId, String workerStepName) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "partition-watchdog-" + jobExecutionId);
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer = HeartbeatService.daemonTimer("partition-watchdog-" + jobExecutionId);
         timer.scheduleWithFixedDelay(() -> {
             try {
                 check(jobExecutionId, workerStepName);

@@ -1,5 +1,10 @@
 package org.losslab.remote;
 
+import org.losslab.job.HeartbeatService;
+import org.losslab.pipeline.JobAssembler;
+import org.losslab.pipeline.NumericsEnvironment;
+import org.losslab.store.ExperimentStore;
+import org.losslab.store.PartitionLeaseStore;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -92,8 +97,7 @@ public class RemoteConfiguration {
 
         @Bean
         PartitionWatchdog partitionWatchdog(JobRepository jobRepository,
-                                            org.losslab.store.PartitionLeaseStore leases,
-                                            org.losslab.batch.HeartbeatService heartbeats) {
+                                            PartitionLeaseStore leases, HeartbeatService heartbeats) {
             return new PartitionWatchdog(jobRepository, leases, heartbeats);
         }
     }
@@ -113,7 +117,7 @@ public class RemoteConfiguration {
             // partition can run far longer than RabbitMQ's consumer timeout (30 min by default)
             container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
             container.setPrefetchCount(1);
-            int threads = org.losslab.batch.NumericsEnvironment.partitionThreads();
+            int threads = NumericsEnvironment.partitionThreads();
             container.setConcurrentConsumers(threads);
             container.setMaxConcurrentConsumers(threads);
             container.setShutdownTimeout(Long.getLong("losslab.worker.shutdown.millis", 600_000L));
@@ -122,16 +126,10 @@ public class RemoteConfiguration {
         }
 
         @Bean
-        WorkerEndpoint workerEndpoint(JobRepository jobRepository, org.losslab.store.PartitionLeaseStore leases,
-                                      org.losslab.batch.HeartbeatService heartbeats,
-                                      org.losslab.store.ExperimentStore experiments,
-                                      org.springframework.jdbc.core.JdbcTemplate jdbc,
-                                      org.losslab.batch.TrainingStepConfiguration training,
-                                      org.losslab.batch.TheoryStepConfiguration theory,
-                                      org.losslab.batch.RegionsStepConfiguration regions) {
-            return new WorkerEndpoint(jobRepository, leases, heartbeats, experiments, jdbc,
-                    new WorkerSteps(training, theory, regions),
-                    org.losslab.batch.NumericsEnvironment.configure());
+        WorkerEndpoint workerEndpoint(JobRepository jobRepository, PartitionLeaseStore leases,
+                                      HeartbeatService heartbeats, ExperimentStore experiments, JobAssembler jobs) {
+            return new WorkerEndpoint(jobRepository, leases, heartbeats, experiments, jobs,
+                    NumericsEnvironment.configure());
         }
 
         @Bean

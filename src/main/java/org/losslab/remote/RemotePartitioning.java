@@ -1,6 +1,6 @@
 package org.losslab.remote;
 
-import org.losslab.batch.RemotePartitions;
+import org.losslab.pipeline.RemotePartitions;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.integration.core.MessagingTemplate;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.losslab.BadInputException;
 
 /**
- * Settings of remote partitioning, from the environment (README "Configuration"):
+ * Settings of remote partitioning, from the environment (docs/operations.md):
  * {@code LOSSLAB_AMQP_URL} (default {@code amqp://guest:guest@127.0.0.1:5672}),
  * {@code LOSSLAB_AMQP_QUEUE} (default {@code losslab.partitions}) and
  * {@code LOSSLAB_REMOTE_TIMEOUT_SECONDS} (how long a manager waits for its partitions; 0 = no limit).

@@ -8,7 +8,8 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.losslab.batch.HeartbeatService;
+import org.losslab.job.HeartbeatService;
+import org.losslab.pipeline.JobAssembler;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.ExperimentStore;
 import org.losslab.store.PartitionLeaseStore;
@@ -24,7 +25,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.dao.EmptyResultDataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 
 /**
@@ -45,21 +45,19 @@ public final class WorkerEndpoint {
     private final PartitionLeaseStore leases;
     private final HeartbeatService heartbeats;
     private final ExperimentStore experiments;
-    private final JdbcTemplate jdbc;
-    private final WorkerSteps steps;
+    private final JobAssembler jobs;
     private final int ompThreads;
     private final Map<Long, JobSpec> specs = new ConcurrentHashMap<>();
     private final Set<StepExecution> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
     WorkerEndpoint(JobRepository jobRepository, PartitionLeaseStore leases, HeartbeatService heartbeats,
-                   ExperimentStore experiments, JdbcTemplate jdbc, WorkerSteps steps, int ompThreads) {
+                   ExperimentStore experiments, JobAssembler jobs, int ompThreads) {
         this.jobRepository = jobRepository;
         this.leases = leases;
         this.heartbeats = heartbeats;
         this.experiments = experiments;
-        this.jdbc = jdbc;
-        this.steps = steps;
+        this.jobs = jobs;
         this.ompThreads = ompThreads;
     }
 
@@ -129,7 +127,7 @@ public final class WorkerEndpoint {
                     claimed.getStepName(), spec.name(), job.getId(), claimed.getId(), transit);
             StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
             handler.setJobRepository(jobRepository);
-            handler.setStepLocator(name -> new TrackedStep(steps.create(name, spec)));
+            handler.setStepLocator(name -> new TrackedStep(jobs.workerStep(name, spec)));
             StepExecution result = handler.handle(new StepExecutionRequest(request.stepName(), claimed.getId()));
             log.info("partition {} ended {} after {} s", result.getStepName(), result.getStatus(),
                     (System.nanoTime() - started) / 1_000_000_000L);
@@ -141,8 +139,7 @@ public final class WorkerEndpoint {
 
     /** Bits depend on the OpenMP thread count: a worker that differs from the manager would break them. */
     private String numericsMismatch(long jobExecutionId) {
-        Integer expected = jdbc.queryForList("SELECT omp_threads FROM provenance WHERE job_execution_id = ?",
-                Integer.class, jobExecutionId).stream().findFirst().orElse(null);
+        Integer expected = experiments.ompThreads(jobExecutionId).orElse(null);
         if (expected != null && expected != ompThreads) {
             return "worker runs " + ompThreads + " OpenMP threads but execution " + jobExecutionId + " was started with "
                     + expected + " (LOSSLAB_OMP_THREADS must match for bit-identical results)";

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.losslab.comparison.Comparison;
-import org.losslab.comparison.ComparisonRunner;
+import org.losslab.pipeline.compare.ComparisonRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -2,7 +2,6 @@ package org.losslab.report;
 
 import java.util.List;
 import java.util.Map;
-import org.losslab.BadInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,7 +23,7 @@ public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> 
                 FROM batch_job_execution e JOIN batch_job_instance i USING (job_instance_id)
                 WHERE e.job_execution_id = ?""", executionId);
         if (e.isEmpty()) {
-            throw new BadInputException("no job execution " + executionId + " in this database");
+            throw new IllegalArgumentException("no job execution " + executionId + " in this database");
         }
         long instance = ((Number) e.get(0).get("job_instance_id")).longValue();
         List<Map<String, Object>> x = jdbc.queryForList("""

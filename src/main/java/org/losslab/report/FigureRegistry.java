@@ -3,7 +3,7 @@ package org.losslab.report;
 import java.util.List;
 
 /**
- * Every figure of the report, in reading order (README "Figures and report"). A new figure is one
+ * Every figure of the report, in reading order (docs/report.md). A new figure is one
  * {@link FigureSection} added here.
  */
 public final class FigureRegistry {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.losslab.faults.Faults;
 import org.losslab.spec.JobSpec;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Service;
 public class ReportGenerator {
 
     private final JdbcTemplate jdbc;
+    private final Faults faults;
 
-    public ReportGenerator(JdbcTemplate jdbc) {
+    public ReportGenerator(JdbcTemplate jdbc, Faults faults) {
         this.jdbc = jdbc;
+        this.faults = faults;
     }
 
     /** The default directory: {@code reports/<job>-<execution>} under the working directory. */
@@ -32,6 +35,7 @@ public class ReportGenerator {
         return Path.of("reports", jobName + "-" + executionId);
     }
 
+    /** The job of an execution; IllegalArgumentException if the database has no such execution. */
     public String jobName(long executionId) {
         return ExecutionFacts.load(jdbc, executionId).jobName();
     }
@@ -55,7 +59,7 @@ public class ReportGenerator {
                 FigureRenderer renderer = new FigureRenderer(jdbc);
                 for (FigureSection s : FigureRegistry.all()) {
                     outcomes.add(renderer.render(s, facts.experimentId(), figures));
-                    org.losslab.ChaosPoints.reach("report");
+                    faults.reach("report");
                 }
                 comparisons = ComparisonTable.of(jdbc, facts);
                 cells = CellCertificatesSection.html(jdbc, facts.experimentId());

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.losslab.BadInputException;
 
 /**
  * A validated job spec: its name, root seed, canonical text and hash, and its sections. A section
@@ -46,8 +47,30 @@ public record JobSpec(String name, String description, long seed, String text, S
         }
         RegionsSpec regions = t.has("regions") ? RegionsSpec.read(t) : null;
         t.rejectUnknownKeys();
+        if (training == null && theory == null && spinglass == null && cells == null && regions == null) {
+            throw new BadInputException(t.source() + ": the spec has no stage to run "
+                    + "(add a training, theory, spinglass, cells or regions section)");
+        }
         String text = SpecParser.canonicalText(t);
         return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass, cells, regions);
+    }
+
+    /** Whether the spec has section {@code name} ({@code training}, {@code theory}, …; {@code data} always). */
+    public boolean has(String name) {
+        return switch (name) {
+            case "data" -> data != null;
+            case "training" -> training != null;
+            case "theory" -> theory != null;
+            case "spinglass" -> spinglass != null;
+            case "cells" -> cells != null;
+            case "regions" -> regions != null;
+            default -> throw new IllegalArgumentException("no spec section " + name);
+        };
+    }
+
+    /** Whether a stage of this spec reads MNIST, so that the prepare-data step runs first. */
+    public boolean needsData() {
+        return training != null || (cells != null && !cells.mnistClasses().isEmpty()) || regions != null;
     }
 
     public String shortHash() {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Which PostgreSQL to use, from the environment (README "Configuration"): a server when
+ * Which PostgreSQL to use, from the environment (docs/operations.md): a server when
  * {@code LOSSLAB_DB_URL} is set, otherwise the embedded PostgreSQL whose data directory persists
  * under {@code LOSSLAB_EMBEDDED_DIR} (default {@code ~/.losslab/pgdata}).
  */

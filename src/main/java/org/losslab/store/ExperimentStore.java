@@ -5,7 +5,7 @@ import org.losslab.spec.JobSpec;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Experiments: one per Spring Batch job instance, holding the effective spec it runs. */
+/** Experiments: one per Spring Batch job instance, holding the effective spec it runs, and the provenance of its executions. */
 @Repository
 public class ExperimentStore {
 
@@ -28,6 +28,22 @@ public class ExperimentStore {
     public Optional<Long> idOf(long jobInstanceId) {
         return jdbc.queryForList("SELECT experiment_id FROM experiment WHERE job_instance_id = ?",
                 Long.class, jobInstanceId).stream().findFirst();
+    }
+
+    /** Records what produced the execution's results (idempotent: one row per execution). */
+    public void recordProvenance(long jobExecutionId, long experimentId, Provenance p, int partitionThreads) {
+        jdbc.update("""
+                INSERT INTO provenance (job_execution_id, experiment_id, code_version, git_commit, nd4j_backend,
+                    nd4j_classifier, omp_threads, partition_threads, java_version, host)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_execution_id) DO NOTHING""",
+                jobExecutionId, experimentId, p.codeVersion(), p.gitCommit(), p.nd4jBackend(), p.nd4jClassifier(),
+                p.ompThreads(), partitionThreads, p.javaVersion(), p.host());
+    }
+
+    /** The OpenMP thread count an execution was started with (its provenance), if recorded. */
+    public Optional<Integer> ompThreads(long jobExecutionId) {
+        return jdbc.queryForList("SELECT omp_threads FROM provenance WHERE job_execution_id = ?",
+                Integer.class, jobExecutionId).stream().findFirst();
     }
 
     /** Canonical spec text stored for a job instance (what restart and remote workers run). */

@@ -1,7 +1,6 @@
 package org.losslab.theory;
 
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
-import org.losslab.BadInputException;
 
 /**
  * The layered thresholds {@code E_k(p)}: the unique root {@code E > E_∞} of {@code Θ_{k,p}(−E) = 0}
@@ -26,7 +25,7 @@ public final class ComplexityThresholds {
     public static double threshold(int k, int p) {
         SpinGlassComplexity.checkP(p);
         if (k < 0) {
-            throw new BadInputException("k must be >= 0, got " + k);
+            throw new IllegalArgumentException("k must be >= 0, got " + k);
         }
         double eInf = SpinGlassComplexity.eInf(p);
         if (p == 2) {
@@ -44,7 +43,7 @@ public final class ComplexityThresholds {
     public static double[] thresholds(int p, int maxK) {
         SpinGlassComplexity.checkP(p);
         if (maxK < 0) {
-            throw new BadInputException("K must be >= 0 (largest index of the thresholds E_k), got " + maxK);
+            throw new IllegalArgumentException("K must be >= 0 (largest index of the thresholds E_k), got " + maxK);
         }
         double[] out = new double[maxK + 1];
         for (int k = 0; k <= maxK; k++) {

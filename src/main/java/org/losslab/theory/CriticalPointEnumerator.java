@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.losslab.BadInputException;
 import org.losslab.Seeds;
 
 /**
@@ -31,7 +30,7 @@ public final class CriticalPointEnumerator {
     /** Distinct critical points found from {@code starts} Newton runs seeded by {@code Seeds.derive(seed, "newton-start", i)}. */
     public List<CriticalPoint> enumerate(int starts, long seed) {
         if (starts < 1) {
-            throw new BadInputException("starts must be >= 1, got " + starts);
+            throw new IllegalArgumentException("starts must be >= 1, got " + starts);
         }
         List<CriticalPoint> found = new ArrayList<>();
         double tolerance = 1e-6 * Math.sqrt(n);

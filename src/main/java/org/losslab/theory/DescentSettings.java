@@ -1,6 +1,5 @@
 package org.losslab.theory;
 
-import org.losslab.BadInputException;
 
 /**
  * Schedule of the spherical 3-spin descent (science.md §A.5.1). SGD follows sgd.lua: step t = 1..epochs·P uses
@@ -15,20 +14,20 @@ public record DescentSettings(Method method, int samples, int sgdEpochs, double 
 
     public DescentSettings {
         if (method == null) {
-            throw new BadInputException("method must be SGD or GD");
+            throw new IllegalArgumentException("method must be SGD or GD");
         }
         if (samples < 1) {
-            throw new BadInputException("samples (P) must be >= 1, got " + samples);
+            throw new IllegalArgumentException("samples (P) must be >= 1, got " + samples);
         }
         if (method == Method.GD && samples != 1) {
-            throw new BadInputException("samples (P) must be 1 for GD, got " + samples);
+            throw new IllegalArgumentException("samples (P) must be 1 for GD, got " + samples);
         }
         if (sgdEpochs < 0 || fullSteps < 0 || gdMaxSteps < 0) {
-            throw new BadInputException("step counts must be >= 0 (sgdEpochs, fullSteps, gdMaxSteps)");
+            throw new IllegalArgumentException("step counts must be >= 0 (sgdEpochs, fullSteps, gdMaxSteps)");
         }
         for (double r : new double[] {sgdRate, sgdDecay, fullRate, fullDecay, gdRate, gdTolerance}) {
             if (!Double.isFinite(r) || r < 0) {
-                throw new BadInputException("rates, decays and tolerance must be finite and >= 0, got " + r);
+                throw new IllegalArgumentException("rates, decays and tolerance must be finite and >= 0, got " + r);
             }
         }
     }

@@ -2,7 +2,6 @@ package org.losslab.theory;
 
 import java.util.SplittableRandom;
 
-import org.losslab.BadInputException;
 
 /**
  * Samples the GOE in ABC's normalization, {@code M = (A + Aᵀ)/(2√N)} with A i.i.d. N(0,1), so that
@@ -22,7 +21,7 @@ public final class GoeSampler {
 
     public GoeSampler(int n) {
         if (n < 1) {
-            throw new BadInputException("N must be >= 1 (matrix size), got " + n);
+            throw new IllegalArgumentException("N must be >= 1 (matrix size), got " + n);
         }
         this.n = n;
         this.a = new double[n][n];

@@ -3,7 +3,6 @@ package org.losslab.theory;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import org.losslab.BadInputException;
 import org.losslab.Seeds;
 
 /**
@@ -36,13 +35,13 @@ public final class KacRiceMonteCarlo {
     public KacRiceMonteCarlo(int p, int n, Double uMax, Double theta) {
         SpinGlassComplexity.checkP(p);
         if (n < 2) {
-            throw new BadInputException("N must be >= 2 (dimension of the sphere's ambient space), got " + n);
+            throw new IllegalArgumentException("N must be >= 2 (dimension of the sphere's ambient space), got " + n);
         }
         if (uMax != null && !Double.isFinite(uMax)) {
-            throw new BadInputException("u must be finite (or absent for all energies), got " + uMax);
+            throw new IllegalArgumentException("u must be finite (or absent for all energies), got " + uMax);
         }
         if (theta != null && !Double.isFinite(theta)) {
-            throw new BadInputException("theta must be finite (or absent for no perturbation), got " + theta);
+            throw new IllegalArgumentException("theta must be finite (or absent for no perturbation), got " + theta);
         }
         this.p = p;
         this.n = n;
@@ -60,7 +59,7 @@ public final class KacRiceMonteCarlo {
     /** Runs samples {@code 0 … samples−1}. */
     public KacRiceEstimate estimate(long samples, long seed) {
         if (samples < 1) {
-            throw new BadInputException("samples must be >= 1, got " + samples);
+            throw new IllegalArgumentException("samples must be >= 1, got " + samples);
         }
         return accumulate(seed, 0, samples).toEstimate();
     }
@@ -88,7 +87,7 @@ public final class KacRiceMonteCarlo {
     /** Restores an accumulator from {@link Accumulator#toArray()} (same p, N, u and θ). */
     public Accumulator restore(double[] state) {
         if (state.length != 4 * (n + 1)) {
-            throw new BadInputException("state must hold " + 4 * (n + 1) + " doubles for N=" + n + ", got " + state.length);
+            throw new IllegalArgumentException("state must hold " + 4 * (n + 1) + " doubles for N=" + n + ", got " + state.length);
         }
         Accumulator acc = new Accumulator();
         acc.total.merge(LogMeanAccumulator.fromArray(Arrays.copyOfRange(state, 0, 4)));

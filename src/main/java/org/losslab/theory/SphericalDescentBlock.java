@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.losslab.BadInputException;
 import org.losslab.Seeds;
 import org.losslab.theory.DescentSettings.Method;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The caller advances in units ({@link #advance}) and may checkpoint between them: {@link #exportState()}
  * holds W, the step counter and the per-restart GD stop steps, and a block built from the same couplings,
  * settings, seed and first restart continues bit-identically after {@link #importState} (with the same ND4J
- * native build and OMP thread count, see engineering-notes.md).
+ * native build and OMP thread count, see docs/architecture.md).
  * Restart r starts uniform on the sphere from {@code SplittableRandom(Seeds.derive(seed, "descent-start", N, r))}.
  */
 public final class SphericalDescentBlock implements AutoCloseable {
@@ -57,10 +56,10 @@ public final class SphericalDescentBlock implements AutoCloseable {
 
     public SphericalDescentBlock(ThreeSpinCouplings couplings, DescentSettings settings, long seed, long firstRestart, int restarts) {
         if (restarts < 1) {
-            throw new BadInputException("restarts must be >= 1, got " + restarts);
+            throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
         }
         if (couplings.samples() != settings.samples()) {
-            throw new BadInputException("samples (P) of the settings (" + settings.samples()
+            throw new IllegalArgumentException("samples (P) of the settings (" + settings.samples()
                     + ") must match the couplings (" + couplings.samples() + ")");
         }
         this.couplings = couplings;
@@ -228,7 +227,7 @@ public final class SphericalDescentBlock implements AutoCloseable {
     /** Restores a state written by {@link #exportState()} of a block with the same N and R. */
     public void importState(double[] state) {
         if (state.length != 4 + r * n + r || state[0] != STATE_FORMAT || state[2] != r || state[3] != n) {
-            throw new BadInputException("state does not belong to a block with N=" + n + " and R=" + r);
+            throw new IllegalArgumentException("state does not belong to a block with N=" + n + " and R=" + r);
         }
         step = (long) state[1];
         System.arraycopy(state, 4, wJava, 0, r * n);

@@ -2,7 +2,6 @@ package org.losslab.theory;
 
 import java.util.SplittableRandom;
 
-import org.losslab.BadInputException;
 
 /**
  * The pure spherical p-spin Hamiltonian in ABC's normalization (science.md §1):
@@ -37,7 +36,7 @@ public final class SphericalPSpin {
     public SphericalPSpin(int p, int n, double[] couplings) {
         long size = entries(p, n);
         if (couplings.length != size) {
-            throw new BadInputException("couplings must hold N^p = " + size + " values, got " + couplings.length);
+            throw new IllegalArgumentException("couplings must hold N^p = " + size + " values, got " + couplings.length);
         }
         this.p = p;
         this.n = n;
@@ -48,11 +47,11 @@ public final class SphericalPSpin {
     private static long entries(int p, int n) {
         SpinGlassComplexity.checkP(p);
         if (n < 2) {
-            throw new BadInputException("N must be >= 2, got " + n);
+            throw new IllegalArgumentException("N must be >= 2, got " + n);
         }
         double size = Math.pow(n, p);
         if (size > MAX_ENTRIES) {
-            throw new BadInputException("N^p = " + (long) size + " exceeds " + MAX_ENTRIES + " couplings (N=" + n + ", p=" + p + ")");
+            throw new IllegalArgumentException("N^p = " + (long) size + " exceeds " + MAX_ENTRIES + " couplings (N=" + n + ", p=" + p + ")");
         }
         return (long) size;
     }

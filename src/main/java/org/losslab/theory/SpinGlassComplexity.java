@@ -1,6 +1,5 @@
 package org.losslab.theory;
 
-import org.losslab.BadInputException;
 
 /**
  * Annealed complexity of the pure spherical p-spin model (Auffinger, Ben Arous and Černý 2013):
@@ -55,7 +54,7 @@ public final class SpinGlassComplexity {
         checkP(p);
         checkU(u);
         if (k < 0) {
-            throw new BadInputException("k must be >= 0, got " + k);
+            throw new IllegalArgumentException("k must be >= 0, got " + k);
         }
         double e = eInf(p);
         if (u >= -e) {
@@ -80,15 +79,15 @@ public final class SpinGlassComplexity {
         return 0.5 * Math.log(p - 1.0) - (p - 2.0) / (4.0 * (p - 1.0)) * u * u;
     }
 
-    static void checkP(int p) {
+    public static void checkP(int p) {
         if (p < 2) {
-            throw new BadInputException("p must be >= 2 (degree of the p-spin Hamiltonian), got " + p);
+            throw new IllegalArgumentException("p must be >= 2 (degree of the p-spin Hamiltonian), got " + p);
         }
     }
 
-    static void checkU(double u) {
+    public static void checkU(double u) {
         if (!Double.isFinite(u)) {
-            throw new BadInputException("u must be a finite energy density H/N, got " + u);
+            throw new IllegalArgumentException("u must be a finite energy density H/N, got " + u);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.losslab.theory;
 
-import org.losslab.BadInputException;
 import org.losslab.Seeds;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,13 +41,13 @@ public final class ThreeSpinCouplings implements AutoCloseable {
 
     public static ThreeSpinCouplings generate(int n, int samples, long seed) {
         if (n < 2) {
-            throw new BadInputException("N must be >= 2, got " + n);
+            throw new IllegalArgumentException("N must be >= 2, got " + n);
         }
         if (samples < 1) {
-            throw new BadInputException("samples (P, the number of coupling mini-batches) must be >= 1, got " + samples);
+            throw new IllegalArgumentException("samples (P, the number of coupling mini-batches) must be >= 1, got " + samples);
         }
         if ((long) n * n > Integer.MAX_VALUE) {
-            throw new BadInputException("N = " + n + " is too large for a dense 3-spin tensor");
+            throw new IllegalArgumentException("N = " + n + " is too large for a dense 3-spin tensor");
         }
         long[] keys = new long[samples];
         for (int s = 0; s < samples; s++) {

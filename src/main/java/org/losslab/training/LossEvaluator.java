@@ -2,6 +2,7 @@ package org.losslab.training;
 
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.losslab.math.LogSumExp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -45,15 +46,7 @@ public final class LossEvaluator {
     }
 
     static double crossEntropy(float[] logits, int label) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (float v : logits) {
-            sum += Math.exp(v - max);
-        }
-        return Math.log(sum) + max - logits[label];
+        return LogSumExp.of(logits) - logits[label];
     }
 
     static int argmax(float[] v) {

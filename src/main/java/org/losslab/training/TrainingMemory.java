@@ -1,7 +1,6 @@
 package org.losslab.training;
 
 import org.bytedeco.javacpp.Pointer;
-import org.losslab.BadInputException;
 import org.losslab.spec.JobSpec;
 import org.losslab.spec.TrainingSpec;
 
@@ -34,7 +33,7 @@ public final class TrainingMemory {
             int width = t.hiddenWidths().get(i);
             long need = bytesPerNetwork(t, features, width) * threads;
             if (need > limit) {
-                throw new BadInputException(String.format(
+                throw new IllegalArgumentException(String.format(
                         "training.hidden_widths[%d]=%d: %d training threads need about %.1f GiB for networks of this "
                                 + "size, but ND4J may allocate only %.1f GiB (raise -Dorg.bytedeco.javacpp.maxbytes or "
                                 + "lower the width)", i, width, threads, need / 1073741824.0, limit / 1073741824.0));

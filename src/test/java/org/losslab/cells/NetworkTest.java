@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.losslab.BadInputException;
 
 class NetworkTest {
 
@@ -76,9 +75,9 @@ class NetworkTest {
         assertThat(p.isOpen()).isTrue();
         assertThat(p.positiveCount()).isZero();
         assertThatThrownBy(() -> lin.risk(new double[6], Datasets.threePointParabola()))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("expected 7");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 7");
         assertThatThrownBy(() -> Dataset.of("bad", new double[][] {{1}, {Double.NaN}}, new double[][] {{1}, {2}}))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("x[1][0]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x[1][0]");
     }
 
     static Dataset randomData(long seed, int n, int dx, int dy, Loss loss) {

@@ -19,9 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.losslab.BadInputException;
 
-/** Every way an IDX file can be wrong gives a {@link BadInputException} naming the file and the problem. */
+/** Every way an IDX file can be wrong gives a {@link InvalidDataException} naming the file and the problem. */
 class IdxValidationTest {
 
     static final int N = 20;
@@ -62,7 +61,7 @@ class IdxValidationTest {
         Path file = images(Arrays.copyOf(raw, raw.length - 7), gz);
         Path lab = labels(labelsIdx(labels), gz);
         assertThatThrownBy(() -> IdxReader.read(file, lab))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(file + ": truncated: header says 20 images of 4x5 (416 bytes) but the file "
                 + (gz ? "decompresses to" : "has") + " 409 bytes");
     }
@@ -74,7 +73,7 @@ class IdxValidationTest {
         byte[] raw = labelsIdx(labels);
         Path file = labels(Arrays.copyOf(raw, raw.length - 1), gz);
         assertThatThrownBy(() -> IdxReader.read(img, file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessageStartingWith(file + ": truncated: header says 20 labels (28 bytes) but the file")
             .hasMessageEndingWith(" 27 bytes");
     }
@@ -84,7 +83,7 @@ class IdxValidationTest {
     void truncatedHeader(boolean gz) {
         Path file = images(Arrays.copyOf(imagesIdx(N, ROWS, COLS, pixels), 10), gz);
         assertThatThrownBy(() -> IdxReader.readImages(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessageStartingWith(file + ": truncated: ")
             .hasMessageContaining("10 bytes, shorter than the 16-byte IDX header");
     }
@@ -96,7 +95,7 @@ class IdxValidationTest {
         byte[] longer = Arrays.copyOf(raw, raw.length + 3);
         Path file = images(longer, gz);
         assertThatThrownBy(() -> IdxReader.readImages(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(file + ": trailing data: header says 20 images of 4x5 (416 bytes) but the file "
                 + (gz ? "decompresses to" : "has") + " 419 bytes (3 extra)");
         Path lab = labels(Arrays.copyOf(labelsIdx(labels), 8 + N + 1), gz);
@@ -111,7 +110,7 @@ class IdxValidationTest {
         raw[0] = 0x12;
         Path file = images(raw, false);
         assertThatThrownBy(() -> IdxReader.readImages(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessageStartingWith(file + ": wrong magic number ")
             .hasMessageContaining("bytes 12 00 08 03")
             .hasMessageContaining("not an IDX file; an IDX images file starts with 00 00 08 03 (2051)");
@@ -121,7 +120,7 @@ class IdxValidationTest {
     void labelsFileWhereImagesExpected() {
         Path file = labels(labelsIdx(labels), true);
         assertThatThrownBy(() -> IdxReader.readImages(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(file + ": wrong magic number 2049 (an IDX labels file): 1 dimension, but an IDX images"
                 + " file has magic 2051 (3 dimensions)");
     }
@@ -132,7 +131,7 @@ class IdxValidationTest {
         raw[2] = 0x0D; // float
         Path file = images(raw, false);
         assertThatThrownBy(() -> IdxReader.readImages(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(file + ": wrong data type byte 0x0D (float); MNIST images are 0x08 (unsigned byte)");
         byte[] lab = labelsIdx(labels);
         lab[2] = 0x09;
@@ -146,7 +145,7 @@ class IdxValidationTest {
         Path img = images(imagesIdx(N, ROWS, COLS, pixels), false);
         Path lab = labels(labelsIdx(Arrays.copyOf(labels, N - 1)), false);
         assertThatThrownBy(() -> IdxReader.read(img, lab))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(lab + ": has 19 labels but " + img + " has 20 images; they must be the same count");
     }
 
@@ -158,7 +157,7 @@ class IdxValidationTest {
         bad[17] = (byte) 255;
         Path file = labels(labelsIdx(bad), gz);
         assertThatThrownBy(() -> IdxReader.readLabels(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(file + ": label out of range: label 10 at index 13 is not a digit 0-9 (2 bad labels in all)");
     }
 
@@ -166,7 +165,7 @@ class IdxValidationTest {
     void zeroDimensionRefused() {
         Path file = images(imagesIdx(N, 0, COLS, new byte[0]), false);
         assertThatThrownBy(() -> IdxReader.readImages(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(file + ": header says the row count is 0");
     }
 
@@ -179,7 +178,7 @@ class IdxValidationTest {
         }
         Path file = write(dir, "img.gz", bad);
         assertThatThrownBy(() -> IdxReader.readImages(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessageStartingWith(file + ": corrupt gzip data: ");
     }
 
@@ -189,7 +188,7 @@ class IdxValidationTest {
         gz[gz.length - 6] ^= 1; // CRC-32 in the trailer
         Path file = write(dir, "img.gz", gz);
         assertThatThrownBy(() -> IdxReader.readImages(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessageStartingWith(file + ": corrupt gzip data: ")
             .hasMessageContaining("trailer");
     }
@@ -199,7 +198,7 @@ class IdxValidationTest {
         byte[] gz = gzip(imagesIdx(N, ROWS, COLS, pixels));
         Path file = write(dir, "img.gz", Arrays.copyOf(gz, gz.length / 2));
         assertThatThrownBy(() -> IdxReader.readImages(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(file + ": corrupt gzip data: the compressed stream ends early (file cut short)");
     }
 
@@ -207,7 +206,7 @@ class IdxValidationTest {
     void missingFile() {
         Path file = dir.resolve("nope-idx3-ubyte.gz");
         assertThatThrownBy(() -> IdxReader.readImages(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(file + ": no such file");
     }
 
@@ -227,7 +226,7 @@ class IdxValidationTest {
         Path file = images(raw, gz);
         long before = allocatedBytes();
         assertThatThrownBy(() -> IdxReader.readImages(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessageStartingWith(file + ": truncated")
             .hasMessageContaining("header says 2000000 images of 28x28 (1568000016 bytes) but ");
         long allocated = allocatedBytes() - before;
@@ -239,7 +238,7 @@ class IdxValidationTest {
         byte[] raw = ByteBuffer.allocate(16).putInt(2051).putInt(0xFFFFFFFF).putInt(28).putInt(28).array();
         Path file = images(raw, false);
         assertThatThrownBy(() -> IdxReader.readImages(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(file + ": truncated: header says 4294967295 images of 28x28 (3367254359296 bytes)"
                 + " but the file has 16 bytes");
     }

@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.losslab.BadInputException;
 
 class MnistDataCodecTest {
 
@@ -68,7 +67,7 @@ class MnistDataCodecTest {
             bad[i] ^= 0x10;
             int at = i;
             assertThatThrownBy(() -> MnistDataCodec.decode(bad, WHAT)).as("flip at %d", at)
-                .isInstanceOf(BadInputException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessageStartingWith(WHAT + ": ");
         }
     }
@@ -78,7 +77,7 @@ class MnistDataCodecTest {
         byte[] bytes = MnistDataCodec.encode(small());
         bytes[bytes.length / 2] ^= 1;
         assertThatThrownBy(() -> MnistDataCodec.decode(bytes, WHAT))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(WHAT + ": corrupt: the SHA-256 of the " + (bytes.length - 32)
                 + " bytes does not match the one stored with them");
     }
@@ -87,9 +86,9 @@ class MnistDataCodecTest {
     void truncatedOrEmptyBytesAreRefused() {
         byte[] bytes = MnistDataCodec.encode(small());
         assertThatThrownBy(() -> MnistDataCodec.decode(Arrays.copyOf(bytes, bytes.length - 1), WHAT))
-            .isInstanceOf(BadInputException.class).hasMessageContaining("corrupt");
+            .isInstanceOf(InvalidDataException.class).hasMessageContaining("corrupt");
         assertThatThrownBy(() -> MnistDataCodec.decode(new byte[0], WHAT))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(WHAT + ": 0 bytes, too short for an encoded MNIST dataset");
     }
 
@@ -99,7 +98,7 @@ class MnistDataCodecTest {
         notOurs[0] = (byte) 0x89;
         notOurs[1] = 'P';
         assertThatThrownBy(() -> MnistDataCodec.decode(notOurs, WHAT))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(WHAT + ": not an encoded MNIST dataset (wrong magic bytes 89 50 00 00 00 00 00 00)");
     }
 
@@ -109,7 +108,7 @@ class MnistDataCodecTest {
         ByteBuffer.wrap(bytes).putInt(8, 2);
         resign(bytes);
         assertThatThrownBy(() -> MnistDataCodec.decode(bytes, WHAT))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(WHAT + ": format version 2; this build reads version 1");
     }
 
@@ -121,7 +120,7 @@ class MnistDataCodecTest {
             buf.putLong(12, buf.getLong(12) + delta);
             resign(bytes);
             assertThatThrownBy(() -> MnistDataCodec.decode(bytes, WHAT))
-                .isInstanceOf(BadInputException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessageStartingWith(WHAT + ": corrupt: deflated body ");
         }
     }
@@ -172,7 +171,7 @@ class MnistDataCodecTest {
         digest[0] ^= 1;
         byte[] bytes = frame(data.source(), data.split(), digest, data.train(), data.test());
         assertThatThrownBy(() -> MnistDataCodec.decode(bytes, WHAT))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessageStartingWith(WHAT + ": corrupt: decoded content checksum " + data.checksum() + " differs");
     }
 
@@ -182,10 +181,10 @@ class MnistDataCodecTest {
         byte[] digest = java.util.HexFormat.of().parseHex(data.checksum());
         byte[] onlyTrain = frame(data.source(), data.split(), digest, data.train());
         assertThatThrownBy(() -> MnistDataCodec.decode(onlyTrain, WHAT))
-            .isInstanceOf(BadInputException.class).hasMessageStartingWith(WHAT + ": corrupt body: ");
+            .isInstanceOf(InvalidDataException.class).hasMessageStartingWith(WHAT + ": corrupt body: ");
         byte[] extra = frame(data.source(), data.split(), digest, data.train(), data.test(), data.test());
         assertThatThrownBy(() -> MnistDataCodec.decode(extra, WHAT))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(WHAT + ": corrupt: " + (12 + 7 * 24 + 7) + " bytes after the test set");
     }
 

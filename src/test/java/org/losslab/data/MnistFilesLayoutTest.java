@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.losslab.BadInputException;
 
 /** Finding the files of a directory: full MNIST layout, single-set layout, and what is missing. */
 class MnistFilesLayoutTest {
@@ -63,7 +62,7 @@ class MnistFilesLayoutTest {
         Files.delete(dir.resolve("t10k-images-idx3-ubyte.gz"));
         Files.delete(dir.resolve("train-labels-idx1-ubyte.gz"));
         assertThatThrownBy(() -> MnistSource.load(dir))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(dir + ": incomplete MNIST train/test set: missing train-labels-idx1-ubyte[.gz],"
                 + " t10k-images-idx3-ubyte[.gz] (looked for train-images-idx3-ubyte, train-labels-idx1-ubyte,"
                 + " t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte)");
@@ -73,14 +72,14 @@ class MnistFilesLayoutTest {
     void singleSetWithoutLabels() {
         IdxFixtures.write(dir, "images-idx3-ubyte.gz", new byte[0]);
         assertThatThrownBy(() -> MnistSource.load(dir))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(dir + ": found images-idx3-ubyte.gz but not labels-idx1-ubyte[.gz]; both are needed");
     }
 
     @Test
     void emptyDirectoryListsWhatWasLookedFor() {
         assertThatThrownBy(() -> MnistSource.load(dir))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(dir + ": no MNIST files found: looked for train-images-idx3-ubyte, train-labels-idx1-ubyte,"
                 + " t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, or for images-idx3-ubyte, labels-idx1-ubyte"
                 + " (each optionally .gz)");
@@ -90,7 +89,7 @@ class MnistFilesLayoutTest {
     void missingDirectory() {
         Path missing = dir.resolve("no-such-dir");
         assertThatThrownBy(() -> MnistSource.load(missing))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(missing + ": MNIST directory does not exist");
     }
 
@@ -98,7 +97,7 @@ class MnistFilesLayoutTest {
     void fileInsteadOfDirectory() {
         Path file = IdxFixtures.write(dir, "x", new byte[1]);
         assertThatThrownBy(() -> MnistSource.load(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessageStartingWith(file + ": is not a directory");
     }
 
@@ -107,7 +106,7 @@ class MnistFilesLayoutTest {
         IdxFixtures.writeTrainTest(dir, 30, 12, 6, true, 11);
         IdxFixtures.writeTrainTest(dir, 30, 12, 6, false, 11);
         assertThatThrownBy(() -> MnistSource.load(dir))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(dir + ": both train-images-idx3-ubyte and train-images-idx3-ubyte.gz exist;"
                 + " keep one so it is clear which is read");
     }
@@ -118,7 +117,7 @@ class MnistFilesLayoutTest {
         byte[] pixels = new byte[12 * 5 * 5];
         Path t10k = IdxFixtures.write(dir, "t10k-images-idx3-ubyte", IdxFixtures.imagesIdx(12, 5, 5, pixels));
         assertThatThrownBy(() -> MnistSource.load(dir))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(t10k + ": images are 5x5 but " + dir.resolve("train-images-idx3-ubyte") + " has 6x6");
     }
 
@@ -130,7 +129,7 @@ class MnistFilesLayoutTest {
         raw[8 + 29] = 42;
         Files.write(labels, IdxFixtures.gzip(raw));
         assertThatThrownBy(() -> MnistSource.load(dir))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(labels + ": label out of range: label 42 at index 29 is not a digit 0-9 (1 bad label in all)");
     }
 }

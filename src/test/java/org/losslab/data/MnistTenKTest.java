@@ -11,7 +11,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.losslab.BadInputException;
 
 /**
  * The bundled data/mnist-10k set. Expected checksums were computed independently in Python from the
@@ -71,7 +70,7 @@ class MnistTenKTest {
     void holdoutOutOfRangeIsRefused() {
         for (int bad : new int[] {0, -1, 10_000, 20_000}) {
             assertThatThrownBy(() -> MnistSource.load(TEN_K, bad))
-                .isInstanceOf(BadInputException.class)
+                .isInstanceOf(InvalidDataException.class)
                 .hasMessage("holdout " + bad + " is out of range for " + TEN_K.resolve("images-idx3-ubyte.gz")
                     + ": it has 10000 images, so the holdout must be 1 to 9999");
         }

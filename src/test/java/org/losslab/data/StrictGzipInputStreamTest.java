@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.losslab.BadInputException;
 
 class StrictGzipInputStreamTest {
 
@@ -112,7 +111,7 @@ class StrictGzipInputStreamTest {
         byte[] gz = IdxFixtures.gzip(IdxFixtures.labelsIdx(IdxFixtures.cyclingLabels(20, 0)));
         Path file = IdxFixtures.write(dir, "labels.gz", Arrays.copyOf(gz, gz.length + 32));
         assertThatThrownBy(() -> IdxReader.readLabels(file))
-            .isInstanceOf(BadInputException.class)
+            .isInstanceOf(InvalidDataException.class)
             .hasMessage(file + ": trailing data: 32 bytes after the end of the gzip stream");
     }
 

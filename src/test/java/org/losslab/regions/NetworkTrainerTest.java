@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
-import org.losslab.BadInputException;
 import org.losslab.activations.PiecewiseLinear;
 
 class NetworkTrainerTest {
@@ -32,7 +31,7 @@ class NetworkTrainerTest {
         assertThat(order).hasSize(1000);
         assertThat(java.util.Arrays.stream(order).sorted().toArray()).isEqualTo(java.util.stream.IntStream.range(0, 1000).toArray());
         assertThat(order).isNotEqualTo(NetworkTrainer.shuffled(1000, 4));
-        assertThatThrownBy(() -> new NetworkTrainer.Options(1, 0, 1)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> new NetworkTrainer.Options(1, 0, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batch size");
     }
 }

@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
-import org.losslab.BadInputException;
 import org.losslab.activations.PiecewiseLinear;
 import org.losslab.activations.PiecewiseLinearActivation;
 import org.nd4j.linalg.activations.Activation;
@@ -28,9 +27,9 @@ class PreActivationSamplerValidationTest {
 
     @Test
     void rejectsNetworksWhosePreActivationsItCannotSee() {
-        assertThatThrownBy(() -> new PreActivationSampler(net(true), 3)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> new PreActivationSampler(net(true), 3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fc1").hasMessageContaining("RegionNetworks");
-        assertThatThrownBy(() -> new PreActivationSampler(net(false), 3)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> new PreActivationSampler(net(false), 3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no ActivationLayer");
     }
 
@@ -38,6 +37,6 @@ class PreActivationSamplerValidationTest {
     void rejectsBatchesOfTheWrongWidth() {
         PreActivationSampler s = new PreActivationSampler(TinyNetwork.build(PiecewiseLinear.relu()), 2);
         assertThatThrownBy(() -> s.sampleBatch(Nd4j.zeros(4, 3), 0, s.newAccumulator(0)))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("[rows, 2]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[rows, 2]");
     }
 }

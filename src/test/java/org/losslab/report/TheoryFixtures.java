@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Rows for the theory and spin-glass stages' tables (V4), and stand-in tables for the region views the
- * report expects but no stage writes yet (README "Figures and report"). Θ uses the closed form of
+ * report expects but no stage writes yet (docs/report.md). Θ uses the closed form of
  * science.md §B.4; the other values are synthetic but shaped like real ones (e.g. spin-glass sd
  * shrinking with N).
  */

@@ -19,7 +19,7 @@ public final class LosslabProcess {
 
     public static Process start(TestDatabase db, Path log, Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-cp", System.getProperty("java.class.path"), "org.losslab.LosslabApplication"));
+                "-Xmx2g", "-cp", System.getProperty("java.class.path"), "org.losslab.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

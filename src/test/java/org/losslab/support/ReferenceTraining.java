@@ -2,7 +2,7 @@ package org.losslab.support;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.losslab.batch.DataPreparation;
+import org.losslab.pipeline.data.DataPreparation;
 import org.losslab.data.Features;
 import org.losslab.data.MnistData;
 import org.losslab.spec.JobSpec;

@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A fresh PostgreSQL database per test class on the local server (README "Tests"): created on
+ * A fresh PostgreSQL database per test class on the local server (docs/architecture.md, test speeds): created on
  * open, dropped on close. The server is {@code LOSSLAB_TEST_PG} (default 127.0.0.1:5432, user
  * postgres, trust auth), the one this machine kind runs.
  */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.losslab.BadInputException;
 
 /** Golden checks G2–G4 (science.md §E.1) for the thresholds of §B.5. */
 class ComplexityThresholdsTest {
@@ -58,7 +57,7 @@ class ComplexityThresholdsTest {
 
     @Test
     void badArguments() {
-        assertThatThrownBy(() -> ComplexityThresholds.thresholds(3, -1)).isInstanceOf(BadInputException.class).hasMessageContaining("K");
-        assertThatThrownBy(() -> ComplexityThresholds.thresholds(1, 2)).isInstanceOf(BadInputException.class).hasMessageContaining("p");
+        assertThatThrownBy(() -> ComplexityThresholds.thresholds(3, -1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("K");
+        assertThatThrownBy(() -> ComplexityThresholds.thresholds(1, 2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("p");
     }
 }

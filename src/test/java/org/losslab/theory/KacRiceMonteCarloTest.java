@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.losslab.BadInputException;
 import org.losslab.theory.LogMeanAccumulator.LogMean;
 
 /** Finite-N Kac–Rice identity of science.md §B.2 by Monte Carlo: checks G12, G13, G14, G16. */
@@ -107,9 +106,9 @@ class KacRiceMonteCarloTest {
 
     @Test
     void badArguments() {
-        assertThatThrownBy(() -> new KacRiceMonteCarlo(1, 4, null, null)).isInstanceOf(BadInputException.class).hasMessageContaining("p");
-        assertThatThrownBy(() -> new KacRiceMonteCarlo(3, 1, null, null)).isInstanceOf(BadInputException.class).hasMessageContaining("N");
-        assertThatThrownBy(() -> new KacRiceMonteCarlo(3, 4, Double.NaN, null)).isInstanceOf(BadInputException.class).hasMessageContaining("u");
-        assertThatThrownBy(() -> new KacRiceMonteCarlo(3, 4, null, null).estimate(0, 1)).isInstanceOf(BadInputException.class).hasMessageContaining("samples");
+        assertThatThrownBy(() -> new KacRiceMonteCarlo(1, 4, null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("p");
+        assertThatThrownBy(() -> new KacRiceMonteCarlo(3, 1, null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("N");
+        assertThatThrownBy(() -> new KacRiceMonteCarlo(3, 4, Double.NaN, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("u");
+        assertThatThrownBy(() -> new KacRiceMonteCarlo(3, 4, null, null).estimate(0, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("samples");
     }
 }

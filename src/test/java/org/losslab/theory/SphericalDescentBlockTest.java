@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.losslab.BadInputException;
 
 /** The vectorized 3-spin descent of science.md §A.5.1: correctness, G17 (qualitative), resume, memory. */
 class SphericalDescentBlockTest {
@@ -174,15 +173,15 @@ class SphericalDescentBlockTest {
 
     @Test
     void badArguments() {
-        assertThatThrownBy(() -> DescentSettings.sgd(0)).isInstanceOf(BadInputException.class).hasMessageContaining("samples");
-        assertThatThrownBy(() -> ThreeSpinCouplings.generate(1, 1, 1)).isInstanceOf(BadInputException.class).hasMessageContaining("N");
+        assertThatThrownBy(() -> DescentSettings.sgd(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("samples");
+        assertThatThrownBy(() -> ThreeSpinCouplings.generate(1, 1, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("N");
         try (ThreeSpinCouplings x = ThreeSpinCouplings.generate(4, 1, 1)) {
             assertThatThrownBy(() -> new SphericalDescentBlock(x, DescentSettings.gd(1), 1, 0, 0))
-                    .isInstanceOf(BadInputException.class).hasMessageContaining("restarts");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("restarts");
             assertThatThrownBy(() -> new SphericalDescentBlock(x, DescentSettings.sgd(2), 1, 0, 2))
-                    .isInstanceOf(BadInputException.class).hasMessageContaining("samples");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("samples");
             try (SphericalDescentBlock b = new SphericalDescentBlock(x, DescentSettings.gd(1), 1, 0, 2)) {
-                assertThatThrownBy(() -> b.importState(new double[3])).isInstanceOf(BadInputException.class).hasMessageContaining("state");
+                assertThatThrownBy(() -> b.importState(new double[3])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("state");
             }
         }
     }

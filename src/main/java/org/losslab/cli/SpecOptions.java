@@ -1,0 +1,25 @@
+package org.losslab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.losslab.spec.JobSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The spec a job command starts ({@code run}, {@code rerun}): its YAML file and {@code --set} overrides. */
+class SpecOptions {
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "Job spec YAML file.")
+    Path spec;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a spec value, e.g. training.epochs=8.")
+    List<String> overrides = new ArrayList<>();
+
+    /** The spec, read and checked (memory, data files) before anything is written: bad input exits 2. */
+    JobSpec load() {
+        JobSpec job = JobSpec.load(spec, overrides);
+        SpecPreflight.check(job);
+        return job;
+    }
+}

@@ -1,0 +1,172 @@
+package org.losslab.job;
+
+import java.util.Optional;
+import org.losslab.pipeline.JobAssembler;
+import org.losslab.pipeline.JobParametersFactory;
+import org.losslab.pipeline.NumericsEnvironment;
+import org.losslab.spec.JobSpec;
+import org.losslab.store.ExperimentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts, restarts and stops pipeline jobs in this process. While a job runs it beats a heartbeat,
+ * shows progress, and turns SIGTERM/SIGINT into a graceful stop (the execution ends STOPPED and is
+ * restartable). A restart of an execution left STARTED by a crash first checks that no live process
+ * owns it, then recovers it ({@link JobOperator#recover}) and resumes from the database.
+ */
+@Service
+public class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final JobAssembler jobs;
+    private final ExperimentStore experiments;
+    private final HeartbeatService heartbeats;
+
+    public JobRunner(JobOperator jobOperator, JobRepository jobRepository, JobAssembler jobs,
+                     ExperimentStore experiments, HeartbeatService heartbeats) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.jobs = jobs;
+        this.experiments = experiments;
+        this.heartbeats = heartbeats;
+    }
+
+    /** Runs a spec as job instance {@code instance} (1 normally, higher for a rerun). */
+    public JobExecution run(JobSpec spec, long instance) throws JobRefusedException {
+        JobParameters params = JobParametersFactory.of(spec, instance);
+        JobExecution last = jobRepository.getLastJobExecution(spec.name(), params);
+        if (last != null && last.isRunning()) {
+            throw new JobRefusedException("spec " + spec.name() + " is already running as execution " + last.getId()
+                    + describeOwner(last.getId()));
+        }
+        if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
+            throw new JobRefusedException("spec " + spec.name() + " ended UNKNOWN as execution " + last.getId()
+                    + " (its database connection was lost); resume it with 'losslab restart " + last.getId() + "'");
+        }
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            throw new JobRefusedException("spec " + spec.name() + " already completed as execution " + last.getId()
+                    + "; use 'losslab rerun' for a fresh instance");
+        }
+        return launch(jobs.create(spec), params);
+    }
+
+    /** Resumes a failed, stopped or crashed execution from its last checkpoints. */
+    public JobExecution restart(long executionId) throws JobRefusedException {
+        JobExecution execution = jobRepository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new JobRefusedException("no job execution " + executionId);
+        }
+        if (execution.isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
+            String owner = heartbeats.liveOwner(executionId);
+            if (owner != null) {
+                throw new JobRefusedException("execution " + executionId + " is " + execution.getStatus()
+                        + " and still owned by a live " + owner + "; not taking it over");
+            }
+        }
+        if (execution.isRunning()) {
+            log.info("Execution {} was left {} by a process that is gone; recovering it", executionId,
+                    execution.getStatus());
+            execution = jobOperator.recover(execution);
+        } else if (execution.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning())) {
+            // remote partitions left running when the manager ended (timeout): only a live worker may keep them
+            String worker = heartbeats.liveWorker(executionId);
+            if (worker != null) {
+                throw new JobRefusedException("execution " + executionId + " still has a partition on a live "
+                        + worker + "; restart it when that partition has ended");
+            }
+            log.info("Execution {} has partitions left running by workers that are gone; recovering them", executionId);
+            execution = jobOperator.recover(execution);
+        }
+        execution = UnknownStatusRecovery.resolve(jobRepository, execution);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            throw new JobRefusedException("execution " + executionId + " already completed (its report: losslab report "
+                    + executionId + ")");
+        }
+        long instanceId = execution.getJobInstance().getInstanceId();
+        String text = experiments.specText(instanceId).orElseThrow(() -> new JobRefusedException(
+                "execution " + executionId + " has no recorded spec (it failed before starting); run the spec again"));
+        JobSpec spec = JobSpec.fromText("spec of execution " + executionId, text);
+        return launch(jobs.create(spec), execution.getJobParameters());
+    }
+
+    public Optional<Long> lastExecutionId() {
+        return jobRepository.getJobNames().stream()
+                .map(jobRepository::getLastJobInstance)
+                .filter(java.util.Objects::nonNull)
+                .map(jobRepository::getLastJobExecution)
+                .filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.comparing(JobExecution::getCreateTime))
+                .map(JobExecution::getId);
+    }
+
+    public boolean stop(long executionId) throws Exception {
+        return jobOperator.stop(executionId);
+    }
+
+    private JobExecution launch(Job job, JobParameters params) throws JobRefusedException {
+        NumericsEnvironment.configure();
+        StopOnSignal signals = new StopOnSignal(jobOperator, jobRepository, job.getName(), params);
+        if (job instanceof org.springframework.batch.core.job.AbstractJob a) {
+            a.registerJobExecutionListener(signals.ownExecution());
+        }
+        try (AutoCloseable progress = new ProgressMonitor(job.getName(), () -> progress(job.getName(), params));
+             AutoCloseable beat = signals.heartbeatWhenStarted(heartbeats)) {
+            return jobOperator.start(job, params);
+        } catch (JobExecutionAlreadyRunningException e) {
+            throw new JobRefusedException("job " + job.getName() + " is already running: " + e.getMessage());
+        } catch (JobInstanceAlreadyCompleteException e) {
+            throw new JobRefusedException("job " + job.getName() + " already completed");
+        } catch (JobRefusedException e) {
+            throw e;
+        } catch (org.springframework.dao.ConcurrencyFailureException
+                 | org.springframework.dao.DataIntegrityViolationException e) {
+            if (signals.ownExecutionId() != null) {
+                throw new IllegalStateException("job " + job.getName() + " failed: " + e.getMessage(), e);
+            }
+            // creating the job instance or execution collided with another process launching the
+            // same spec at the same moment (serialization failure, duplicate key): that one runs it
+            JobExecution other = jobRepository.getLastJobExecution(job.getName(), params);
+            throw new JobRefusedException("job " + job.getName() + " is being launched by another process at the "
+                    + "same moment" + (other != null ? " as execution " + other.getId() : "") + "; not running it twice");
+        } catch (IllegalStateException e) {
+            // Spring Batch saw the job instance another process has just created, before its execution
+            // exists ("Cannot find any job execution for job instance"): the same race as above
+            if (signals.ownExecutionId() == null && jobRepository.getJobInstance(job.getName(), params) != null) {
+                throw new JobRefusedException("job " + job.getName() + " is being launched by another process at the "
+                        + "same moment; not running it twice");
+            }
+            throw new IllegalStateException("job " + job.getName() + " could not be launched: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("job " + job.getName() + " could not be launched: " + e.getMessage(), e);
+        } finally {
+            signals.close();
+        }
+    }
+
+    private long[] progress(String jobName, JobParameters params) {
+        var instance = jobRepository.getJobInstance(jobName, params);
+        if (instance == null) {
+            return null;
+        }
+        return experiments.idOf(instance.getInstanceId()).map(jobs::progress).orElse(null);
+    }
+
+    private String describeOwner(long executionId) {
+        String owner = heartbeats.liveOwner(executionId);
+        return owner != null ? " (" + owner + ")"
+                : " but its process is gone; resume it with 'losslab restart " + executionId + "'";
+    }
+}

@@ -1,0 +1,51 @@
+package org.losslab.pipeline.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.losslab.comparison.Comparison;
+import org.losslab.comparison.EnergySample;
+import org.losslab.comparison.KacRiceComparisons;
+import org.losslab.comparison.NetworkComparisons;
+import org.losslab.comparison.RegionComparisons;
+import org.losslab.comparison.RunLosses;
+import org.losslab.comparison.SpinGlassComparisons;
+import org.losslab.theory.ComplexityThresholds;
+import org.losslab.theory.SpinGlassComplexity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Computes every comparison of issue 4 that its inputs allow, for one experiment: the network findings
+ * F2–F5, the spin-glass band F1 and the standardized shape comparison, region statistics F7 and
+ * Kac–Rice convergence F8. The theory values (E_0, E_∞, Θ) come from {@code org.losslab.theory}. Used by the compare step and, for executions whose compare step has not run,
+ * by the report (as provisional values).
+ */
+public final class ComparisonRunner {
+
+    /** H = 3, the depth the spin-glass experiments use (science.md §A.5.1). */
+    static final int SPIN_GLASS_P = 3;
+
+    private ComparisonRunner() {
+    }
+
+    /** The comparisons, and what was missing for the others. */
+    public record Result(List<Comparison> comparisons, List<String> missing) {
+    }
+
+    public static Result compute(JdbcTemplate jdbc, long experimentId) {
+        ComparisonSources src = new ComparisonSources(jdbc, experimentId);
+        List<Comparison> out = new ArrayList<>();
+        List<RunLosses> networks = src.networkLosses();
+        if (!networks.isEmpty()) {
+            out.addAll(NetworkComparisons.compare(networks, src.references("F4", "pearson_train_test")));
+        }
+        List<EnergySample> spinGlass = src.spinGlass();
+        if (!spinGlass.isEmpty()) {
+            out.addAll(SpinGlassComparisons.band(spinGlass, ComplexityThresholds.threshold(0, SPIN_GLASS_P),
+                    SpinGlassComplexity.eInf(SPIN_GLASS_P)));
+            out.addAll(SpinGlassComparisons.shapes(networks, spinGlass));
+        }
+        out.addAll(RegionComparisons.compare(src.regionStats(), "v_region_stats"));
+        out.addAll(KacRiceComparisons.compare(src.kacRice(), (k, p) -> SpinGlassComplexity.theta(k, p, 0.0), "v_kac_rice"));
+        return new Result(out, src.missing());
+    }
+}

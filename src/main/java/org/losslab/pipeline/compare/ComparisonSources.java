@@ -1,0 +1,139 @@
+package org.losslab.pipeline.compare;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.losslab.comparison.EnergySample;
+import org.losslab.comparison.KacRiceRow;
+import org.losslab.comparison.ReferenceValue;
+import org.losslab.comparison.RegionCellRow;
+import org.losslab.comparison.RunLosses;
+import org.losslab.store.Relations;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads the inputs of the comparisons from their views. Views of stages that are absent are reported
+ * through {@link #missing()} with the columns expected. A view with an {@code experiment_id} column is
+ * filtered to the experiment; one without it is global (e.g. theory curves) and read whole.
+ */
+public final class ComparisonSources {
+
+    static final List<String> SPINGLASS = List.of("n", "restart", "method", "final_energy");
+    static final List<String> REGION_STATS = List.of("run_key", "architecture", "activation", "network_state",
+            "input_set", "layer", "piece", "averaging", "n", "mean", "sd", "null_sd", "ks_distance");
+    static final List<String> KAC_RICE = List.of("p", "n", "theta", "k", "mean", "se", "samples");
+
+    private final JdbcTemplate jdbc;
+    private final Relations relations;
+    private final long experimentId;
+    private final List<String> missing = new ArrayList<>();
+
+    public ComparisonSources(JdbcTemplate jdbc, long experimentId) {
+        this.jdbc = jdbc;
+        this.relations = new Relations(jdbc);
+        this.experimentId = experimentId;
+    }
+
+    public List<String> missing() {
+        return missing;
+    }
+
+    /** Completed runs of the experiment, one entry per hidden width in increasing order. */
+    public List<RunLosses> networkLosses() {
+        Map<Integer, List<Object[]>> byWidth = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT widths[2], run_key, final_train_loss, final_test_loss FROM v_runs
+                WHERE experiment_id = ? AND status = 'COMPLETED' ORDER BY widths[2], restart, run_key""",
+                rs -> {
+                    byWidth.computeIfAbsent(rs.getInt(1), w -> new ArrayList<>())
+                            .add(new Object[] {rs.getString(2), rs.getDouble(3), rs.getDouble(4)});
+                }, experimentId);
+        List<RunLosses> out = new ArrayList<>();
+        byWidth.forEach((w, rows) -> out.add(new RunLosses(w, rows.stream().map(r -> (String) r[0]).toList(),
+                rows.stream().mapToDouble(r -> (Double) r[1]).toArray(),
+                rows.stream().mapToDouble(r -> (Double) r[2]).toArray(),
+                "v_runs: COMPLETED runs of experiment " + experimentId + ", final epoch")));
+        if (out.isEmpty()) {
+            missing.add("completed network runs in v_runs for experiment " + experimentId + " (F2-F5)");
+        }
+        return out;
+    }
+
+    /** Recalled paper values of a finding from {@code reference_value}, by subject. */
+    public Map<String, ReferenceValue> references(String finding, String statistic) {
+        Map<String, ReferenceValue> out = new HashMap<>();
+        jdbc.query("SELECT subject, value, source, status FROM reference_value WHERE finding = ? AND statistic = ?",
+                rs -> {
+                    out.put(rs.getString(1), new ReferenceValue(rs.getString(1), rs.getDouble(2), rs.getString(3),
+                            rs.getString(4)));
+                }, finding, statistic);
+        return out;
+    }
+
+    /** Spin-glass final energies per (N, method) from {@code v_spinglass}; empty (and noted) if absent. */
+    public List<EnergySample> spinGlass() {
+        if (!available("v_spinglass", SPINGLASS, "spin-glass descents (F1)")) {
+            return List.of();
+        }
+        Map<String, List<double[]>> groups = new LinkedHashMap<>();
+        String columns = "SELECT n, method, restart, final_energy FROM v_spinglass";
+        jdbc.query(columns + filter("v_spinglass") + " ORDER BY n, method, restart",
+                rs -> {
+                    groups.computeIfAbsent(rs.getInt(1) + "\t" + rs.getString(2), g -> new ArrayList<>())
+                            .add(new double[] {rs.getInt(3), rs.getDouble(4)});
+                }, filterArgs("v_spinglass"));
+        List<EnergySample> out = new ArrayList<>();
+        groups.forEach((key, rows) -> {
+            String[] k = key.split("\t");
+            out.add(new EnergySample(Integer.parseInt(k[0]), k[1], rows.stream().map(r -> (int) r[0]).toList(),
+                    rows.stream().mapToDouble(r -> r[1]).toArray(), "v_spinglass"));
+        });
+        return out;
+    }
+
+    public List<RegionCellRow> regionStats() {
+        if (!available("v_region_stats", REGION_STATS, "region statistics (F7)")) {
+            return List.of();
+        }
+        return jdbc.query("SELECT " + String.join(", ", REGION_STATS) + " FROM v_region_stats" + filter("v_region_stats"),
+                (rs, i) -> new RegionCellRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getLong(9),
+                        rs.getDouble(10), rs.getDouble(11), rs.getDouble(12), rs.getDouble(13)),
+                filterArgs("v_region_stats"));
+    }
+
+    public List<KacRiceRow> kacRice() {
+        if (!available("v_kac_rice", KAC_RICE, "finite-N Kac-Rice (F8)")) {
+            return List.of();
+        }
+        boolean logged = relations.columns("v_kac_rice").contains("log_mean");
+        String where = filter("v_kac_rice");
+        where += (where.isEmpty() ? " WHERE" : " AND") + " k IS NOT NULL" + (logged ? "" : " AND mean > 0");
+        return jdbc.query("SELECT p, n, theta, k, " + (logged ? "log_mean" : "ln(mean)") + ", se, samples FROM v_kac_rice"
+                        + where,
+                (rs, i) -> new KacRiceRow(rs.getInt(1), rs.getInt(2), rs.getDouble(3), rs.getInt(4), rs.getDouble(5),
+                        rs.getDouble(6), rs.getLong(7)),
+                filterArgs("v_kac_rice"));
+    }
+
+    private boolean available(String view, List<String> columns, String what) {
+        String problem = relations.problem(view, columns);
+        if (problem != null) {
+            missing.add(what + ": " + problem);
+            return false;
+        }
+        return true;
+    }
+
+    private String filter(String view) {
+        Set<String> cols = relations.columns(view);
+        return cols.contains("experiment_id") ? " WHERE experiment_id = ?" : "";
+    }
+
+    private Object[] filterArgs(String view) {
+        return relations.columns(view).contains("experiment_id") ? new Object[] {experimentId} : new Object[0];
+    }
+}

@@ -1,0 +1,36 @@
+package org.losslab.pipeline.spinglass;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.losslab.spec.SpinGlassSpec;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** Splits the spin-glass simulation by size N and block of restarts (three integers per partition). */
+final class SpinGlassPartitioner implements Partitioner {
+
+    static final String N = "n";
+    static final String FROM = "from";
+    static final String COUNT = "count";
+
+    private final SpinGlassSpec spec;
+
+    SpinGlassPartitioner(SpinGlassSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public Map<String, ExecutionContext> partition(int gridSize) {
+        Map<String, ExecutionContext> out = new LinkedHashMap<>();
+        for (int n : spec.sizes()) {
+            for (int from = 0; from < spec.restarts(); from += spec.blockSize()) {
+                ExecutionContext ctx = new ExecutionContext();
+                ctx.putInt(N, n);
+                ctx.putInt(FROM, from);
+                ctx.putInt(COUNT, Math.min(spec.blockSize(), spec.restarts() - from));
+                out.put(String.format("n-%d-restarts-%06d", n, from), ctx);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,73 @@
+package org.losslab.pipeline.spinglass;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.losslab.theory.DescentOutcome;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tables {@code spinglass_block} (a block's exact descent state, little-endian doubles, until it finishes)
+ * and {@code spinglass_result} (natural key experiment × N × restart × method).
+ */
+@Repository
+public class SpinGlassStore {
+
+    private final JdbcTemplate jdbc;
+
+    public SpinGlassStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether the block is finished; null if it has no row yet. */
+    public Boolean finished(long experimentId, int n, int firstRestart) {
+        return jdbc.query("SELECT finished FROM spinglass_block WHERE experiment_id = ? AND n = ? AND first_restart = ?",
+                rs -> rs.next() ? rs.getBoolean(1) : null, experimentId, n, firstRestart);
+    }
+
+    /** The block's checkpointed state, or null. */
+    public double[] state(long experimentId, int n, int firstRestart) {
+        byte[] state = jdbc.query("SELECT state FROM spinglass_block WHERE experiment_id = ? AND n = ? AND first_restart = ?",
+                rs -> rs.next() ? rs.getBytes(1) : null, experimentId, n, firstRestart);
+        return state == null ? null : decode(state);
+    }
+
+    /** Checkpoints the block at {@code step}; a finished block keeps no state. */
+    public void saveBlock(long experimentId, int n, int firstRestart, long step, double[] state, boolean finished,
+                          long stepExecutionId) {
+        jdbc.update("""
+                INSERT INTO spinglass_block (experiment_id, n, first_restart, step, state, finished, step_execution_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (experiment_id, n, first_restart) DO UPDATE SET step = EXCLUDED.step,
+                    state = EXCLUDED.state, finished = EXCLUDED.finished, step_execution_id = EXCLUDED.step_execution_id""",
+                experimentId, n, firstRestart, step, finished ? null : encode(state), finished, stepExecutionId);
+    }
+
+    public void saveResults(long experimentId, int n, String method, List<DescentOutcome> outcomes, long stepExecutionId) {
+        List<Object[]> rows = new ArrayList<>();
+        for (DescentOutcome o : outcomes) {
+            rows.add(new Object[] {experimentId, n, (int) o.restart(), method, o.energy(),
+                    o.gradientNorm(), o.index() < 0 ? null : o.index(), o.steps(), stepExecutionId});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO spinglass_result (experiment_id, n, restart, method, final_energy, grad_norm, idx, steps,
+                    step_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (experiment_id, n, restart, method) DO UPDATE SET final_energy = EXCLUDED.final_energy,
+                    grad_norm = EXCLUDED.grad_norm, idx = EXCLUDED.idx, steps = EXCLUDED.steps,
+                    step_execution_id = EXCLUDED.step_execution_id""", rows);
+    }
+
+    static byte[] encode(double[] values) {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asDoubleBuffer().put(values);
+        return buf.array();
+    }
+
+    static double[] decode(byte[] bytes) {
+        double[] out = new double[bytes.length / 8];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out);
+        return out;
+    }
+}

@@ -1,0 +1,64 @@
+package org.losslab.pipeline.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.losslab.training.EpochResult;
+import org.losslab.training.PreparedData;
+import org.losslab.training.batched.BatchedTrainer;
+import org.losslab.spec.JobSpec;
+
+/**
+ * The whole block as one vectorized model ({@link BatchedTrainer}): every chunk trains one epoch of
+ * all unfinished runs and records all their checkpoints in the same transaction, so the runs of a
+ * block are always at the same epoch when it resumes.
+ */
+final class BatchedBlockTraining implements BlockTraining {
+
+    private final List<RunRecord> runs;
+    private final BatchedTrainer trainer;
+
+    BatchedBlockTraining(JobSpec spec, PreparedData data, List<RunRecord> runs, CheckpointStore checkpoints) {
+        this.runs = runs;
+        int[] restarts = runs.stream().mapToInt(RunRecord::restart).toArray();
+        this.trainer = new BatchedTrainer(spec.training(), data, spec.seed(), runs.get(0).width(), restarts);
+        for (int i = 0; i < runs.size(); i++) {
+            RunRecord run = runs.get(i);
+            if (run.finished()) {
+                trainer.deactivate(i);
+            } else {
+                int at = i;
+                checkpoints.load(run.runId()).ifPresent(c -> trainer.restore(at, c));
+            }
+        }
+    }
+
+    @Override
+    public List<RunEpoch> next() {
+        boolean any = false;
+        for (int i = 0; i < runs.size(); i++) {
+            any |= trainer.isActive(i);
+        }
+        if (!any) {
+            return List.of();
+        }
+        List<EpochResult> results = trainer.trainEpoch();
+        List<RunEpoch> out = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            EpochResult r = results.get(i);
+            if (r == null) {
+                continue;
+            }
+            String status = RunEpoch.status(runs.get(i), r);
+            out.add(new RunEpoch(runs.get(i), r, trainer.checkpoint(i), status));
+            if ("COMPLETED".equals(status) && trainer.isActive(i)) {
+                trainer.deactivate(i);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+    }
+}

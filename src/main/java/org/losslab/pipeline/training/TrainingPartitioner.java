@@ -1,0 +1,58 @@
+package org.losslab.pipeline.training;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.losslab.pipeline.NumericsEnvironment;
+import org.losslab.spec.JobSpec;
+import org.losslab.spec.TrainingSpec;
+import org.losslab.training.batched.BatchedMemory;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Splits training into partitions by hidden width and block of restarts. A partition's context
+ * holds only three integers; everything else (weights, progress) lives in the results tables.
+ */
+final class TrainingPartitioner implements Partitioner {
+
+    static final String WIDTH = "width";
+    static final String FROM = "from";
+    static final String COUNT = "count";
+
+    private final TrainingSpec spec;
+    private final int features;
+
+    TrainingPartitioner(JobSpec job) {
+        this.spec = job.training();
+        this.features = job.data().inputSize();
+    }
+
+    /**
+     * Restarts per partition: the spec's block size, or with {@code block_size: auto} as many as 70 %
+     * of this machine's free memory allows per training thread (the block size of a partition is
+     * fixed once partitioned, so a restart on another machine keeps it and stays bit-identical).
+     */
+    int blockSize(int width) {
+        if (spec.blockSize() != TrainingSpec.AUTO_BLOCK) {
+            return spec.blockSize();
+        }
+        double share = 0.7 / NumericsEnvironment.partitionThreads();
+        return Math.max(1, BatchedMemory.maxNetworksForThisJvm(spec, features, width, 70_000, share, spec.restarts()));
+    }
+
+    @Override
+    public Map<String, ExecutionContext> partition(int gridSize) {
+        Map<String, ExecutionContext> out = new LinkedHashMap<>();
+        for (int width : spec.hiddenWidths()) {
+            int block = blockSize(width);
+            for (int from = 0; from < spec.restarts(); from += block) {
+                ExecutionContext ctx = new ExecutionContext();
+                ctx.putInt(WIDTH, width);
+                ctx.putInt(FROM, from);
+                ctx.putInt(COUNT, Math.min(block, spec.restarts() - from));
+                out.put(String.format("width-%d-restarts-%06d", width, from), ctx);
+            }
+        }
+        return out;
+    }
+}

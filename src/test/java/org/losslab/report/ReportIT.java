@@ -1,0 +1,157 @@
+package org.losslab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.losslab.cli.Main;
+import org.losslab.pipeline.compare.ComparisonRunner;
+import org.losslab.pipeline.compare.ComparisonStore;
+import org.losslab.support.InProcess;
+import org.losslab.support.TestDatabase;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The report of a stopped execution (fixtures inserted by SQL): it says what is missing, computes the
+ * comparisons provisionally, draws the figures that have data and names the views the others need; a
+ * completed execution shows the stored comparisons; {@code losslab report} prints the path; and headless
+ * Chromium loads every image of the page.
+ */
+class ReportIT {
+
+    static TestDatabase db;
+    static ConfigurableApplicationContext ctx;
+    static JdbcTemplate jdbc;
+    static ReportGenerator reports;
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.create().useInProcess();
+        ctx = InProcess.start();
+        jdbc = ctx.getBean(JdbcTemplate.class);
+        reports = ctx.getBean(ReportGenerator.class);
+        ReportFixtures f = new ReportFixtures(jdbc);
+        long stopped = f.experiment(7, "stopped", "STOPPED");
+        f.step(70, 7, "prepare-data", "COMPLETED");
+        f.step(71, 7, "train", "STOPPED");
+        f.runs(stopped, 7, 71, 25, new double[] {0.30, 0.35, 0.28, 0.40, 0.33, 0.31}, new double[] {0.36, 0.41, 0.37, 0.47, 0.38, 0.39}, 0);
+        f.runs(stopped, 7, 71, 100, new double[] {0.20, 0.22, 0.21, 0.19}, new double[] {0.30, 0.29, 0.31, 0.30}, 2);
+
+        long done = f.experiment(8, "done", "COMPLETED");
+        String[] steps = {"prepare-data", "train", "summarize", "theory", "spinglass", "cells", "compare"};
+        for (int i = 0; i < steps.length; i++) {
+            f.step(80 + i, 8, steps[i], "COMPLETED");   // train is 81, compare 86
+        }
+        f.runs(done, 8, 81, 25, new double[] {0.30, 0.35, 0.28, 0.40}, new double[] {0.36, 0.41, 0.37, 0.47}, 0);
+        new ComparisonStore(jdbc).replace(done, ComparisonRunner.compute(jdbc, done).comparisons(), 8, 86);
+        certificate(done, "valley", true, "max_abs_risk_deviation", 1.7e-16, "<=", 1e-10, true);
+        certificate(done, "in-cell-1-hidden", false, "max_abs_gap_to_cell_optimum", 3e-4, "<=", 1e-6, false);
+        certificate(done, "in-cell-2-hidden-control", true, null, 0, null, 0, false);
+    }
+
+    private static void certificate(long experiment, String name, boolean passed, String check, double value,
+                                    String relation, double threshold, boolean pass) {
+        jdbc.update("INSERT INTO cell_certificate (experiment_id, dataset, certificate, reference, passed, settings, elapsed_ms,"
+                + " job_execution_id) VALUES (?, 'regression2d', ?, 'science.md §D.5', ?, '{}', 5, 8)", experiment, name, passed);
+        jdbc.update("INSERT INTO cell_measurement VALUES (?, 'regression2d', ?, 'starts', 20)", experiment, name);
+        if (check != null) {
+            jdbc.update("INSERT INTO cell_check VALUES (?, 'regression2d', ?, ?, ?, ?, ?, ?)", experiment, name, check, value,
+                    relation, threshold, pass);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        ctx.close();
+        db.close();
+    }
+
+    @Test
+    void reportOfAStoppedExecutionSaysWhatIsMissing(@TempDir Path dir) throws Exception {
+        Path index = reports.write(7, dir);
+        String html = Files.readString(index);
+
+        assertThat(html).contains("execution 7 is STOPPED", "./losslab restart 7",
+                "runs of hidden width 100: 2 of 6 not finished",
+                "step summarize has not completed", "step compare has not completed",
+                "Provisional: the compare step has not completed",
+                "recalled, unverified",
+                "missing: no rows yet in v_complexity for this experiment (written by the theory stage)",
+                "missing: no rows yet in v_spinglass for this experiment",
+                "missing: no rows yet in v_region_kde for this experiment (written by the region-statistics stage)",
+                "SELECT hidden_width, run_key, test_loss FROM v_fig_test_loss_distribution WHERE experiment_id = 1",
+                "CREATE VIEW v_fig_test_loss_distribution AS",
+                "fixture-data-sha", "20150101", "name: stopped");
+        for (String figure : new String[] {"test-loss-distribution", "test-loss-variance", "train-test-scatter",
+                "correlation-vs-size"}) {
+            assertThat(dir.resolve("figures/" + figure + ".png")).isNotEmptyFile();
+            assertThat(dir.resolve("figures/" + figure + ".svg")).isNotEmptyFile();
+            assertThat(html).contains("<img src=\"figures/" + figure + ".png\"");
+        }
+        assertThat(dir.resolve("figures/complexity-theta.png")).doesNotExist();
+        assertThat(browserImageCounts(index)).as("images loaded / total in headless Chromium").containsExactly(4, 4);
+    }
+
+    @Test
+    void reportOfACompletedExecutionShowsStoredComparisons(@TempDir Path dir) throws Exception {
+        String html = Files.readString(reports.write(8, dir));
+        assertThat(html).doesNotContain("Provisional", "not finished", "has not completed")
+                .contains("Rows of table <code>comparison</code>", "pearson_train_test", "loglog_variance_slope");
+        assertThat(html).contains("Piecewise-linear cells (He, Wang &amp; Tao 2020)",
+                "FROM v_cell_certificates WHERE experiment_id = " + jdbc.queryForObject(
+                        "SELECT experiment_id FROM experiment WHERE name = 'done'", Long.class),
+                "<td class=\"consistent\">consistent</td>", "<td class=\"inconsistent\">inconsistent</td>",
+                "✓ max_abs_risk_deviation = 1.70000e-16 &lt;= 1.00000e-10",
+                "✗ max_abs_gap_to_cell_optimum = 0.000300000 &lt;= 1.00000e-06",
+                "report only (control, no guarantee claimed)", "Every measurement");
+        assertThat(Files.readString(reports.write(7, dir.resolve("stopped")))).doesNotContain("Piecewise-linear cells");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM v_comparison WHERE experiment = 'done' AND code_version = '0.1.0'",
+                Integer.class)).isPositive();
+    }
+
+    @Test
+    void reportCommandPrintsThePath(@TempDir Path dir) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.run(new String[] {"report", "7", "--out", dir.toString()});
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).strip()).isEqualTo(dir.resolve("index.html").toAbsolutePath().toString());
+        assertThat(Main.run(new String[] {"report", "999"})).as("unknown execution is a usage error").isEqualTo(2);
+    }
+
+    /** Renders the page in headless Chromium and reads the counts its script wrote into the body. */
+    static int[] browserImageCounts(Path index) throws Exception {
+        String chromium = Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : null;
+        assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium; .ci/run does it)");
+        Path profile = Files.createTempDirectory("chromium-profile");
+        Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--virtual-time-budget=10000", "--dump-dom", index.toUri().toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Matcher total = Pattern.compile("data-images-total=\"(\\d+)\"").matcher(dom);
+        Matcher loaded = Pattern.compile("data-images-loaded=\"(\\d+)\"").matcher(dom);
+        assertThat(total.find() && loaded.find()).as("the page script ran; DOM was:\n" + dom.substring(0, Math.min(500, dom.length())))
+                .isTrue();
+        return new int[] {Integer.parseInt(loaded.group(1)), Integer.parseInt(total.group(1))};
+    }
+}
