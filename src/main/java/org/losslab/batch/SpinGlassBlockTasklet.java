@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Descends one block of spin-glass restarts, {@code steps_per_chunk} steps per transaction; the block's
  * exact state (weights, step counter, stop steps) is checkpointed with each chunk, so a killed
- * simulation resumes bit-identically. When the schedule ends, the final energies, gradient norms and
- * indices are written (natural key experiment × N × restart × method).
+ * simulation resumes bit-identically. When the schedule ends, the final energies, gradient norms,
+ * convergence and indices (of converged descents only) are written (natural key experiment × N × restart × method).
  */
 public final class SpinGlassBlockTasklet implements Tasklet, StepExecutionListener {
 
@@ -99,14 +99,14 @@ public final class SpinGlassBlockTasklet implements Tasklet, StepExecutionListen
         List<Object[]> rows = new ArrayList<>();
         for (DescentOutcome o : outcomes) {
             rows.add(new Object[] {experimentId, n, (int) o.restart(), spec.spinglass().method(), o.energy(),
-                    o.gradientNorm(), o.index() < 0 ? null : o.index(), o.steps(), stepExecutionId});
+                    o.gradientNorm(), o.converged(), o.index() < 0 ? null : o.index(), o.steps(), stepExecutionId});
         }
         jdbc.batchUpdate("""
-                INSERT INTO spinglass_result (experiment_id, n, restart, method, final_energy, grad_norm, idx, steps,
-                    step_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO spinglass_result (experiment_id, n, restart, method, final_energy, grad_norm, converged, idx,
+                    steps, step_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (experiment_id, n, restart, method) DO UPDATE SET final_energy = EXCLUDED.final_energy,
-                    grad_norm = EXCLUDED.grad_norm, idx = EXCLUDED.idx, steps = EXCLUDED.steps,
-                    step_execution_id = EXCLUDED.step_execution_id""", rows);
+                    grad_norm = EXCLUDED.grad_norm, converged = EXCLUDED.converged, idx = EXCLUDED.idx,
+                    steps = EXCLUDED.steps, step_execution_id = EXCLUDED.step_execution_id""", rows);
     }
 
     static byte[] encode(double[] values) {
