@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * cells: runs the He–Wang–Tao certificates (science.md §D.5) on each data set of the spec, one data
  * set per transaction; a data set whose certificates are stored is skipped on restart. Every check
- * and measurement becomes a row.
+ * and measurement becomes a row; the certificate row records its outcome (passed, failed, vacuous, report-only).
  */
 public final class CellsTasklet implements Tasklet {
 
@@ -77,11 +77,11 @@ public final class CellsTasklet implements Tasklet {
     private void store(long experimentId, String dataset, List<CertificateResult> results, long exec) {
         for (CertificateResult r : results) {
             jdbc.update("""
-                    INSERT INTO cell_certificate (experiment_id, dataset, certificate, reference, passed, settings,
-                        elapsed_ms, job_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO cell_certificate (experiment_id, dataset, certificate, reference, passed, outcome,
+                        outcome_reason, settings, elapsed_ms, job_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (experiment_id, dataset, certificate) DO NOTHING""",
-                    experimentId, dataset, r.certificate(), r.reference(), r.passed(), r.settings().toString(),
-                    r.elapsedMillis(), exec);
+                    experimentId, dataset, r.certificate(), r.reference(), r.passed(), r.outcome().sql(),
+                    r.outcomeReason(), r.settings().toString(), r.elapsedMillis(), exec);
             List<Object[]> checks = new ArrayList<>();
             for (Check k : r.checks()) {
                 checks.add(new Object[] {experimentId, dataset, r.certificate(), k.name(), k.value(), k.relation(),
