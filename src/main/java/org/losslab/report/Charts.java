@@ -103,4 +103,76 @@ final class Charts {
     static Color color(int i) {
         return COLORS[Math.floorMod(i, COLORS.length)];
     }
+
+    /** Dash patterns that tell apart curves of one colour (e.g. several training runs of one state). */
+    private static final float[][] DASHES = {null, {8f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}, {4f, 4f}};
+
+    /** Solid for i = 0, then dashed, dotted, dash-dotted … */
+    static void dash(XYSeries s, int i) {
+        float[] d = DASHES[Math.floorMod(i, DASHES.length)];
+        s.setLineStyle(d == null ? new BasicStroke(2f) : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                10f, d, 0f));
+    }
+
+    /**
+     * Interval bars from low to high at each x, with caps {@code cap} wide on each side (in x units), in the
+     * points' colour and out of the legend. NaN bounds draw no bar.
+     */
+    static void errorBars(XYChart c, String name, double[] x, double[] low, double[] high, double cap, Color color) {
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(low[i]) || !Double.isFinite(high[i])) {
+                continue;
+            }
+            line(c, name + " bar " + i, new double[] {x[i], x[i]}, new double[] {low[i], high[i]}, color)
+                    .setShowInLegend(false);
+            for (double y : new double[] {low[i], high[i]}) {
+                XYSeries capLine = line(c, name + " cap " + i + " " + y, new double[] {x[i] - cap, x[i] + cap},
+                        new double[] {y, y}, color);
+                capLine.setShowInLegend(false);
+            }
+        }
+    }
+
+    /** Shrinks the title font until the title fits the panel width (XChart cuts long titles off). */
+    static void fitTitle(XYChart c, int panelWidth) {
+        Styler s = c.getStyler();
+        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                .createGraphics();
+        try {
+            Font f = s.getChartTitleFont();
+            while (f.getSize2D() > 9 && g.getFontMetrics(f).stringWidth(c.getTitle()) > panelWidth - 2 * s.getChartPadding()) {
+                f = f.deriveFont(f.getSize2D() - 0.5f);
+            }
+            s.setChartTitleFont(f);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /**
+     * Ticks at round values on the x axis. XChart puts x ticks on the data's own x values when they are equally
+     * spaced (a KDE grid from 0.437 to 0.912 gives ticks at 0.437, 0.5 …); one invisible point at an irrational
+     * position inside the data's range breaks the spacing, and XChart falls back to round steps. Call after the
+     * series are added.
+     */
+    static void roundTicks(XYChart c) {
+        double lo = c.getSeriesMap().values().stream().mapToDouble(s -> s.getXMin()).min().orElse(0);
+        double hi = c.getSeriesMap().values().stream().mapToDouble(s -> s.getXMax()).max().orElse(1);
+        double y = c.getSeriesMap().values().stream().mapToDouble(s -> s.getYMin()).min().orElse(0);
+        XYSeries h = c.addSeries("\u200b", new double[] {lo + (hi - lo) / Math.PI}, new double[] {y});
+        h.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        h.setMarker(SeriesMarkers.NONE);
+        h.setShowInLegend(false);
+    }
+
+    /** The smallest 1, 2, 2.5 or 5 × 10^k at or above v (v > 0): an axis end at a round value. */
+    static double niceCeiling(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p >= v * (1 - 1e-12)) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
 }

@@ -6,6 +6,7 @@ import static org.losslab.report.FigureData.integer;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.losslab.spec.JobSpec;
 
 /** Test-loss distribution per hidden width as kernel density curves (finding F2; science.md §A.5.2 (i)). */
 final class TestLossDistributionFigure implements FigureSection {
@@ -55,6 +56,12 @@ final class TestLossDistributionFigure implements FigureSection {
             }
             i++;
         }
+        Charts.roundTicks(c);
         return Figure.single(c);
+    }
+
+    @Override
+    public String notInSpec(JobSpec spec) {
+        return spec.training() == null ? "no training section" : null;
     }
 }
