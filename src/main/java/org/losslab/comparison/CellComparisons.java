@@ -28,7 +28,7 @@ final class CellComparisons {
         for (CertificateRow r : rows) {
             String finding = FINDING.getOrDefault(r.certificate(), "F9-F11");
             ComparisonInputs in = ComparisonInputs.of(source + ", " + r.dataset() + " / " + r.certificate(),
-                    List.of(r.canonical()));
+                    List.of(r.canonical())).withSampleSizes(r.checks(), 1, r.checks());
             Comparison c = Comparison.describe(finding, r.certificate(), r.dataset(), (double) r.failed(), in)
                     .withTest(StatTest.deterministic("deterministic certificate (science.md §D.5): failed checks of "
                             + r.checks()));

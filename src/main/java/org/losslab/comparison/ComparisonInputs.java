@@ -33,6 +33,14 @@ public record ComparisonInputs(String description, int count, int groups, int mi
         }
     }
 
+    /**
+     * The same provenance with the sample sizes stated explicitly, where the canonical lines are not the sampled
+     * values (e.g. one summary row per layer, each summarizing m values).
+     */
+    public ComparisonInputs withSampleSizes(int values, int groupCount, int smallestGroup) {
+        return new ComparisonInputs(description, values, groupCount, smallestGroup, sha256);
+    }
+
     /** Inputs of a statistic that combines several groups (e.g. all sizes): one group per part. */
     public static ComparisonInputs combine(String description, List<ComparisonInputs> parts) {
         List<String> lines = new ArrayList<>();

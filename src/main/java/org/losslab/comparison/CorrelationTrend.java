@@ -23,20 +23,20 @@ final class CorrelationTrend {
     static List<Comparison> compare(List<RunLosses> sizes, Map<String, ReferenceValue> recalled, ComparisonSettings s) {
         List<Comparison> out = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
-        List<ComparisonInputs> used = new ArrayList<>();
+        List<ComparisonInputs> all = new ArrayList<>();
         List<String> left = new ArrayList<>();
         StatTest fisher = StatTest.of("Pearson r, Fisher z interval", s.alpha());
         for (RunLosses w : sizes) {
             CorrelationInterval r = CorrelationInterval.of(w.train(), w.test(), s.alpha());
             out.add(perWidth(w, r, recalled.get(w.subject()), fisher, s));
+            all.add(w.inputs());
             if (w.size() < ComparisonSettings.MIN_GROUP_SIZE || !(Math.abs(r.r()) < 1)) {
                 left.add(w.subject() + " (" + w.size() + " runs" + (Double.isNaN(r.r()) ? ", r undefined" : "") + ")");
             } else {
                 points.add(new double[] {Math.log(w.hiddenWidth()), FastMath.atanh(r.r()), 1 / Math.sqrt(w.size() - 3.0)});
-                used.add(w.inputs());
             }
         }
-        out.add(trend(points, used, left, s));
+        out.add(trend(points, all, left, s));
         return out;
     }
 
@@ -53,12 +53,11 @@ final class CorrelationTrend {
                         ? "inside the " + s.level() + " interval" : "outside the " + s.level() + " interval"));
     }
 
-    private static Comparison trend(List<double[]> points, List<ComparisonInputs> used, List<String> left,
+    private static Comparison trend(List<double[]> points, List<ComparisonInputs> all, List<String> left,
                                     ComparisonSettings s) {
         StatTest test = StatTest.of("weighted least-squares slope of Fisher z = atanh r on ln n1 (weights n - 3)",
                 s.alpha());
-        ComparisonInputs in = ComparisonInputs.combine("all hidden widths with at least "
-                + ComparisonSettings.MIN_GROUP_SIZE + " runs", used);
+        ComparisonInputs in = ComparisonInputs.combine("all hidden widths", all);
         String excluded = left.isEmpty() ? "" : "; left out: " + String.join(", ", left);
         Comparison c = Comparison.describe("F4", "fisher_z_slope", "all sizes", null, in).withTest(test);
         if (points.size() < ComparisonSettings.MIN_TREND_POINTS) {

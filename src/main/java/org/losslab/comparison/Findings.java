@@ -27,7 +27,7 @@ public final class Findings {
 
     static {
         add("F1", "Spin-glass descents (H = 3): the spread of the final energies shrinks as N grows, in or just above "
-                + "the band [-E0, -E∞]", Source.PAPER);
+                + "the band [−E₀, −E∞]", Source.PAPER);
         add("F2", "The test-loss distributions of the network concentrate as the hidden width n1 grows", Source.PAPER);
         add("F3", "The variance of the test loss decreases with n1 (negative log-log slope)", Source.PAPER);
         add("F4", "The Pearson correlation of train and test loss decreases with n1", Source.PAPER);
@@ -35,7 +35,7 @@ public final class Findings {
                 Source.PAPER);
         add("F7", "Region occupancies sit near the binomial null only for random weights with Gaussian inputs; "
                 + "trained weights or MNIST inputs depart from it", Source.RECONSTRUCTION);
-        add("F8", "Finite-N Kac-Rice complexity approaches Θ_{k,p} as N grows, for fixed small k and every tested θ",
+        add("F8", "Finite-N Kac-Rice complexity approaches Θₖ,ₚ as N grows, for fixed small k and every tested θ",
                 Source.PAPER);
         add("F9", "The constructed point is a spurious local minimum: best affine risk, certified minimum, a strictly "
                 + "better point exists", Source.PAPER);

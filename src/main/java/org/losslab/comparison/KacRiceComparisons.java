@@ -19,7 +19,7 @@ import org.losslab.comparison.Comparison.Verdict;
  * |g_N| on ln N ({@link WeightedSlope}) at level α/m, Bonferroni over the m judged series: the gap shrinks
  * (consistent) if the interval lies below 0. Every series also gets a descriptive row at its largest N, shown
  * and not judged when k is comparable to N. Counts are over all energies (B = ℝ), whose limit is
- * Θ_{k,p}(u ≥ −E_∞); the caller passes that limit.
+ * Θ_{k,p}(u ≥ −E_∞); the caller passes that limit. Sample sizes: the Monte Carlo samples, one group per N.
  */
 public final class KacRiceComparisons {
 
@@ -51,7 +51,9 @@ public final class KacRiceComparisons {
             KacRiceRow last = byN.get(byN.size() - 1);
             double theta = limit.applyAsDouble(last.k(), last.p());
             ComparisonInputs in = ComparisonInputs.of(source + ", " + e.getKey(),
-                    byN.stream().map(KacRiceRow::canonical).toList());
+                    byN.stream().map(KacRiceRow::canonical).toList()).withSampleSizes(
+                    (int) Math.min(Integer.MAX_VALUE, byN.stream().mapToLong(KacRiceRow::samples).sum()), byN.size(),
+                    (int) Math.min(Integer.MAX_VALUE, byN.stream().mapToLong(KacRiceRow::samples).min().orElseThrow()));
             double half = ComparisonSettings.z(s.alpha()) * gapSe(last);
             Comparison shown = Comparison.describe("F8", "complexity_at_largest_n", e.getKey() + ", N=" + last.n(),
                     Comparison.finite(last.complexity()), in).withReference(theta, "Θ_{k,p} (science.md §B.4)")

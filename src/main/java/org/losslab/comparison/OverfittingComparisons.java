@@ -35,10 +35,10 @@ final class OverfittingComparisons {
                     w.inputs()).withInterval(Comparison.finite(r.low()), Comparison.finite(r.high()))
                     .withTest(spearman.withP(r.pValue()).withDetectableEffect(r.detectable()));
             out.add(i == sizes.size() - 1 ? decide(c, r, s) : c);
+            trendInputs.add(w.inputs());
             if (Math.abs(r.rho()) < 1) {
                 trendPoints.add(new double[] {Math.log(w.hiddenWidth()), FastMath.atanh(r.rho()),
                         Math.sqrt(LowDecileRank.FIELLER / (r.k() - 3.0))});
-                trendInputs.add(w.inputs());
             }
             out.addAll(companions(w, s));
         }
@@ -81,7 +81,7 @@ final class OverfittingComparisons {
     private static Comparison trend(List<double[]> points, List<ComparisonInputs> inputs, ComparisonSettings s) {
         StatTest test = StatTest.of("weighted least-squares slope of atanh(decile rho) on ln n1", s.alpha());
         Comparison c = Comparison.describe("F5", "lowest_decile_spearman_slope", "all sizes", null,
-                ComparisonInputs.combine("hidden widths with a decile rho", inputs)).withTest(test);
+                ComparisonInputs.combine("all hidden widths", inputs)).withTest(test);
         if (points.size() < ComparisonSettings.MIN_TREND_POINTS) {
             return c.withVerdict(null, points.size() + " width(s) with a decile rho: a trend needs "
                     + ComparisonSettings.MIN_TREND_POINTS);

@@ -21,6 +21,7 @@ import org.losslab.comparison.Comparison.Verdict;
  * values, close for binomial ones with many trials). The cell's number is the median ratio, its interval the
  * medians of the rows' bounds: "near" when the median upper bound is at most {@value #NEAR_NULL_RATIO}
  * [DEFAULT] (most rows are significantly within the margin), "far" when the median lower bound exceeds it.
+ * Its sample sizes are the judged rows (groups) and their values (units or data per row).
  */
 public final class RegionComparisons {
 
@@ -39,13 +40,17 @@ public final class RegionComparisons {
             List<RegionCellRow> cell = e.getValue();
             ComparisonInputs in = ComparisonInputs.of(source + ", cell " + e.getKey() + ", per-layer rows",
                     cell.stream().map(RegionCellRow::canonical).toList());
-            List<double[]> judged = cell.stream()
+            List<RegionCellRow> usable = cell.stream()
                     .filter(r -> r.nullSd() > 0 && Double.isFinite(r.sd()) && r.n() >= ComparisonSettings.MIN_GROUP_SIZE)
-                    .map(r -> ratio(r, s.alpha())).toList();
+                    .toList();
+            List<double[]> judged = usable.stream().map(r -> ratio(r, s.alpha())).toList();
+            ComparisonInputs sized = usable.isEmpty() ? in : in.withSampleSizes(
+                    (int) Math.min(Integer.MAX_VALUE, usable.stream().mapToLong(RegionCellRow::n).sum()), usable.size(),
+                    (int) usable.stream().mapToLong(RegionCellRow::n).min().orElseThrow());
             RegionCellRow first = cell.get(0);
             boolean nullExpected = first.networkState().toLowerCase(Locale.ROOT).contains("random")
                     && first.inputSet().toLowerCase(Locale.ROOT).contains("gauss");
-            Comparison c = Comparison.describe("F7", "sd_ratio_median", e.getKey(), null, in)
+            Comparison c = Comparison.describe("F7", "sd_ratio_median", e.getKey(), null, sized)
                     .withReference(1.0, "binomial null: sd ratio 1 (science.md §C.4); expected pattern reconstructed [RECON]")
                     .withTest(test);
             String expectation = nullExpected ? "random weights, Gaussian inputs: the reconstruction expects the null"

@@ -66,17 +66,16 @@ final class SpreadTrend {
                 used.add(g);
             }
         }
-        out.add(trend(finding, stat, spread, sizeName, used, left, trendSubject, s));
+        out.add(trend(finding, stat, spread, sizeName, groups, used, left, trendSubject, s));
         return out;
     }
 
-    private static Comparison trend(String finding, String stat, Spread spread, String sizeName, List<Group> used,
-                                    List<String> left, String subject, ComparisonSettings s) {
+    private static Comparison trend(String finding, String stat, Spread spread, String sizeName, List<Group> all,
+                                    List<Group> used, List<String> left, String subject, ComparisonSettings s) {
         String name = stat + "_loglog_slope";
         StatTest test = StatTest.of("stratified percentile bootstrap of the OLS slope of ln " + spread.words() + " on ln "
                 + sizeName + ", B = " + s.resamples(), s.alpha());
-        ComparisonInputs in = ComparisonInputs.combine(subject + ", sizes with at least "
-                + ComparisonSettings.MIN_GROUP_SIZE + " values", used.stream().map(Group::inputs).toList());
+        ComparisonInputs in = ComparisonInputs.combine(subject, all.stream().map(Group::inputs).toList());
         String excluded = left.isEmpty() ? "" : "; left out: " + String.join(", ", left);
         Comparison c = Comparison.describe(finding, name, subject, null, in).withTest(test);
         if (used.size() < ComparisonSettings.MIN_TREND_POINTS) {

@@ -73,11 +73,12 @@ final class Charts {
 
     /**
      * Log axes for narrow ranges: plot log10 of the values on a linear axis and label each tick with
-     * 10^tick to two significant digits (XChart's own log axes label only powers of ten).
+     * 10^tick to two significant digits (XChart's own log axes label only powers of ten). On the x axis (sizes)
+     * only ticks at a size of the data or at 1, 2, 2.5 or 5 × 10^k are labelled, not 32 or 79.
      */
-    static void log10Axes(XYChart c, boolean x, boolean y) {
+    static void log10Axes(XYChart c, boolean x, boolean y, double... sizes) {
         if (x) {
-            c.getStyler().setxAxisTickLabelsFormattingFunction(Charts::powerOfTen);
+            c.getStyler().setxAxisTickLabelsFormattingFunction(t -> roundOrData(t, sizes));
         }
         if (y) {
             c.getStyler().setyAxisTickLabelsFormattingFunction(Charts::powerOfTen);
@@ -90,6 +91,34 @@ final class Charts {
             out[i] = Math.log10(v[i]);
         }
         return out;
+    }
+
+    /** The label of tick 10^t if that is a data size or a round number (within 1.5 %), else blank. */
+    static String roundOrData(Double t, double[] sizes) {
+        double v = Math.pow(10, t);
+        for (double size : sizes) {
+            if (Math.abs(v / size - 1) < 0.015) {
+                return powerOfTen(Math.log10(size));
+            }
+        }
+        double m = v / Math.pow(10, Math.floor(Math.log10(v)));
+        for (double round : new double[] {1, 2, 2.5, 5, 10}) {
+            if (Math.abs(m / round - 1) < 0.015) {
+                return powerOfTen(t);
+            }
+        }
+        return "";
+    }
+
+    /** Small marks at y = {@code y} under a density, one per value: where the data are. */
+    static void rug(XYChart c, String name, double[] values, double y, Color color) {
+        double[] ys = new double[values.length];
+        java.util.Arrays.fill(ys, y);
+        XYSeries s = c.addSeries(name + " data", values, ys);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.PLUS);
+        s.setMarkerColor(color);
+        s.setShowInLegend(false);
     }
 
     static String powerOfTen(Double exponent) {
@@ -140,7 +169,8 @@ final class Charts {
                 .createGraphics();
         try {
             Font f = s.getChartTitleFont();
-            while (f.getSize2D() > 9 && g.getFontMetrics(f).stringWidth(c.getTitle()) > panelWidth - 2 * s.getChartPadding()) {
+            // XChart centres the title on the plot area, right of the y axis: leave room for the axis on both sides
+            while (f.getSize2D() > 9 && g.getFontMetrics(f).stringWidth(c.getTitle()) > panelWidth - 110) {
                 f = f.deriveFont(f.getSize2D() - 0.5f);
             }
             s.setChartTitleFont(f);

@@ -2,7 +2,6 @@ package org.losslab.report;
 
 import static org.losslab.report.Html.esc;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.losslab.comparison.Findings;
@@ -19,7 +18,7 @@ final class ComparisonHtml {
     }
 
     static String html(List<Map<String, Object>> rows) {
-        Map<String, List<Map<String, Object>>> byFinding = new LinkedHashMap<>();
+        Map<String, List<Map<String, Object>>> byFinding = new java.util.TreeMap<>(ComparisonHtml::findingOrder);
         rows.forEach(r -> byFinding.computeIfAbsent((String) r.get("finding"), f -> new java.util.ArrayList<>()).add(r));
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, List<Map<String, Object>>> e : byFinding.entrySet()) {
@@ -31,6 +30,17 @@ final class ComparisonHtml {
                     .append(table(e.getValue())).append("</details>\n");
         }
         return b.toString();
+    }
+
+    /** F1, F1+F2, F2 … F10, F11: by the number of the first finding, then the whole id. */
+    static int findingOrder(String a, String b) {
+        int c = Integer.compare(number(a), number(b));
+        return c != 0 ? c : a.compareTo(b);
+    }
+
+    private static int number(String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^F(\\d+)").matcher(id);
+        return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
     private static String table(List<Map<String, Object>> rows) {
@@ -68,7 +78,7 @@ final class ComparisonHtml {
         if (r.get("test") != null) {
             s.append("test: ").append(esc(r.get("test")));
             if (r.get("alpha") != null) {
-                s.append("; α = ").append(esc(r.get("alpha")));
+                s.append("; α = ").append(esc(VerdictSection.short4(((Number) r.get("alpha")).doubleValue())));
             }
             if (r.get("detectable_effect") != null) {
                 s.append("; detectable with 80% power: ").append(esc(r.get("detectable_effect")));

@@ -50,7 +50,7 @@ final class CorrelationVsSizeFigure implements FigureSection {
             throw new IllegalStateException("no width has three or more completed runs (r needs three)");
         }
         XYChart c = Charts.xy(title(), "hidden width n1 (log scale)", "Pearson r (train, test)");
-        Charts.log10Axes(c, true, false);
+        Charts.log10Axes(c, true, false, FigureData.column(rows, "hidden_width"));
         c.getStyler().setYAxisDecimalPattern("0.0#");
         c.getStyler().setMarkerSize(9);
         c.getStyler().setYAxisMin(Math.min(0.0, rows.stream().mapToDouble(r -> finiteOr(num(r, "ci_low"), num(r, "pearson_r")))

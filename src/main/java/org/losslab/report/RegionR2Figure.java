@@ -59,7 +59,7 @@ final class RegionR2Figure implements FigureSection {
     public Figure render(FigureData data) {
         List<XYChart> panels = new ArrayList<>();
         for (Map.Entry<String, List<Map<String, Object>>> p : FigureData.group(data.of(VIEW), r -> str(r, "architecture")
-                + run(r, 1) + " " + str(r, "activation") + " · " + str(r, "averaging").toLowerCase() + " averaging · "
+                + run(r, 1) + " " + str(r, "activation") + " · " + str(r, "averaging").toLowerCase() + " avg. · "
                 + str(r, "input_set") + " inputs").entrySet()) {
             XYChart c = Charts.xy(p.getKey(), "R₂", "density", PANEL_WIDTH, PANEL_HEIGHT);
             Charts.fitTitle(c, PANEL_WIDTH);

@@ -39,7 +39,8 @@ final class SpinGlassEnergyFigure implements FigureSection {
     @Override
     public String caption() {
         return "Final energy density u = H/N of every converged descent on the spherical 3-spin glass, one kernel "
-                + "density per size N over the range of its values, with the band edges −E₀ (ground state) and −E∞ "
+                + "density per size N over the range of its values (each descent marked + at 0), with the band edges "
+                + "−E₀ (ground state) and −E∞ "
                 + "marked. Descents stopped at the step cap with the gradient norm above the tolerance are not critical "
                 + "points: they are left out and counted in the legend. F1 expects the distributions to concentrate as "
                 + "N grows, in or just above the band.";
@@ -78,7 +79,8 @@ final class SpinGlassEnergyFigure implements FigureSection {
                 if (kde == null) {
                     Charts.points(c, name + ", no spread", u, new double[u.length], Charts.color(i++));
                 } else {
-                    Charts.line(c, name, kde.x(), kde.density(), Charts.color(i++));
+                    Charts.line(c, name, kde.x(), kde.density(), Charts.color(i));
+                    Charts.rug(c, name, u, 0, Charts.color(i++));
                     top = Math.max(top, kde.maxDensity());
                 }
             }

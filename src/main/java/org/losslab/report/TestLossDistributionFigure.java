@@ -31,7 +31,8 @@ final class TestLossDistributionFigure implements FigureSection {
     @Override
     public String caption() {
         return "Final test loss of every completed run, one Gaussian kernel density per hidden width n1 "
-                + "(Scott bandwidth). F2 expects the distributions to concentrate as n1 grows.";
+                + "(Scott bandwidth) drawn over the range of its values, each run marked + at 0. F2 expects the "
+                + "distributions to concentrate as n1 grows.";
     }
 
     @Override
@@ -53,6 +54,7 @@ final class TestLossDistributionFigure implements FigureSection {
                 Charts.points(c, name + ", no spread", loss, new double[loss.length], Charts.color(i));
             } else {
                 Charts.line(c, name, kde.x(), kde.density(), Charts.color(i));
+                Charts.rug(c, name, loss, 0, Charts.color(i));
             }
             i++;
         }

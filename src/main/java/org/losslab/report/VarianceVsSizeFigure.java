@@ -44,12 +44,12 @@ final class VarianceVsSizeFigure implements FigureSection {
     @Override
     public Figure render(FigureData data) {
         List<Map<String, Object>> rows = data.of(VIEW).stream().filter(r -> num(r, "test_loss_variance") > 0).toList();
-        XYChart c = Charts.xy(title(), "hidden width n1 (log scale)", "variance of final test loss (log scale)");
-        Charts.log10Axes(c, true, true);
-        c.getStyler().setMarkerSize(10);
         if (rows.isEmpty()) {
             throw new IllegalStateException("no width has two or more completed runs (a variance needs two)");
         }
+        XYChart c = Charts.xy(title(), "hidden width n1 (log scale)", "variance of final test loss (log scale)");
+        Charts.log10Axes(c, true, true, FigureData.column(rows, "hidden_width"));
+        c.getStyler().setMarkerSize(10);
         double[] x = FigureData.column(rows, "hidden_width");
         Charts.points(c, "variance per width", Charts.log10(x),
                 Charts.log10(FigureData.column(rows, "test_loss_variance")), Charts.color(0));

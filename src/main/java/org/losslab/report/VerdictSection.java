@@ -54,12 +54,12 @@ final class VerdictSection {
     static String html(List<Line> lines, boolean provisional, double alpha) {
         StringBuilder b = new StringBuilder("<section id=\"verdicts\">\n<h2>Verdicts</h2>\n<p>One line per finding "
                 + "(docs/science.md §E.2; decision rules §E.3): <b>consistent</b> = the data support the claim at level α = ")
-                .append(esc(alpha)).append(", <b>inconsistent</b> = they contradict it, <b>undetermined</b> = they cannot "
+                .append(esc(short4(alpha))).append(", <b>inconsistent</b> = they contradict it, <b>undetermined</b> = they cannot "
                         + "decide (too few sizes or runs, or an interval across the boundary). The full rows are under "
                         + "<a href=\"#comparisons\">Comparisons</a>.")
                 .append(provisional ? " <span class=\"missing\">Provisional: computed by this report, the compare step "
                         + "has not completed.</span>" : "").append("</p>\n<table class=\"verdicts\">\n<colgroup>"
-                        + "<col style=\"width:4em\"><col><col style=\"width:9em\"><col style=\"width:34%\"><col style=\"width:16%\">"
+                        + "<col style=\"width:5.5em\"><col><col style=\"width:9em\"><col style=\"width:34%\"><col style=\"width:16%\">"
                         + "</colgroup>\n<tr><th>finding</th><th>claim</th><th>verdict</th><th>deciding number</th><th>n</th></tr>\n");
         for (Line l : lines) {
             b.append("<tr><td>").append(esc(l.finding())).append("</td><td>").append(esc(l.claim()));
@@ -103,19 +103,38 @@ final class VerdictSection {
         return r -> verdict.equals(r.get("verdict"));
     }
 
-    /** e.g. {@code test_loss_variance_loglog_slope (all sizes) = -1.02, 95% interval [-1.31, -0.742]}. */
+    /**
+     * e.g. {@code test_loss_variance_loglog_slope (all sizes) = -1.02, 95% interval [-1.31, -0.742]}; for a row
+     * without a value, why (its note); for a certificate, its failed checks.
+     */
     static String number(Map<String, Object> r) {
         String head = r.get("statistic") + " (" + r.get("subject") + ")";
+        if (String.valueOf(r.get("test")).startsWith("deterministic certificate")) {
+            return head + ": " + fmt0(r.get("value")) + " of " + r.get("n_inputs") + " checks failed; " + r.get("note");
+        }
         if (r.get("value") == null) {
-            return head + ": not computed";
+            return head + ": " + r.get("note");
         }
         String s = head + " = " + fmt(r.get("value"));
         if (r.get("ci_low") != null && r.get("ci_high") != null) {
             Object alpha = r.get("alpha");
-            String level = alpha instanceof Number a ? Html.formatDouble(100 * (1 - a.doubleValue())) + "% " : "";
+            String level = alpha instanceof Number a ? level(a.doubleValue()) + " " : "";
             s += ", " + level + "interval [" + fmt(r.get("ci_low")) + ", " + fmt(r.get("ci_high")) + "]";
         }
         return s;
+    }
+
+    /** e.g. 95% or 98.75%: 1 − α in percent, four significant digits, no trailing zeros. */
+    static String level(double alpha) {
+        return short4(100 * (1 - alpha)) + "%";
+    }
+
+    static String short4(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String fmt0(Object v) {
+        return v instanceof Number x ? String.valueOf(Math.round(x.doubleValue())) : String.valueOf(v);
     }
 
     static String sampleSize(Map<String, Object> r) {
