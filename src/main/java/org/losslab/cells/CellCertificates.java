@@ -9,7 +9,8 @@ import java.util.Map;
  * Facade: runs every certificate of science.md §D.5 items 2–5 (findings F9–F11) for one settings
  * record and returns one {@link CertificateResult} per certificate, in this order:
  * spurious-minimum, spurious-minimum-negative-control, valley, in-cell-1-hidden,
- * in-cell-2-hidden-control, linear-control. Deterministic for a given seed.
+ * in-cell-1-hidden-interior (generated data only: the constructed cell with an interior optimum, on its own
+ * teacher data, {@link InteriorCellCase}), in-cell-2-hidden-control, linear-control. Deterministic for a given seed.
  */
 public final class CellCertificates {
 
@@ -39,6 +40,10 @@ public final class CellCertificates {
         out.add(Valley.certify("valley", net, data, s.eta(), scales, s.valleyEta(), far, s.valleyPoints()));
         if (data.outputDim() == 1) {
             out.add(InCellOptimality.oneHiddenLayer("in-cell-1-hidden", data, s.activation(), s.inCell()));
+            if (s.data() == null) {
+                out.add(InteriorCellCase.certify("in-cell-1-hidden-interior", Math.max(s.n(), 60), s.activation(),
+                        s.inCell()));
+            }
             out.add(InCellOptimality.twoHiddenLayerControl("in-cell-2-hidden-control", data, s.activation(), s.inCell()));
         } else {
             out.add(skipped("in-cell-1-hidden", data));
@@ -74,6 +79,6 @@ public final class CellCertificates {
     private static CertificateResult skipped(String name, Dataset data) {
         return new CertificateResult(name, "science.md §D.5 item 4",
                 Map.of("data", data.name(), "status", "skipped: the in-cell convex program needs d_Y = 1, got " + data.outputDim()),
-                Map.of(), List.of(), 0);
+                Map.of(), List.of(), 0).vacuous("skipped: the in-cell convex program needs d_Y = 1, got " + data.outputDim());
     }
 }

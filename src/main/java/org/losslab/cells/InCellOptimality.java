@@ -16,12 +16,15 @@ import org.losslab.Seeds;
  * The same starts are also run with the "reject steps that leave the open cell" rule, reported only.
  * Descent in the cell is the active-set Levenberg–Marquardt of {@link ActiveSetDescent}; "runs_converged"
  * counts runs that ended at a KKT point of the cell (face gradient and negative multipliers below the
- * tolerance). The QP optimum is typically on the cell boundary, so the reject rule (plain LM that
- * refuses steps leaving the open cell, {@link Descent}) stalls there (reported, not checked).
+ * tolerance). The QP optimum of a trained network's cell is typically on the cell boundary: then the open
+ * cell contains no minimum at all, the theorem says nothing about it, and the certificate is vacuous
+ * (not passed), its checks reported. {@link InteriorCellCase} constructs a cell whose optimum is interior.
+ * The reject rule (plain LM that refuses steps leaving the open cell, {@link Descent}) stalls at a boundary
+ * optimum (reported, not checked) and is checked for an interior one.
  * Two hidden layers (control, no guarantee claimed): the constraints are no longer linear, so only the
  * rejecting descent applies; the spread of final in-cell risks is reported, and it mixes genuine
  * differences with stalling at the boundary ("runs_converged" says how many reached an interior
- * stationary point).
+ * stationary point). It has no checks, so it is report-only and never passes.
  */
 public final class InCellOptimality {
 
@@ -49,7 +52,21 @@ public final class InCellOptimality {
         Network net = new Network(new int[] {data.inputDim(), o.width(), data.outputDim()}, h, Loss.SQUARED);
         SplittableRandom rng = new SplittableRandom(Seeds.derive(o.seed(), "cells/in-cell/1"));
         double[] trained = CellStarts.train(net, data, CellStarts.heInit(net, rng), o.trainSteps());
-        OneHiddenCell cell = OneHiddenCell.of(net, trained, data);
+        return certify(name, "science.md §D.4, §D.5 item 4; F11", data, net, trained, o, "cells/in-cell/1/start", false,
+                start);
+    }
+
+    /**
+     * Certifies the cell of θ (pattern and sign(a)): the convex optimum R̂_cell*, then active-set descent from
+     * {@code o.starts()} random points of the open cell, each of which must end within {@value #RISK_TOL} of it with
+     * the optimal predictions. If the optimum lies on the cell boundary the open cell holds no minimum, and the
+     * result is vacuous: the claim about minima in the cell is not tested by this case. With
+     * {@code checkRejectRule}, the descent that refuses to leave the open cell must reach the optimum too (only
+     * meaningful, and only asked, for an interior optimum).
+     */
+    static CertificateResult certify(String name, String reference, Dataset data, Network net, double[] theta, Options o,
+                                     String startStream, boolean checkRejectRule, long start) {
+        OneHiddenCell cell = OneHiddenCell.of(net, theta, data);
         long qpStart = System.nanoTime();
         InCellProgram qp = InCellProgram.solve(cell);
         long qpMillis = (System.nanoTime() - qpStart) / 1_000_000;
@@ -66,7 +83,7 @@ public final class InCellOptimality {
         long projectedNanos = 0;
         long rejectNanos = 0;
         for (int r = 0; r < o.starts(); r++) {
-            double[] s = CellStarts.randomStart(net, trained, new SplittableRandom(Seeds.derive(o.seed(), "cells/in-cell/1/start", r)),
+            double[] s = CellStarts.randomStart(net, theta, new SplittableRandom(Seeds.derive(o.seed(), startStream, r)),
                     cell::containsOpen);
             long t0 = System.nanoTime();
             Descent.Result res = ActiveSetDescent.run(cell, s, o.maxIterations(), o.tolerance());
@@ -83,12 +100,14 @@ public final class InCellOptimality {
             rejectFinals[r] = Descent.levenbergMarquardt(cell::residuals, s, cell::containsOpen, o.maxIterations(), o.tolerance()).risk();
             rejectNanos += System.nanoTime() - t1;
         }
+        double rejectGap = Arrays.stream(rejectFinals).map(v -> Math.abs(v - qp.risk())).max().orElse(0);
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("trained_risk", net.risk(trained, data));
+        m.put("trained_risk", net.risk(theta, data));
         m.put("cell_optimum_risk", qp.risk());
         m.put("qp_millis", (double) qpMillis);
         m.put("projected_runs_millis", projectedNanos / 1e6);
         m.put("reject_runs_millis", rejectNanos / 1e6);
+        m.put("qp_constraints", (double) data.size() * cell.units());
         m.put("qp_active_constraints", (double) qp.activeConstraints());
         m.put("qp_min_slack", qp.minSlack());
         m.put("qp_kkt_residual", qp.kktResidual());
@@ -102,15 +121,24 @@ public final class InCellOptimality {
         m.put("max_rms_prediction_deviation", maxPredDev);
         m.put("max_network_vs_cell_formula_risk", maxConsistency);
         m.put("reject_rule_final_risk_spread", spread(rejectFinals));
-        m.put("reject_rule_max_gap_to_cell_optimum", Arrays.stream(rejectFinals).map(v -> v - qp.risk()).max().orElse(0));
+        m.put("reject_rule_max_gap_to_cell_optimum", rejectGap);
         List<Check> checks = new ArrayList<>();
         boolean feasible = !"INFEASIBLE".equals(qp.state());
         checks.add(new Check("qp_solution_feasible", feasible ? 1 : 0, "==", 1, feasible));
         checks.add(Check.atMost("qp_kkt_residual", qp.kktResidual(), InCellProgram.KKT_TOL));
         checks.add(Check.atMost("max_abs_gap_to_cell_optimum", maxGap, RISK_TOL));
         checks.add(Check.atMost("max_rms_prediction_deviation", maxPredDev, Math.sqrt(RISK_TOL)));
-        return new CertificateResult(name, "science.md §D.4, §D.5 item 4; F11", settings(data, net, o, qp.state()), m, checks,
+        if (checkRejectRule) {
+            checks.add(Check.atMost("reject_rule_max_gap_to_cell_optimum", rejectGap, RISK_TOL));
+        }
+        CertificateResult result = new CertificateResult(name, reference, settings(data, net, o, qp.state()), m, checks,
                 (System.nanoTime() - start) / 1_000_000);
+        if (qp.activeConstraints() > 0) {
+            return result.vacuous(String.format("the in-cell optimum lies on the cell boundary (%d of %d constraints "
+                    + "active): the open cell holds no minimum, so the claim about minima in the cell is not tested",
+                    qp.activeConstraints(), data.size() * cell.units()));
+        }
+        return result;
     }
 
     public static CertificateResult twoHiddenLayerControl(String name, Dataset data, TwoPieceActivation h, Options o) {

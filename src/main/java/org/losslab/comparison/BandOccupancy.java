@@ -1,12 +1,12 @@
 package org.losslab.comparison;
 
 /**
- * Where spin-glass final energies sit against the band {@code [−E_0, −E_∞]} (finding F1; science.md
- * §A.4, §B.5, §B.7): the fractions below {@code −E_0} (beneath the ground state: impossible for large N,
+ * Where spin-glass final energies sit against the band {@code [−E_0, −E_∞]} (finding F1; docs/science.md
+ * §A.4, §B.5, §B.7): how many lie below {@code −E_0} (beneath the ground state: impossible for large N,
  * a finite-N effect), inside the band (both ends included), and above {@code −E_∞}.
  * Energies are densities {@code u = H/N} (science.md §1).
  */
-public record BandOccupancy(int n, double below, double inside, double above) {
+public record BandOccupancy(int n, int below, int inside, int above) {
 
     public static BandOccupancy of(double[] u, double e0, double eInf) {
         if (!(e0 > eInf)) {
@@ -24,8 +24,6 @@ public record BandOccupancy(int n, double below, double inside, double above) {
                 above++;
             }
         }
-        int n = u.length;
-        return n == 0 ? new BandOccupancy(0, Double.NaN, Double.NaN, Double.NaN)
-                : new BandOccupancy(n, below / (double) n, inside / (double) n, above / (double) n);
+        return new BandOccupancy(u.length, below, inside, above);
     }
 }

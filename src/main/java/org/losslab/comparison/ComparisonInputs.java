@@ -9,12 +9,14 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Provenance of a comparison's inputs: the relation and filter they were read from, how many values,
- * and the SHA-256 of their canonical text (one line per value, sorted), so that a rerun on changed
- * inputs shows a different checksum in table {@code comparison}.
+ * Provenance and sample sizes of a comparison's inputs: the relation and filter they were read from, how
+ * many values, in how many groups (widths, sizes N) and how many in the smallest group, and the SHA-256
+ * of their canonical text (one line per value, sorted), so that a rerun on changed inputs shows a
+ * different checksum in table {@code comparison}.
  */
-public record ComparisonInputs(String description, int count, String sha256) {
+public record ComparisonInputs(String description, int count, int groups, int minGroup, String sha256) {
 
+    /** One group of values. */
     public static ComparisonInputs of(String description, List<String> canonicalLines) {
         List<String> sorted = new ArrayList<>(canonicalLines);
         Collections.sort(sorted);
@@ -24,21 +26,32 @@ public record ComparisonInputs(String description, int count, String sha256) {
                 md.update(line.getBytes(StandardCharsets.UTF_8));
                 md.update((byte) '\n');
             }
-            return new ComparisonInputs(description, sorted.size(), HexFormat.of().formatHex(md.digest()));
+            return new ComparisonInputs(description, sorted.size(), 1, sorted.size(),
+                    HexFormat.of().formatHex(md.digest()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Inputs of a statistic that combines several groups (e.g. all sizes). */
+    /**
+     * The same provenance with the sample sizes stated explicitly, where the canonical lines are not the sampled
+     * values (e.g. one summary row per layer, each summarizing m values).
+     */
+    public ComparisonInputs withSampleSizes(int values, int groupCount, int smallestGroup) {
+        return new ComparisonInputs(description, values, groupCount, smallestGroup, sha256);
+    }
+
+    /** Inputs of a statistic that combines several groups (e.g. all sizes): one group per part. */
     public static ComparisonInputs combine(String description, List<ComparisonInputs> parts) {
         List<String> lines = new ArrayList<>();
         int count = 0;
+        int min = Integer.MAX_VALUE;
         for (ComparisonInputs p : parts) {
             lines.add(p.description() + "\t" + p.sha256());
             count += p.count();
+            min = Math.min(min, p.minGroup());
         }
         ComparisonInputs hashed = of(description, lines);
-        return new ComparisonInputs(description, count, hashed.sha256());
+        return new ComparisonInputs(description, count, parts.size(), parts.isEmpty() ? 0 : min, hashed.sha256());
     }
 }

@@ -1,19 +1,20 @@
 package org.losslab.comparison;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.util.FastMath;
 
 /**
- * Pearson correlation with its 95% interval by Fisher's z transform: {@code tanh(atanh r ± z_{0.975}/√(n−3))}
- * (finding F4). The interval needs n ≥ 4 and |r| < 1; otherwise it is NaN. The same formula is in view
- * {@code v_fig_correlation_vs_size}.
+ * Pearson correlation with its interval at level 1 − α by Fisher's z transform:
+ * {@code tanh(atanh r ± z_{1−α/2}/√(n−3))} (finding F4). The interval needs n ≥ 4 and |r| < 1; otherwise
+ * it is NaN. At α = 0.05 the same formula is in view {@code v_fig_correlation_vs_size}.
  */
 public record CorrelationInterval(int n, double r, double low, double high) {
 
-    static final double Z975 = new NormalDistribution().inverseCumulativeProbability(0.975);
-
     public static CorrelationInterval of(double[] x, double[] y) {
+        return of(x, y, 0.05);
+    }
+
+    public static CorrelationInterval of(double[] x, double[] y, double alpha) {
         int n = x.length;
         if (n < 3) {
             return new CorrelationInterval(n, Double.NaN, Double.NaN, Double.NaN);
@@ -23,7 +24,7 @@ public record CorrelationInterval(int n, double r, double low, double high) {
             return new CorrelationInterval(n, r, Double.NaN, Double.NaN);
         }
         double z = FastMath.atanh(r);
-        double half = Z975 / Math.sqrt(n - 3.0);
+        double half = ComparisonSettings.z(alpha) / Math.sqrt(n - 3.0);
         return new CorrelationInterval(n, r, Math.tanh(z - half), Math.tanh(z + half));
     }
 

@@ -24,14 +24,6 @@ final class Html {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.format("%.6g", d);
     }
 
-    /** Gives every cell holding exactly one of the verdicts the verdict's CSS class. */
-    static String markVerdicts(String table, String... verdicts) {
-        for (String v : verdicts) {
-            table = table.replace("<td>" + v + "</td>", "<td class=\"" + v + "\">" + v + "</td>");
-        }
-        return table;
-    }
-
     static String table(List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return "<p class=\"none\">(no rows)</p>\n";
@@ -53,14 +45,24 @@ final class Html {
             table { border-collapse: collapse; margin: .5em 0; font-size: .9em; }
             th, td { border: 1px solid #ddd; padding: .25em .5em; text-align: left; vertical-align: top; }
             th { background: #f4f4f4; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
-            pre { background: #f7f7f7; padding: .6em; overflow-x: auto; font-size: .85em; }
+            pre { background: #f7f7f7; padding: .6em; overflow-x: auto; font-size: .85em; max-width: 100%;
+                  white-space: pre-wrap; overflow-wrap: anywhere; }
+            table { max-width: 100%; } td { overflow-wrap: anywhere; }
             .status { display: inline-block; padding: .1em .6em; border-radius: .3em; color: #fff; background: #777; }
             .COMPLETED { background: #2a7d2a; } .FAILED { background: #b22; } .STOPPED { background: #c80; }
             .STARTED, .STARTING, .STOPPING { background: #27c; }
             .missing { background: #fff4e0; border-left: 4px solid #c80; padding: .5em 1em; }
             .consistent { color: #2a7d2a; font-weight: bold; } .inconsistent { color: #b22; font-weight: bold; }
             .undetermined { color: #777; }
-            figure { margin: 1em 0; } figure img { max-width: 100%; border: 1px solid #eee; }
+            figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
+            img, svg { max-width: 100%; }
+            table.verdicts, table.cmp { table-layout: fixed; width: 100%; }
+            table.verdicts td, table.cmp td { overflow-wrap: anywhere; }
+            table.verdicts td:first-child { font-weight: bold; }
+            #verdicts { border: 1px solid #ccc; padding: 0 1em .5em; background: #fafafa; }
+            details.comparison { margin: .3em 0; } details.comparison > summary { cursor: pointer; }
+            .recon { color: #8a5a00; font-style: italic; }
+            small { color: #555; }
             figcaption { font-size: .95em; color: #444; max-width: 60em; }
             .none { color: #777; font-style: italic; }
             """;

@@ -6,25 +6,30 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.losslab.spec.JobSpec;
 
 /**
- * The report page: status and what is missing first, then comparisons, the cell certificates, figures (each with its SQL and
- * view definition), runs and timings, and the provenance block (spec, seeds, data checksums, code
- * version). Plain HTML and CSS; one small script records whether every image loaded.
+ * The report page: the verdicts first (one line per finding, before any figure), then what is missing, the
+ * full comparison rows (collapsed per finding), the cell certificates, figures (each with its SQL and view
+ * definition; figures of stages the spec does not run as one line), runs and timings, and the provenance block
+ * (spec, seeds, data checksums, code version). Plain HTML and CSS that fit a 1400-px page; one small script
+ * records whether every image loaded.
  */
 final class HtmlReportWriter {
 
     private final ExecutionFacts facts;
+    private final JobSpec spec;
     private final List<SectionOutcome> figures;
     private final ComparisonTable comparisons;
     private final List<String> missing;
     private final String cells;
     private final StringBuilder b = new StringBuilder();
 
-    HtmlReportWriter(ExecutionFacts facts, List<SectionOutcome> figures, ComparisonTable comparisons,
+    HtmlReportWriter(ExecutionFacts facts, JobSpec spec, List<SectionOutcome> figures, ComparisonTable comparisons,
                      List<String> missing, String cells) {
         this.cells = cells;
         this.facts = facts;
+        this.spec = spec;
         this.figures = figures;
         this.comparisons = comparisons;
         this.missing = missing;
@@ -41,6 +46,10 @@ final class HtmlReportWriter {
                 .append(facts.experiment() == null ? "" : " (experiment_id " + facts.experimentId() + ", instance "
                         + esc(facts.experiment().get("instance_no")) + ")")
                 .append("; numbers come from PostgreSQL and every figure from the view named under it.</p>\n");
+        if (facts.experiment() != null) {
+            b.append(VerdictSection.html(VerdictSection.lines(comparisons.rows(), spec), comparisons.provisional(),
+                    spec.compare().alpha()));
+        }
         missing();
         if (facts.experiment() != null) {
             comparisons();
@@ -70,7 +79,7 @@ final class HtmlReportWriter {
     }
 
     private void comparisons() {
-        b.append("<h2 id=\"comparisons\">Theory and paper against experiment</h2>\n");
+        b.append("<h2 id=\"comparisons\">Comparisons: theory and paper against experiment</h2>\n");
         if (comparisons.provisional()) {
             b.append("<p class=\"missing\">Provisional: the compare step has not completed, so these rows were computed "
                     + "by this report from the results so far and are not stored.</p>\n");
@@ -78,18 +87,25 @@ final class HtmlReportWriter {
             b.append("<p>Rows of table <code>comparison</code> (query <code>SELECT * FROM v_comparison WHERE experiment_id = ")
                     .append(facts.experimentId()).append("</code>). Findings are those of science.md §E.2.</p>\n");
         }
-        b.append("<p>Values tagged \"recalled, unverified\" are from memory of the paper, not checked against it.</p>\n");
+        b.append("<p>Values tagged \"recalled, unverified\" are from memory of the paper, not checked against it. "
+                + "Rows whose expectation is a reconstruction (column expectation_source) say so. Rows without a "
+                + "verdict are descriptive.</p>\n");
         if (comparisons.rows().isEmpty()) {
             b.append("<p class=\"none\">No comparison could be computed yet.</p>\n");
             return;
         }
-        b.append(Html.markVerdicts(Html.table(comparisons.rows()), "consistent", "inconsistent", "undetermined"));
+        b.append(ComparisonHtml.html(comparisons.rows()));
     }
 
     private void figures() {
         b.append("<h2 id=\"figures\">Figures</h2>\n");
         for (SectionOutcome o : figures) {
             FigureSection s = o.section();
+            if (o.status() == SectionOutcome.Status.NOT_IN_SPEC) {
+                b.append("<p class=\"none\" id=\"fig-").append(esc(s.id())).append("\">").append(esc(s.title()))
+                        .append(": ").append(esc(o.message())).append(".</p>\n");
+                continue;
+            }
             b.append("<section id=\"fig-").append(esc(s.id())).append("\">\n<h3>").append(esc(s.title()))
                     .append(" <small>(").append(esc(s.findings())).append(")</small></h3>\n");
             if (o.drawn()) {

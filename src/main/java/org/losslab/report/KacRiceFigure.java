@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.losslab.spec.JobSpec;
 import org.losslab.theory.SpinGlassComplexity;
 
 /**
  * Finite-N Kac–Rice convergence (finding F8; science.md §B.8 item 4, §C.3 item 6 (ii)):
  * (1/N) ln E Crt_{N,k} against N for each rank-one strength θ (θ = 0: no perturbation), with ±1 SE bars
- * ((1/N)·se/mean; ln E Crt from column log_mean, which does not overflow) and the large-N limit Θ_{k,p}(u ≥ −E_∞) dashed. One panel per (p, k), k ≤ 2.
+ * ((1/N)·se/mean; ln E Crt from column log_mean, which does not overflow) with caps, the θ series dodged
+ * sideways so that none hides another, and the large-N limit Θ_{k,p}(u ≥ −E_∞) dashed. One panel per (p, k), k ≤ 2.
  */
 final class KacRiceFigure implements FigureSection {
 
@@ -27,7 +30,7 @@ final class KacRiceFigure implements FigureSection {
 
     @Override
     public String title() {
-        return "Finite-N Kac-Rice against Theta";
+        return "Finite-N Kac-Rice against Θ";
     }
 
     @Override
@@ -38,7 +41,8 @@ final class KacRiceFigure implements FigureSection {
     @Override
     public String caption() {
         return "Monte Carlo (1/N) ln E Crt_{N,k} over all energies, with and without the rank-one perturbation "
-                + "theta v v^T, against N; dashed: the large-N limit Theta_{k,p}, which F8 expects every curve to approach.";
+                + "θ v vᵀ, against N, ±1 standard error (capped bars; series of different θ side by side at each N); "
+                + "dashed: the large-N limit Θ_{k,p}, which F8 expects every curve to approach for fixed small k.";
     }
 
     @Override
@@ -54,36 +58,63 @@ final class KacRiceFigure implements FigureSection {
                 : FigureData.group(data.of(VIEW), r -> integer(r, "p") + "\t" + integer(r, "k")).entrySet()) {
             int p = integer(panel.getValue().get(0), "p");
             int k = integer(panel.getValue().get(0), "k");
-            XYChart c = Charts.xy("p = " + p + ", index k = " + k, "N", "(1/N) ln E Crt_{N,k}");
+            XYChart c = Charts.xy("p = " + p + ", index k = " + k, "N", "(1/N) ln E Crtₙ,ₖ");
             c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
             c.getStyler().setYAxisDecimalPattern("0.0##");
+            c.getStyler().setMarkerSize(8);
+            Map<Double, List<Map<String, Object>>> byTheta = FigureData.group(panel.getValue(), r -> num(r, "theta"));
+            double nMin = panel.getValue().stream().mapToDouble(r -> num(r, "n")).min().orElseThrow();
+            double nMax = panel.getValue().stream().mapToDouble(r -> num(r, "n")).max().orElseThrow();
+            double span = Math.max(nMax - nMin, 1);
             int i = 0;
-            double nMin = Double.POSITIVE_INFINITY;
-            double nMax = 0;
-            for (Map.Entry<Double, List<Map<String, Object>>> s
-                    : FigureData.group(panel.getValue(), r -> num(r, "theta")).entrySet()) {
+            for (Map.Entry<Double, List<Map<String, Object>>> s : byTheta.entrySet()) {
                 List<Map<String, Object>> rows = s.getValue();
-                double[] n = FigureData.column(rows, "n");
-                double[] y = new double[n.length];
-                double[] err = new double[n.length];
-                for (int j = 0; j < n.length; j++) {
+                double dodge = (i - (byTheta.size() - 1) / 2.0) * 0.012 * span;   // series side by side, none hidden
+                double[] n = new double[rows.size()];
+                double[] y = new double[rows.size()];
+                double[] lo = new double[rows.size()];
+                double[] hi = new double[rows.size()];
+                for (int j = 0; j < rows.size(); j++) {
                     double mean = num(rows.get(j), "mean");
-                    y[j] = num(rows.get(j), "log_mean") / n[j];
-                    err[j] = mean > 0 && Double.isFinite(mean) ? num(rows.get(j), "se") / mean / n[j] : 0;
-                    nMin = Math.min(nMin, n[j]);
-                    nMax = Math.max(nMax, n[j]);
+                    double size = num(rows.get(j), "n");
+                    n[j] = size + dodge;
+                    y[j] = num(rows.get(j), "log_mean") / size;
+                    double err = mean > 0 && Double.isFinite(mean) ? num(rows.get(j), "se") / mean / size : Double.NaN;
+                    lo[j] = y[j] - err;
+                    hi[j] = y[j] + err;
                 }
-                XYSeries series = c.addSeries(s.getKey() == 0 ? "theta = 0 (no perturbation)" : "theta = " + s.getKey(), n, y, err);
+                String name = s.getKey() == 0 ? "θ = 0 (no perturbation)" : "θ = " + s.getKey();
+                Charts.errorBars(c, name, n, lo, hi, 0.006 * span, Charts.color(i));
+                XYSeries series = c.addSeries(name, n, y);
                 series.setLineColor(Charts.color(i));
-                series.setMarkerColor(Charts.color(i++));
+                series.setMarkerColor(Charts.color(i));
+                series.setMarker(MARKERS[i % MARKERS.length]);
+                i++;
             }
             double limit = SpinGlassComplexity.theta(k, p, 0.0);
-            XYSeries l = Charts.line(c, String.format("Theta_{k,%d} = %.4f", p, limit), new double[] {nMin, nMax},
-                    new double[] {limit, limit}, Color.BLACK);
+            XYSeries l = Charts.line(c, String.format("Θ%s,%s = %.4f (N → ∞)", sub(k), sub(p), limit),
+                    new double[] {nMin, nMax}, new double[] {limit, limit}, Color.BLACK);
             l.setLineStyle(new java.awt.BasicStroke(1.8f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
                     10f, new float[] {7f, 4f}, 0f));
             panels.add(c);
         }
         return new Figure(panels, Math.min(2, panels.size()), Charts.WIDTH, Charts.HEIGHT);
+    }
+
+    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND,
+            SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
+
+    /** An integer as Unicode subscript digits, e.g. 12 → ₁₂. */
+    static String sub(int v) {
+        StringBuilder b = new StringBuilder();
+        for (char ch : Integer.toString(v).toCharArray()) {
+            b.append(ch == '-' ? '₋' : (char) ('₀' + (ch - '0')));
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String notInSpec(JobSpec spec) {
+        return spec.theory() == null ? "no theory section" : null;
     }
 }

@@ -4,8 +4,9 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
  * Gaussian kernel density estimate with Scott's bandwidth {@code h = sd·n^(−1/5)} (the
- * {@code scipy.stats.gaussian_kde} default, science.md §C.4), evaluated on an even grid spanning the data
- * plus three bandwidths each side. Null when the sample has fewer than two distinct values.
+ * {@code scipy.stats.gaussian_kde} default, science.md §C.4), evaluated on an even grid from the smallest to
+ * the largest value: the curve is not drawn where there are no data (the kernel's tails beyond them would
+ * suggest values that were never observed). Null when the sample has fewer than two distinct values.
  */
 public record Kde(double[] x, double[] density, double bandwidth) {
 
@@ -16,8 +17,8 @@ public record Kde(double[] x, double[] density, double bandwidth) {
             return null;
         }
         double h = sd * Math.pow(sample.length, -0.2);
-        double lo = s.getMin() - 3 * h;
-        double hi = s.getMax() + 3 * h;
+        double lo = s.getMin();
+        double hi = s.getMax();
         double[] x = new double[points];
         double[] y = new double[points];
         double norm = 1.0 / (sample.length * h * Math.sqrt(2 * Math.PI));

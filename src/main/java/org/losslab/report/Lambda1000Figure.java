@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.losslab.spec.JobSpec;
 import org.losslab.theory.SpinGlassComplexity;
 
 /**
@@ -26,7 +27,7 @@ final class Lambda1000Figure implements FigureSection {
 
     @Override
     public String title() {
-        return "Mean number of critical points at Lambda = 1000";
+        return "Mean number of critical points at Λ = 1000";
     }
 
     @Override
@@ -36,9 +37,9 @@ final class Lambda1000Figure implements FigureSection {
 
     @Override
     public String caption() {
-        return "exp(Lambda Theta_{k,3}(u)) at Lambda = 1000 for k = 0.." + ComplexityFigure.MAX_K
+        return "exp(Λ Θₖ,₃(u)) at Λ = 1000 for k = 0.." + ComplexityFigure.MAX_K
                 + " (leading order, no prefactor; science.md §B.8 item 3), computed from v_complexity. Left: raw, "
-                + "as log10; right: each curve divided by its maximum. Dashed: -E_0 and -E_inf.";
+                + "as log10; right: each curve divided by its maximum. Dashed: −E₀ and −E∞.";
     }
 
     @Override
@@ -52,8 +53,8 @@ final class Lambda1000Figure implements FigureSection {
 
     @Override
     public Figure render(FigureData data) {
-        XYChart raw = Charts.xy("exp(1000 Theta_{k,3}(u))", "energy density u = H/N", "log10 of the mean number");
-        XYChart normalized = Charts.xy("exp(1000 Theta_{k,3}(u)), normalized", "energy density u = H/N",
+        XYChart raw = Charts.xy("exp(1000 Θₖ,₃(u))", "energy density u = H/N", "log10 of the mean number");
+        XYChart normalized = Charts.xy("exp(1000 Θₖ,₃(u)), normalized", "energy density u = H/N",
                 "fraction of maximum");
         double rawMin = Double.POSITIVE_INFINITY;
         double rawMax = Double.NEGATIVE_INFINITY;
@@ -80,13 +81,19 @@ final class Lambda1000Figure implements FigureSection {
             double y0 = log ? rawMin : 0;
             double y1 = log ? rawMax : 1;
             if (!t.isEmpty()) {
-                Charts.vertical(c, String.format("-E_0 = %.4f", -num(t.get(0), "e_k")), -num(t.get(0), "e_k"), y0, y1, Color.BLACK);
+                Charts.vertical(c, String.format("−E₀ = %.4f", -num(t.get(0), "e_k")), -num(t.get(0), "e_k"), y0, y1, Color.BLACK);
             }
-            Charts.vertical(c, String.format("-E_inf = %.4f", -SpinGlassComplexity.eInf(3)), -SpinGlassComplexity.eInf(3), y0, y1,
+            Charts.vertical(c, String.format("−E∞ = %.4f", -SpinGlassComplexity.eInf(3)), -SpinGlassComplexity.eInf(3), y0, y1,
                     Color.GRAY);
+            Charts.roundTicks(c);
             c.getStyler().setLegendPosition(log ? org.knowm.xchart.style.Styler.LegendPosition.InsideSE
                     : org.knowm.xchart.style.Styler.LegendPosition.InsideN);
         }
         return new Figure(panels, 2, Charts.WIDTH, Charts.HEIGHT);
+    }
+
+    @Override
+    public String notInSpec(JobSpec spec) {
+        return spec.theory() == null ? "no theory section" : !spec.theory().p().contains(3) ? "theory.p does not include 3" : null;
     }
 }

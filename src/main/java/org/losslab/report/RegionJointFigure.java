@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.losslab.spec.JobSpec;
+import org.losslab.spec.RegionsSpec;
 
 /**
  * Joint distribution of (R_2, R_3) for HardTanh (finding F7; science.md §C.4): the fractions of the middle
@@ -68,5 +70,12 @@ final class RegionJointFigure implements FigureSection {
             panels.add(c);
         }
         return new Figure(panels, Math.min(2, panels.size()), 520, 420);
+    }
+
+    @Override
+    public String notInSpec(JobSpec spec) {
+        return spec.regions() == null ? "no regions section" : !spec.regions().activations().contains("hardtanh")
+                || spec.regions().architectures().stream().allMatch(RegionsSpec.CHOROMANSKA::equals)
+                ? "no HardTanh network in regions (regions.activations, regions.architectures)" : null;
     }
 }

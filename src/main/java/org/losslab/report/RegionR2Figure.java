@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.losslab.spec.JobSpec;
 
 /**
  * Densities of the region-2 occupancy R_2 as in Baskerville et al. Figs. 1–4 (finding F7; science.md
  * §C.4): one panel per architecture, activation, averaging (data: one value per unit; neuron: one per
  * datum) and input set (MNIST or Gaussian), random against trained weights, all hidden layers pooled.
  * Architecture {@code choromanska} has several networks per state (training runs): one panel per layer
- * sizes, one curve per run in its state's colour.
+ * sizes, one curve per run in its state's colour with its own dash pattern and legend entry. Titles are shrunk
+ * to fit the panel, the y axis ends at a round value, ticks sit at round values.
  */
 final class RegionR2Figure implements FigureSection {
 
@@ -49,38 +52,45 @@ final class RegionR2Figure implements FigureSection {
                 .where("piece = 2 AND layer = 'pooled'"));
     }
 
+    static final int PANEL_WIDTH = 560;
+    static final int PANEL_HEIGHT = 400;
+
     @Override
     public Figure render(FigureData data) {
         List<XYChart> panels = new ArrayList<>();
         for (Map.Entry<String, List<Map<String, Object>>> p : FigureData.group(data.of(VIEW), r -> str(r, "architecture")
-                + run(r, 1) + ", " + str(r, "activation") + ": " + str(r, "averaging").toLowerCase() + " averaging, "
+                + run(r, 1) + " " + str(r, "activation") + " · " + str(r, "averaging").toLowerCase() + " avg. · "
                 + str(r, "input_set") + " inputs").entrySet()) {
-            XYChart c = Charts.xy(p.getKey(), "R_2", "density", 520, 380);
+            XYChart c = Charts.xy(p.getKey(), "R₂", "density", PANEL_WIDTH, PANEL_HEIGHT);
+            Charts.fitTitle(c, PANEL_WIDTH);
             c.getStyler().setXAxisMin(0.0);
             c.getStyler().setXAxisMax(1.0);
             c.getStyler().setXAxisDecimalPattern("0.0#");
             Map<String, Integer> colorOfState = new java.util.LinkedHashMap<>();
+            Map<String, Integer> runsOfState = new java.util.HashMap<>();
             double top = 0;
             for (Map.Entry<String, List<Map<String, Object>>> s
                     : FigureData.group(p.getValue(), r -> str(r, "network_state") + run(r, 2)).entrySet()) {
                 String state = str(s.getValue().get(0), "network_state");
-                boolean first = !colorOfState.containsKey(state);
                 int color = colorOfState.computeIfAbsent(state, k -> colorOfState.size());
+                int runIndex = runsOfState.merge(state, 1, Integer::sum) - 1;
                 double[] density = FigureData.column(s.getValue(), "density");
-                // several training runs per state (choromanska): one curve each, one legend entry per state
-                Charts.line(c, state + " weights" + (first ? "" : run(s.getValue().get(0), 2)),
-                        FigureData.column(s.getValue(), "x"), density, Charts.color(color)).setShowInLegend(first);
+                // several training runs per state (choromanska): one colour per state, one dash pattern per run
+                XYSeries line = Charts.line(c, state + " weights" + run(s.getValue().get(0), 2),
+                        FigureData.column(s.getValue(), "x"), density, Charts.color(color));
+                Charts.dash(line, runIndex);
                 for (double d : density) {
                     top = Double.isFinite(d) ? Math.max(top, d) : top;
                 }
             }
-            // the whole curve in view: densities that pile up at 0 or 1 (dead or always-active units) are tallest
+            // the whole curve in view, up to a round value: densities that pile up at 0 or 1 are the tallest
             c.getStyler().setYAxisMin(0.0);
-            c.getStyler().setYAxisMax(top > 0 ? top * 1.08 : 1.0);
+            c.getStyler().setYAxisMax(top > 0 ? Charts.niceCeiling(top * 1.05) : 1.0);
             c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+            Charts.roundTicks(c);
             panels.add(c);
         }
-        return new Figure(panels, Math.min(2, panels.size()), 520, 380);
+        return new Figure(panels, Math.min(2, panels.size()), PANEL_WIDTH, PANEL_HEIGHT);
     }
 
     private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile(
@@ -90,5 +100,10 @@ final class RegionR2Figure implements FigureSection {
     static String run(Map<String, Object> r, int group) {
         java.util.regex.Matcher m = RUN.matcher(str(r, "run_key"));
         return m.matches() ? " " + m.group(group) : "";
+    }
+
+    @Override
+    public String notInSpec(JobSpec spec) {
+        return spec.regions() == null ? "no regions section" : null;
     }
 }

@@ -51,24 +51,27 @@ public class ReportGenerator {
         }
         try {
             Path figures = Files.createDirectories(out.workDir().resolve("figures"));
-            List<String> missing = new ArrayList<>(partialResults(facts));
+            JobSpec spec = spec(facts);
+            List<String> missing = new ArrayList<>(partialResults(facts, spec));
             List<SectionOutcome> outcomes = new ArrayList<>();
             ComparisonTable comparisons = null;
             String cells = "";
             if (facts.experimentId() != null) {
                 FigureRenderer renderer = new FigureRenderer(jdbc);
                 for (FigureSection s : FigureRegistry.all()) {
-                    outcomes.add(renderer.render(s, facts.experimentId(), figures));
+                    String notInSpec = s.notInSpec(spec);
+                    outcomes.add(notInSpec != null ? SectionOutcome.notInSpec(s, notInSpec)
+                            : renderer.render(s, facts.experimentId(), figures));
                     faults.reach("report");
                 }
                 comparisons = ComparisonTable.of(jdbc, facts);
                 cells = CellCertificatesSection.html(jdbc, facts.experimentId());
                 comparisons.missing().forEach(m -> missing.add("comparison input " + m));
-                outcomes.stream().filter(o -> !o.drawn())
+                outcomes.stream().filter(o -> !o.drawn() && o.status() != SectionOutcome.Status.NOT_IN_SPEC)
                         .forEach(o -> missing.add("figure \"" + o.section().title() + "\": " + o.message()));
             }
             Files.writeString(out.workDir().resolve("index.html"),
-                    new HtmlReportWriter(facts, outcomes, comparisons, missing, cells).html());
+                    new HtmlReportWriter(facts, spec, outcomes, comparisons, missing, cells).html());
             return out.publish().resolve("index.html");
         } catch (IOException e) {
             out.abort();
@@ -79,7 +82,12 @@ public class ReportGenerator {
         }
     }
 
-    private static List<String> partialResults(ExecutionFacts facts) {
+    private static JobSpec spec(ExecutionFacts facts) {
+        return facts.experiment() == null ? null : JobSpec.fromText("spec of execution " + facts.executionId(),
+                (String) facts.experiment().get("spec_text"));
+    }
+
+    private static List<String> partialResults(ExecutionFacts facts, JobSpec spec) {
         List<String> out = new ArrayList<>();
         if (!"COMPLETED".equals(facts.status())) {
             out.add("execution " + facts.executionId() + " is " + facts.status() + ": every result below is partial"
@@ -98,8 +106,6 @@ public class ReportGenerator {
                         + " not finished (" + w.get("epochs_done") + " of " + w.get("epochs_planned") + " epochs done)");
             }
         }
-        JobSpec spec = JobSpec.fromText("spec of execution " + facts.executionId(),
-                (String) facts.experiment().get("spec_text"));
         List<String> expected = new ArrayList<>();
         if (spec.training() != null) {
             expected.addAll(List.of("prepare-data", "train", "summarize"));

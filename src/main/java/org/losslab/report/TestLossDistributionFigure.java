@@ -6,6 +6,7 @@ import static org.losslab.report.FigureData.integer;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.losslab.spec.JobSpec;
 
 /** Test-loss distribution per hidden width as kernel density curves (finding F2; science.md §A.5.2 (i)). */
 final class TestLossDistributionFigure implements FigureSection {
@@ -30,7 +31,8 @@ final class TestLossDistributionFigure implements FigureSection {
     @Override
     public String caption() {
         return "Final test loss of every completed run, one Gaussian kernel density per hidden width n1 "
-                + "(Scott bandwidth). F2 expects the distributions to concentrate as n1 grows.";
+                + "(Scott bandwidth) drawn over the range of its values, each run marked + at 0. F2 expects the "
+                + "distributions to concentrate as n1 grows.";
     }
 
     @Override
@@ -52,9 +54,16 @@ final class TestLossDistributionFigure implements FigureSection {
                 Charts.points(c, name + ", no spread", loss, new double[loss.length], Charts.color(i));
             } else {
                 Charts.line(c, name, kde.x(), kde.density(), Charts.color(i));
+                Charts.rug(c, name, loss, 0, Charts.color(i));
             }
             i++;
         }
+        Charts.roundTicks(c);
         return Figure.single(c);
+    }
+
+    @Override
+    public String notInSpec(JobSpec spec) {
+        return spec.training() == null ? "no training section" : null;
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.losslab.spec.JobSpec;
 
 /** Final train loss against final test loss, one panel per hidden width, titled with Pearson r (F4, F5). */
 final class TrainTestScatterFigure implements FigureSection {
@@ -59,5 +60,10 @@ final class TrainTestScatterFigure implements FigureSection {
             panels.add(c);
         }
         return new Figure(panels, Math.min(COLUMNS, panels.size()), 440, 380);
+    }
+
+    @Override
+    public String notInSpec(JobSpec spec) {
+        return spec.training() == null ? "no training section" : null;
     }
 }

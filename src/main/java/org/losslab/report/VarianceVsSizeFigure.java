@@ -5,8 +5,9 @@ import static org.losslab.report.FigureData.num;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.losslab.spec.JobSpec;
 
-/** Test-loss variance against hidden width on log-log axes with its least-squares line (finding F3). */
+/** Test-loss variance against hidden width on log-log axes with its least-squares line from ≥ 3 widths (finding F3). */
 final class VarianceVsSizeFigure implements FigureSection {
 
     static final String VIEW = "v_fig_test_loss_variance";
@@ -29,7 +30,9 @@ final class VarianceVsSizeFigure implements FigureSection {
     @Override
     public String caption() {
         return "Sample variance of the final test loss per hidden width n1, log-log axes, with the least-squares "
-                + "fit of ln(variance) on ln(n1) computed in the view. F3 expects a negative slope.";
+                + "fit of ln(variance) on ln(n1) computed in the view, drawn only from three or more widths (a line "
+                + "through two points always fits). F3 expects a negative slope; its verdict rests on the bootstrap "
+                + "interval of that slope (table comparison).";
     }
 
     @Override
@@ -41,25 +44,30 @@ final class VarianceVsSizeFigure implements FigureSection {
     @Override
     public Figure render(FigureData data) {
         List<Map<String, Object>> rows = data.of(VIEW).stream().filter(r -> num(r, "test_loss_variance") > 0).toList();
-        XYChart c = Charts.xy(title(), "hidden width n1 (log scale)", "variance of final test loss (log scale)");
-        Charts.log10Axes(c, true, true);
-        c.getStyler().setMarkerSize(10);
         if (rows.isEmpty()) {
             throw new IllegalStateException("no width has two or more completed runs (a variance needs two)");
         }
+        XYChart c = Charts.xy(title(), "hidden width n1 (log scale)", "variance of final test loss (log scale)");
+        Charts.log10Axes(c, true, true, FigureData.column(rows, "hidden_width"));
+        c.getStyler().setMarkerSize(10);
         double[] x = FigureData.column(rows, "hidden_width");
         Charts.points(c, "variance per width", Charts.log10(x),
                 Charts.log10(FigureData.column(rows, "test_loss_variance")), Charts.color(0));
         double slope = num(rows.get(0), "loglog_slope");
-        if (rows.size() >= 2 && Double.isFinite(slope)) {
+        if (rows.size() >= 3 && Double.isFinite(slope)) {
             double a = num(rows.get(0), "loglog_intercept");
             double lo = x[0];
             double hi = x[x.length - 1];
-            Charts.line(c, String.format("fit: ln var = %.2f %+.3f ln n1 (R\u00b2 = %.2f)", a, slope,
+            Charts.line(c, String.format("fit: ln var = %.2f %+.3f ln n1 (R² = %.2f)", a, slope,
                     num(rows.get(0), "loglog_r2")), new double[] {Math.log10(lo), Math.log10(hi)},
                     new double[] {(a + slope * Math.log(lo)) / Math.log(10), (a + slope * Math.log(hi)) / Math.log(10)},
                     Charts.color(1));
         }
         return Figure.single(c);
+    }
+
+    @Override
+    public String notInSpec(JobSpec spec) {
+        return spec.training() == null ? "no training section" : null;
     }
 }

@@ -10,12 +10,13 @@ import org.losslab.BadInputException;
 
 /**
  * A validated job spec: its name, root seed, canonical text and hash, and its sections. A section
- * that is absent means its step does not run. Validation is strict: unknown keys, wrong types and
+ * that is absent means its step does not run ({@code compare} is always present: its defaults apply).
+ * Validation is strict: unknown keys, wrong types and
  * out-of-range values are refused with the key path in the message.
  */
 public record JobSpec(String name, String description, long seed, String text, String sha256,
                       DataSpec data, TrainingSpec training, TheorySpec theory, SpinGlassSpec spinglass,
-                      CellsSpec cells, RegionsSpec regions) {
+                      CellsSpec cells, RegionsSpec regions, CompareSpec compare) {
 
     public static JobSpec load(Path file, List<String> overrides) {
         return from(SpecParser.read(file, overrides));
@@ -46,13 +47,15 @@ public record JobSpec(String name, String description, long seed, String text, S
                     + cells.mnistComponents());
         }
         RegionsSpec regions = t.has("regions") ? RegionsSpec.read(t) : null;
+        CompareSpec compare = CompareSpec.read(t);
         t.rejectUnknownKeys();
         if (training == null && theory == null && spinglass == null && cells == null && regions == null) {
             throw new BadInputException(t.source() + ": the spec has no stage to run "
                     + "(add a training, theory, spinglass, cells or regions section)");
         }
         String text = SpecParser.canonicalText(t);
-        return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass, cells, regions);
+        return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass, cells, regions,
+                compare);
     }
 
     /** Whether the spec has section {@code name} ({@code training}, {@code theory}, …; {@code data} always). */

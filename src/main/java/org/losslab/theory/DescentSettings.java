@@ -5,7 +5,8 @@ package org.losslab.theory;
  * Schedule of the spherical 3-spin descent (science.md §A.5.1). SGD follows sgd.lua: step t = 1..epochs·P uses
  * mini-batch {@code (t−1) mod P} (sgd.lua's {@code X_sample[1 + (t−1)%P]}) at rate {@code sgdRate/(1 + sgdDecay·t)},
  * then {@code fullSteps} full-gradient steps k = 1.. at {@code fullRate/(1 + fullDecay·k)}. GD follows main.lua:
- * constant rate {@code gdRate} until {@code ‖∇_S H‖ < gdTolerance} or {@code gdMaxSteps}.
+ * constant rate {@code gdRate} until {@code ‖∇_S H‖ < gdTolerance} or {@code gdMaxSteps}. For both methods
+ * {@code gdTolerance} also decides whether a final point counts as converged ({@link DescentOutcome}).
  */
 public record DescentSettings(Method method, int samples, int sgdEpochs, double sgdRate, double sgdDecay,
         int fullSteps, double fullRate, double fullDecay, double gdRate, double gdTolerance, int gdMaxSteps) {

@@ -162,8 +162,9 @@ public final class SphericalDescentBlock implements AutoCloseable {
     }
 
     /**
-     * Energy density u = H/N, Riemannian gradient norm and (if {@code withIndex}, O(N³) per restart) the index of
-     * the tangent Hessian at the current points, all with the full tensor.
+     * Energy density u = H/N, Riemannian gradient norm, convergence (‖∇_S H‖ below the settings' tolerance, for
+     * GD and SGD alike) and (if {@code withIndex}, O(N³) per restart, converged restarts only) the index of the
+     * tangent Hessian at the current points, all with the full tensor.
      */
     public List<DescentOutcome> outcomes(boolean withIndex) {
         Nd4j.gemm(w, couplings.full(), t, false, false, 1.0, 0.0);
@@ -193,14 +194,17 @@ public final class SphericalDescentBlock implements AutoCloseable {
             h /= n; // H = X(w,w,w)/N
             double u = h / n;
             double gradNorm = tangentGradient(grad, row);
+            boolean converged = stoppedAt[row] >= 0 || gradNorm < settings.gdTolerance();
             int index = -1;
-            if (withIndex) {
+            if (withIndex && converged) {
                 double[] sigma = Arrays.copyOfRange(wJava, row * n, (row + 1) * n);
                 index = TangentSpace.index(hessians.get(row), sigma, 3.0 * u);
+            }
+            if (withIndex) {
                 hessians.set(row, null);
             }
             long steps = stoppedAt[row] >= 0 ? stoppedAt[row] : step;
-            out.add(new DescentOutcome(firstRestart + row, u, gradNorm, index, steps));
+            out.add(new DescentOutcome(firstRestart + row, u, gradNorm, converged, index, steps));
         }
         return out;
     }

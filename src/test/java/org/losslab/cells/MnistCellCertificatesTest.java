@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.losslab.cells.CertificateResult.Outcome;
 import org.losslab.data.Features;
 import org.losslab.data.MnistData;
 import org.losslab.data.MnistSource;
@@ -17,7 +18,7 @@ import org.losslab.data.MnistSource;
 class MnistCellCertificatesTest {
 
     @Test
-    void everyCertificatePassesOnThreesAgainstFives() {
+    void everyCertificateThatAppliesPassesOnThreesAgainstFives() {
         MnistData d = MnistSource.load(Path.of("data/mnist-10k"));
         Features.Matrix m = Features.downsampled(d.train(), 10, 10);
         int[] labels = Features.labels(d.train());
@@ -38,9 +39,10 @@ class MnistCellCertificatesTest {
         List<CertificateResult> results = CellCertificates.runAll(CellSettings.defaults(20200101L).withData(data));
         assertThat(results).extracting(CertificateResult::certificate).containsExactly("spurious-minimum",
                 "spurious-minimum-negative-control", "valley", "in-cell-1-hidden", "in-cell-2-hidden-control", "linear-control");
-        for (CertificateResult r : results) {
-            assertThat(r.passed()).as(r.toString()).isTrue();
-        }
+        // the trained cell's optimum lies on its boundary (vacuous); the control has no checks (report-only)
+        assertThat(results).extracting(CertificateResult::outcome).as(results.toString()).containsExactly(Outcome.PASSED,
+                Outcome.PASSED, Outcome.PASSED, Outcome.VACUOUS, Outcome.REPORT_ONLY, Outcome.PASSED);
+        assertThat(results.get(3).checks()).allSatisfy(c -> assertThat(c.pass()).as(c.toString()).isTrue());
         CertificateResult inCell = results.get(3);
         assertThat(inCell.measurement("runs_converged")).isEqualTo(20);
         assertThat(inCell.measurement("qp_kkt_residual")).isLessThan(1e-10);

@@ -19,13 +19,20 @@ final class ReportFixtures {
 
     /** Job instance and execution {@code id} of job {@code name}; returns the experiment id. */
     long experiment(long id, String name, String status) {
+        return experiment(id, name, status, new String[0]);
+    }
+
+    /** The same, with {@code --set} overrides of the quickstart spec (e.g. {@code regions=null}). */
+    long experiment(long id, String name, String status, String... sets) {
         jdbc.update("INSERT INTO batch_job_instance (job_instance_id, version, job_name, job_key) VALUES (?, 0, ?, ?)",
                 id, name, "key" + id);
         jdbc.update("""
                 INSERT INTO batch_job_execution (job_execution_id, version, job_instance_id, create_time, start_time,
                     end_time, status, exit_code) VALUES (?, 1, ?, now() - interval '10 minutes', now() - interval '10 minutes',
                     CASE WHEN ? = 'STARTED' THEN NULL ELSE now() END, ?, ?)""", id, id, status, status, status);
-        String spec = JobSpec.load(Path.of("jobs/quickstart.yaml"), List.of("name=" + name)).text();
+        List<String> overrides = new java.util.ArrayList<>(List.of("name=" + name));
+        overrides.addAll(List.of(sets));
+        String spec = JobSpec.load(Path.of("jobs/quickstart.yaml"), overrides).text();
         jdbc.update("""
                 INSERT INTO experiment (job_instance_id, name, spec_sha256, spec_text, seed)
                 VALUES (?, ?, repeat('ab', 32), ?, 20150101)""", id, name, spec);

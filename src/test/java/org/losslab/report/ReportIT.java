@@ -1,6 +1,7 @@
 package org.losslab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,16 +58,18 @@ class ReportIT {
             f.step(80 + i, 8, steps[i], "COMPLETED");   // train is 81, compare 86
         }
         f.runs(done, 8, 81, 25, new double[] {0.30, 0.35, 0.28, 0.40}, new double[] {0.36, 0.41, 0.37, 0.47}, 0);
-        new ComparisonStore(jdbc).replace(done, ComparisonRunner.compute(jdbc, done).comparisons(), 8, 86);
         certificate(done, "valley", true, "max_abs_risk_deviation", 1.7e-16, "<=", 1e-10, true);
         certificate(done, "in-cell-1-hidden", false, "max_abs_gap_to_cell_optimum", 3e-4, "<=", 1e-6, false);
-        certificate(done, "in-cell-2-hidden-control", true, null, 0, null, 0, false);
+        certificate(done, "in-cell-2-hidden-control", false, null, 0, null, 0, false);
+        new ComparisonStore(jdbc).replace(done, ComparisonRunner.compute(jdbc, done).comparisons(), 8, 86);
     }
 
     private static void certificate(long experiment, String name, boolean passed, String check, double value,
                                     String relation, double threshold, boolean pass) {
-        jdbc.update("INSERT INTO cell_certificate (experiment_id, dataset, certificate, reference, passed, settings, elapsed_ms,"
-                + " job_execution_id) VALUES (?, 'regression2d', ?, 'science.md §D.5', ?, '{}', 5, 8)", experiment, name, passed);
+        String outcome = check == null ? "report-only" : passed ? "passed" : "failed";
+        jdbc.update("INSERT INTO cell_certificate (experiment_id, dataset, certificate, reference, passed, outcome, outcome_reason,"
+                + " settings, elapsed_ms, job_execution_id) VALUES (?, 'regression2d', ?, 'science.md §D.5', ?, ?, ?, '{}', 5, 8)",
+                experiment, name, passed, outcome, check == null ? "no checks: measurements are reported only" : null);
         jdbc.update("INSERT INTO cell_measurement VALUES (?, 'regression2d', ?, 'starts', 20)", experiment, name);
         if (check != null) {
             jdbc.update("INSERT INTO cell_check VALUES (?, 'regression2d', ?, ?, ?, ?, ?, ?)", experiment, name, check, value,
@@ -102,20 +107,29 @@ class ReportIT {
         }
         assertThat(dir.resolve("figures/complexity-theta.png")).doesNotExist();
         assertThat(browserImageCounts(index)).as("images loaded / total in headless Chromium").containsExactly(4, 4);
+        assertVerdictsFirstAndNothingWiderThanThePage(index);
     }
 
     @Test
     void reportOfACompletedExecutionShowsStoredComparisons(@TempDir Path dir) throws Exception {
         String html = Files.readString(reports.write(8, dir));
         assertThat(html).doesNotContain("Provisional", "not finished", "has not completed")
-                .contains("Rows of table <code>comparison</code>", "pearson_train_test", "loglog_variance_slope");
+                .contains("Rows of table <code>comparison</code>", "pearson_train_test", "test_loss_variance_loglog_slope");
         assertThat(html).contains("Piecewise-linear cells (He, Wang &amp; Tao 2020)",
                 "FROM v_cell_certificates WHERE experiment_id = " + jdbc.queryForObject(
                         "SELECT experiment_id FROM experiment WHERE name = 'done'", Long.class),
-                "<td class=\"consistent\">consistent</td>", "<td class=\"inconsistent\">inconsistent</td>",
+                "<td class=\"consistent\">passed</td>", "<td class=\"inconsistent\">failed</td>",
+                "<td class=\"undetermined\">report-only</td>",
                 "✓ max_abs_risk_deviation = 1.70000e-16 &lt;= 1.00000e-10",
                 "✗ max_abs_gap_to_cell_optimum = 0.000300000 &lt;= 1.00000e-06",
-                "report only (control, no guarantee claimed)", "Every measurement");
+                "no checks: measurements are reported only", "Every measurement");
+        // the verdicts lead: before what is missing, the comparisons and every figure
+        int verdicts = html.indexOf("<section id=\"verdicts\">");
+        assertThat(verdicts).isPositive().isLessThan(html.indexOf("<h2 id=\"missing\">"));
+        assertThat(html.indexOf("<h2 id=\"comparisons\">")).isGreaterThan(verdicts);
+        // F10 (valley passed) and F11 (in-cell failed) come from the stored certificate rows
+        assertThat(html).containsPattern("<td>F10</td><td>[^<]*</td><td class=\"consistent\">consistent</td>")
+                .containsPattern("<td>F11</td><td>[^<]*</td><td class=\"inconsistent\">inconsistent</td>");
         assertThat(Files.readString(reports.write(7, dir.resolve("stopped")))).doesNotContain("Piecewise-linear cells");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM v_comparison WHERE experiment = 'done' AND code_version = '0.1.0'",
                 Integer.class)).isPositive();
@@ -137,17 +151,92 @@ class ReportIT {
         assertThat(Main.run(new String[] {"report", "999"})).as("unknown execution is a usage error").isEqualTo(2);
     }
 
+    /** The layout check can fail: a page wider than the window, and verdicts after a figure. */
+    @Test
+    void layoutCheckCatchesAWidePageAndVerdictsAfterAFigure(@TempDir Path dir) throws Exception {
+        Path wide = dir.resolve("wide.html");
+        Files.writeString(wide, "<!DOCTYPE html><html><body><section id=\"verdicts\">v</section>"
+                + "<div style=\"width:2000px\">x</div></body></html>");
+        assertThatThrownBy(() -> assertVerdictsFirstAndNothingWiderThanThePage(wide)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("rightmost element edge");
+        Path late = dir.resolve("late.html");
+        Files.writeString(late, "<!DOCTYPE html><html><body><h2 id=\"missing\">m</h2><img src=\"none.png\" alt=\"x\">"
+                + "<section id=\"verdicts\">v</section></body></html>");
+        assertThatThrownBy(() -> assertVerdictsFirstAndNothingWiderThanThePage(late)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("first section of the body");
+    }
+
+    /**
+     * Renders the page in headless Chromium at 1400 × 1000 px with a measuring script added (in a copy beside
+     * it, so the images load): the first section of the body is #verdicts, #verdicts comes before the first
+     * {@code <img>}, and neither the page nor any element is wider than the window, with every
+     * {@code <details>} closed and opened.
+     */
+    static void assertVerdictsFirstAndNothingWiderThanThePage(Path index) throws Exception {
+        String chromium = Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : null;
+        assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium; .ci/run does it)");
+        Path probe = index.resolveSibling("layout-probe.html");
+        Files.writeString(probe, Files.readString(index).replace("</body>", LAYOUT_PROBE + "</body>"));
+        try {
+            String dom = dump(chromium, probe, "--window-size=1400,1000");
+            Matcher m = Pattern.compile("data-layout=\"([^\"]*)\"").matcher(dom);
+            assertThat(m.find()).as("the layout probe ran").isTrue();
+            String[] v = m.group(1).split(" ");
+            assertThat(v[0]).as("first section of the body").isEqualTo("verdicts");
+            assertThat(v[1]).as("#verdicts before the first <img>").isEqualTo("1");
+            int width = Integer.parseInt(v[2]);
+            assertThat(width).as("page width").isBetween(1300, 1400);
+            for (int i = 3; i < v.length; i++) {
+                assertThat(Integer.parseInt(v[i])).as("widths (page scroll width, rightmost element edge; closed, "
+                        + "then open details) " + m.group(1)).isLessThanOrEqualTo(width);
+            }
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    static final String LAYOUT_PROBE = """
+            <script>
+            window.addEventListener('load', function () {
+              var first = document.querySelector('body > section, body > h2');
+              var v = document.getElementById('verdicts');
+              var img = document.querySelector('img');
+              var before = v && (!img || (v.compareDocumentPosition(img) & Node.DOCUMENT_POSITION_FOLLOWING));
+              function widths() {
+                var right = 0;
+                document.querySelectorAll('body *').forEach(function (e) {
+                  var r = e.getBoundingClientRect();
+                  if (r.width > 0 && r.height > 0) { right = Math.max(right, r.right); }
+                });
+                return document.documentElement.scrollWidth + ' ' + Math.ceil(right);
+              }
+              var closed = widths();
+              document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+              var open = widths();
+              document.body.setAttribute('data-layout', (first ? first.id : '') + ' ' + (before ? 1 : 0) + ' '
+                + document.documentElement.clientWidth + ' ' + closed + ' ' + open);
+            });
+            </script>
+            """;
+
+    private static String dump(String chromium, Path page, String... extra) throws Exception {
+        Path profile = Files.createTempDirectory("chromium-profile");
+        List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--hide-scrollbars", "--user-data-dir=" + profile, "--virtual-time-budget=10000"));
+        cmd.addAll(List.of(extra));
+        cmd.addAll(List.of("--dump-dom", page.toUri().toString()));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return dom;
+    }
+
     /** Renders the page in headless Chromium and reads the counts its script wrote into the body. */
     static int[] browserImageCounts(Path index) throws Exception {
         String chromium = Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : null;
         assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium; .ci/run does it)");
-        Path profile = Files.createTempDirectory("chromium-profile");
-        Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--virtual-time-budget=10000", "--dump-dom", index.toUri().toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String dom = dump(chromium, index);
         Matcher total = Pattern.compile("data-images-total=\"(\\d+)\"").matcher(dom);
         Matcher loaded = Pattern.compile("data-images-loaded=\"(\\d+)\"").matcher(dom);
         assertThat(total.find() && loaded.find()).as("the page script ran; DOM was:\n" + dom.substring(0, Math.min(500, dom.length())))

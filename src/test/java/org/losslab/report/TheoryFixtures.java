@@ -32,16 +32,23 @@ final class TheoryFixtures {
                 theta.add(new Object[] {experimentId, 3, k, u, theta(k, u), executionId});
             }
         }
+        for (int i = 0; i <= 400; i++) {
+            double u = -2.0 + 2.0 * i / 400;
+            theta.add(new Object[] {experimentId, 3, -1, u, total(u), executionId});   // k = -1: the total Θ_3
+        }
         jdbc.batchUpdate("INSERT INTO complexity_curve VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", theta);
         Random rnd = new Random(1);
         List<Object[]> sg = new ArrayList<>();
         for (int n : new int[] {25, 50, 100}) {
             for (int r = 0; r < 60; r++) {
-                sg.add(new Object[] {experimentId, n, r, "gd", -1.60 + 0.3 / Math.sqrt(n) * rnd.nextGaussian(), 1e-3, 0,
-                        2000, stepId});
+                boolean converged = r < 55;   // the last 5 stopped at the step cap: not converged, no index
+                sg.add(new Object[] {experimentId, n, r, "gd", -1.60 + 0.3 / Math.sqrt(n) * rnd.nextGaussian(),
+                        converged ? 1e-3 : 3.9, converged, converged ? 0 : null, 2000, stepId});
             }
         }
-        jdbc.batchUpdate("INSERT INTO spinglass_result VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", sg);
+        jdbc.batchUpdate("""
+                INSERT INTO spinglass_result (experiment_id, n, restart, method, final_energy, grad_norm, converged, idx,
+                    steps, step_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", sg);
         // stand-ins for the region views: the fixtures draw the figures without running the regions stage
         jdbc.execute("DROP VIEW IF EXISTS v_region_kde CASCADE");
         jdbc.execute("DROP VIEW IF EXISTS v_region_joint CASCADE");
@@ -89,6 +96,12 @@ final class TheoryFixtures {
             }
         }
         jdbc.batchUpdate("INSERT INTO kac_rice VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kr);
+    }
+
+    /** Θ_3(u), the total complexity, science.md §B.4. */
+    static double total(double u) {
+        double eInf = 2 * Math.sqrt(2.0 / 3);
+        return u <= -eInf ? theta(0, u) : u <= 0 ? 0.5 * Math.log(2) - u * u / 8 : 0.5 * Math.log(2);
     }
 
     /** Θ_{k,3}(u), science.md §B.4. */

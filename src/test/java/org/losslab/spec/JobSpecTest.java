@@ -89,6 +89,25 @@ class JobSpecTest {
     }
 
     @Test
+    void compareSectionIsOptionalAndValidated() {
+        JobSpec plain = parse(VALID);
+        assertThat(plain.compare()).isEqualTo(CompareSpec.DEFAULTS);
+        assertThat(plain.text()).doesNotContain("compare");       // defaults leave the stored text and hash alone
+        JobSpec set = parse(VALID, "compare.alpha=0.01", "compare.bootstrap_resamples=500", "compare.kac_rice_max_k=2");
+        assertThat(set.compare()).isEqualTo(new CompareSpec(0.01, 500, 2));
+        assertThat(set.sha256()).isNotEqualTo(plain.sha256());
+        assertThatThrownBy(() -> parse(VALID, "compare.alpha=0"))
+                .isInstanceOf(BadInputException.class).hasMessage("x.yaml: compare.alpha must be between 0.001 and 0.2, not 0.0");
+        assertThatThrownBy(() -> parse(VALID, "compare.alpha=0.5"))
+                .hasMessage("x.yaml: compare.alpha must be between 0.001 and 0.2, not 0.5");
+        assertThatThrownBy(() -> parse(VALID, "compare.alpha=high"))
+                .hasMessage("x.yaml: compare.alpha must be a number, not 'high'");
+        assertThatThrownBy(() -> parse(VALID, "compare.bootstrap_resamples=10"))
+                .hasMessage("x.yaml: compare.bootstrap_resamples must be between 200 and 1000000, not 10");
+        assertThatThrownBy(() -> parse(VALID, "compare.level=0.9")).hasMessage("x.yaml: unknown key compare.level");
+    }
+
+    @Test
     void refusesBadYamlAndMissingFiles(@TempDir Path tmp) throws Exception {
         assertThatThrownBy(() -> parse("name: [unclosed\n"))
                 .isInstanceOf(BadInputException.class).hasMessageStartingWith("x.yaml: YAML syntax error at line");

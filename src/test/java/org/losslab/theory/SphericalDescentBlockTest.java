@@ -15,9 +15,9 @@ class SphericalDescentBlockTest {
     void blockAgreesWithTheScalarHamiltonian() {
         int n = 7;
         try (ThreeSpinCouplings x = ThreeSpinCouplings.generate(n, 1, 5);
-                SphericalDescentBlock block = new SphericalDescentBlock(x, DescentSettings.gd(30), 9, 0, 3)) {
+                SphericalDescentBlock block = new SphericalDescentBlock(x, DescentSettings.gd(5000), 9, 0, 3)) {
             SphericalPSpin h = new SphericalPSpin(3, n, x.full().reshape(n * n * n).toDoubleVector());
-            block.advance(30);
+            block.advance(5000);
             List<DescentOutcome> out = block.outcomes(true);
             double[] w = block.weights();
             for (int row = 0; row < 3; row++) {
@@ -26,7 +26,25 @@ class SphericalDescentBlockTest {
                 assertThat(out.get(row).energy()).isCloseTo(h.energy(s) / n, within(1e-12));
                 double[] g = h.riemannianGradient(s);
                 assertThat(out.get(row).gradientNorm()).isCloseTo(Math.sqrt(SphericalPSpin.dot(g, g)), within(1e-12));
+                assertThat(out.get(row).converged()).isTrue();
                 assertThat(out.get(row).index()).isEqualTo(h.index(s));
+            }
+        }
+    }
+
+    /** A descent stopped at its step cap above the tolerance is not converged, and its index is not claimed. */
+    @Test
+    void cappedDescentsAreNotConvergedAndHaveNoIndex() {
+        int n = 7;
+        try (ThreeSpinCouplings x = ThreeSpinCouplings.generate(n, 1, 5);
+                SphericalDescentBlock block = new SphericalDescentBlock(x, DescentSettings.gd(3), 9, 0, 3)) {
+            block.advance(3);
+            assertThat(block.isFinished()).isTrue();
+            for (DescentOutcome o : block.outcomes(true)) {
+                assertThat(o.gradientNorm()).isGreaterThan(0.01);
+                assertThat(o.converged()).isFalse();
+                assertThat(o.index()).isEqualTo(-1);
+                assertThat(o.steps()).isEqualTo(3);
             }
         }
     }

@@ -30,11 +30,11 @@ public class CellsStore {
     public void save(long experimentId, String dataset, List<CertificateResult> results, long exec) {
         for (CertificateResult r : results) {
             jdbc.update("""
-                    INSERT INTO cell_certificate (experiment_id, dataset, certificate, reference, passed, settings,
-                        elapsed_ms, job_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO cell_certificate (experiment_id, dataset, certificate, reference, passed, outcome,
+                        outcome_reason, settings, elapsed_ms, job_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (experiment_id, dataset, certificate) DO NOTHING""",
-                    experimentId, dataset, r.certificate(), r.reference(), r.passed(), r.settings().toString(),
-                    r.elapsedMillis(), exec);
+                    experimentId, dataset, r.certificate(), r.reference(), r.passed(), r.outcome().sql(),
+                    r.outcomeReason(), r.settings().toString(), r.elapsedMillis(), exec);
             List<Object[]> checks = new ArrayList<>();
             for (Check k : r.checks()) {
                 checks.add(new Object[] {experimentId, dataset, r.certificate(), k.name(), k.value(), k.relation(),

@@ -2,7 +2,9 @@ package org.losslab.pipeline.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losslab.comparison.CellComparisons;
 import org.losslab.comparison.Comparison;
+import org.losslab.comparison.ComparisonSettings;
 import org.losslab.comparison.EnergySample;
 import org.losslab.comparison.KacRiceComparisons;
 import org.losslab.comparison.NetworkComparisons;
@@ -14,10 +16,12 @@ import org.losslab.theory.SpinGlassComplexity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Computes every comparison of issue 4 that its inputs allow, for one experiment: the network findings
- * F2–F5, the spin-glass band F1 and the standardized shape comparison, region statistics F7 and
- * Kac–Rice convergence F8. The theory values (E_0, E_∞, Θ) come from {@code org.losslab.theory}. Used by the compare step and, for executions whose compare step has not run,
- * by the report (as provisional values).
+ * Computes every comparison its inputs allow, for one experiment, with the decision rules of
+ * docs/science.md §E.3 at the level and bootstrap settings of the spec's {@code compare:} section: the network
+ * findings F2–F5, the spin-glass findings F1 (converged descents only) and the standardized shape comparison,
+ * region statistics F7, Kac–Rice convergence F8 and the cell certificates F9–F11. The theory values (E_0, E_∞,
+ * Θ) come from {@code org.losslab.theory}. Used by the compare step and, for executions whose compare step has
+ * not run, by the report (as provisional values).
  */
 public final class ComparisonRunner {
 
@@ -33,19 +37,22 @@ public final class ComparisonRunner {
 
     public static Result compute(JdbcTemplate jdbc, long experimentId) {
         ComparisonSources src = new ComparisonSources(jdbc, experimentId);
+        ComparisonSettings s = src.settings();
         List<Comparison> out = new ArrayList<>();
         List<RunLosses> networks = src.networkLosses();
         if (!networks.isEmpty()) {
-            out.addAll(NetworkComparisons.compare(networks, src.references("F4", "pearson_train_test")));
+            out.addAll(NetworkComparisons.compare(networks, src.references("F4", "pearson_train_test"), s));
         }
         List<EnergySample> spinGlass = src.spinGlass();
         if (!spinGlass.isEmpty()) {
             out.addAll(SpinGlassComparisons.band(spinGlass, ComplexityThresholds.threshold(0, SPIN_GLASS_P),
-                    SpinGlassComplexity.eInf(SPIN_GLASS_P)));
+                    SpinGlassComplexity.eInf(SPIN_GLASS_P), s));
             out.addAll(SpinGlassComparisons.shapes(networks, spinGlass));
         }
-        out.addAll(RegionComparisons.compare(src.regionStats(), "v_region_stats"));
-        out.addAll(KacRiceComparisons.compare(src.kacRice(), (k, p) -> SpinGlassComplexity.theta(k, p, 0.0), "v_kac_rice"));
+        out.addAll(RegionComparisons.compare(src.regionStats(), "v_region_stats", s));
+        out.addAll(KacRiceComparisons.compare(src.kacRice(), (k, p) -> SpinGlassComplexity.theta(k, p, 0.0), "v_kac_rice",
+                s));
+        out.addAll(CellComparisons.compare(src.cellCertificates(), "v_cell_certificates"));
         return new Result(out, src.missing());
     }
 }

@@ -6,11 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.losslab.BadInputException;
+import org.losslab.comparison.CertificateRow;
+import org.losslab.comparison.ComparisonSettings;
 import org.losslab.comparison.EnergySample;
 import org.losslab.comparison.KacRiceRow;
 import org.losslab.comparison.ReferenceValue;
 import org.losslab.comparison.RegionCellRow;
 import org.losslab.comparison.RunLosses;
+import org.losslab.spec.JobSpec;
 import org.losslab.store.Relations;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,7 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ComparisonSources {
 
-    static final List<String> SPINGLASS = List.of("n", "restart", "method", "final_energy");
+    static final List<String> SPINGLASS = List.of("n", "restart", "method", "final_energy", "converged");
+    static final List<String> CERTIFICATES = List.of("dataset", "certificate", "outcome", "outcome_reason", "check_name",
+            "pass");
     static final List<String> REGION_STATS = List.of("run_key", "architecture", "activation", "network_state",
             "input_set", "layer", "piece", "averaging", "n", "mean", "sd", "null_sd", "ks_distance");
     static final List<String> KAC_RICE = List.of("p", "n", "theta", "k", "mean", "se", "samples");
@@ -39,6 +45,23 @@ public final class ComparisonSources {
 
     public List<String> missing() {
         return missing;
+    }
+
+    /**
+     * How to decide: the {@code compare:} section of the experiment's stored spec and its root seed. A stored
+     * spec this version cannot read (written by an older one) falls back to the defaults, and says so.
+     */
+    public ComparisonSettings settings() {
+        Map<String, Object> e = jdbc.queryForMap("SELECT seed, spec_text FROM experiment WHERE experiment_id = ?",
+                experimentId);
+        long seed = ((Number) e.get("seed")).longValue();
+        try {
+            return ComparisonSettings.of(JobSpec.fromText("spec of experiment " + experimentId,
+                    (String) e.get("spec_text")).compare(), seed);
+        } catch (BadInputException ex) {
+            missing.add("compare settings: the stored spec cannot be read (" + ex.getMessage() + "); defaults used");
+            return ComparisonSettings.defaults(seed);
+        }
     }
 
     /** Completed runs of the experiment, one entry per hidden width in increasing order. */
@@ -79,17 +102,21 @@ public final class ComparisonSources {
             return List.of();
         }
         Map<String, List<double[]>> groups = new LinkedHashMap<>();
-        String columns = "SELECT n, method, restart, final_energy FROM v_spinglass";
+        String columns = "SELECT n, method, restart, final_energy, converged FROM v_spinglass";
         jdbc.query(columns + filter("v_spinglass") + " ORDER BY n, method, restart",
                 rs -> {
                     groups.computeIfAbsent(rs.getInt(1) + "\t" + rs.getString(2), g -> new ArrayList<>())
-                            .add(new double[] {rs.getInt(3), rs.getDouble(4)});
+                            .add(new double[] {rs.getInt(3), rs.getDouble(4), rs.getBoolean(5) ? 1 : 0});
                 }, filterArgs("v_spinglass"));
         List<EnergySample> out = new ArrayList<>();
         groups.forEach((key, rows) -> {
             String[] k = key.split("\t");
+            boolean[] converged = new boolean[rows.size()];
+            for (int i = 0; i < converged.length; i++) {
+                converged[i] = rows.get(i)[2] == 1;
+            }
             out.add(new EnergySample(Integer.parseInt(k[0]), k[1], rows.stream().map(r -> (int) r[0]).toList(),
-                    rows.stream().mapToDouble(r -> r[1]).toArray(), "v_spinglass"));
+                    rows.stream().mapToDouble(r -> r[1]).toArray(), converged, "v_spinglass"));
         });
         return out;
     }
@@ -117,6 +144,20 @@ public final class ComparisonSources {
                 (rs, i) -> new KacRiceRow(rs.getInt(1), rs.getInt(2), rs.getDouble(3), rs.getInt(4), rs.getDouble(5),
                         rs.getDouble(6), rs.getLong(7)),
                 filterArgs("v_kac_rice"));
+    }
+
+    /** The He–Wang–Tao certificates of the experiment, one row each with its check counts. */
+    public List<CertificateRow> cellCertificates() {
+        if (!available("v_cell_certificates", CERTIFICATES, "cell certificates (F9-F11)")) {
+            return List.of();
+        }
+        return jdbc.query("""
+                SELECT dataset, certificate, outcome, outcome_reason, count(check_name),
+                       count(check_name) FILTER (WHERE NOT pass)
+                FROM v_cell_certificates WHERE experiment_id = ?
+                GROUP BY dataset, certificate, outcome, outcome_reason ORDER BY dataset, certificate""",
+                (rs, i) -> new CertificateRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getInt(6)), experimentId);
     }
 
     private boolean available(String view, List<String> columns, String what) {

@@ -28,12 +28,16 @@ public class ComparisonStore {
         jdbc.update("DELETE FROM comparison WHERE experiment_id = ?", experimentId);
         jdbc.batchUpdate("""
                 INSERT INTO comparison (experiment_id, finding, statistic, subject, value, ci_low, ci_high, reference,
-                    reference_source, verdict, note, n_inputs, inputs, inputs_sha256, job_execution_id, step_execution_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    reference_source, verdict, note, n_inputs, inputs, inputs_sha256, job_execution_id, step_execution_id,
+                    test, p_value, alpha, detectable_effect, n_groups, min_group_n, expectation_source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 rows.stream().map(c -> new Object[] {experimentId, c.finding(), c.statistic(), c.subject(), c.value(),
                         c.ciLow(), c.ciHigh(), c.reference(), c.referenceSource(),
                         c.verdict() == null ? null : c.verdict().sql(), c.note(), c.inputs().count(),
-                        c.inputs().description(), c.inputs().sha256(), jobExecutionId, stepExecutionId}).toList());
+                        c.inputs().description(), c.inputs().sha256(), jobExecutionId, stepExecutionId,
+                        c.test() == null ? null : c.test().name(), c.test() == null ? null : c.test().pValue(),
+                        c.test() == null ? null : c.test().alpha(), c.test() == null ? null : c.test().detectableEffect(),
+                        c.inputs().groups(), c.inputs().minGroup(), c.expectationSource().sql()}).toList());
     }
 
     public int count(long experimentId) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Tables {@code spinglass_block} (a block's exact descent state, little-endian doubles, until it finishes)
- * and {@code spinglass_result} (natural key experiment × N × restart × method).
+ * and {@code spinglass_result} (natural key experiment × N × restart × method; the index only of converged descents).
  */
 @Repository
 public class SpinGlassStore {
@@ -49,14 +49,14 @@ public class SpinGlassStore {
         List<Object[]> rows = new ArrayList<>();
         for (DescentOutcome o : outcomes) {
             rows.add(new Object[] {experimentId, n, (int) o.restart(), method, o.energy(),
-                    o.gradientNorm(), o.index() < 0 ? null : o.index(), o.steps(), stepExecutionId});
+                    o.gradientNorm(), o.converged(), o.index() < 0 ? null : o.index(), o.steps(), stepExecutionId});
         }
         jdbc.batchUpdate("""
-                INSERT INTO spinglass_result (experiment_id, n, restart, method, final_energy, grad_norm, idx, steps,
-                    step_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO spinglass_result (experiment_id, n, restart, method, final_energy, grad_norm, converged, idx,
+                    steps, step_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (experiment_id, n, restart, method) DO UPDATE SET final_energy = EXCLUDED.final_energy,
-                    grad_norm = EXCLUDED.grad_norm, idx = EXCLUDED.idx, steps = EXCLUDED.steps,
-                    step_execution_id = EXCLUDED.step_execution_id""", rows);
+                    grad_norm = EXCLUDED.grad_norm, converged = EXCLUDED.converged, idx = EXCLUDED.idx,
+                    steps = EXCLUDED.steps, step_execution_id = EXCLUDED.step_execution_id""", rows);
     }
 
     static byte[] encode(double[] values) {
