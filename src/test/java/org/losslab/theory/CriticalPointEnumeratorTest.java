@@ -58,6 +58,9 @@ class CriticalPointEnumeratorTest {
         }
         System.out.printf("N=4: %d of %d samples found a new point in the second half of the starts%n", late, SAMPLES);
         KacRiceEstimate kr = new KacRiceMonteCarlo(3, N, null, null).estimate(200_000, 15);
+        System.out.printf("N=4 per sample: %.3f ± %.3f points (Kac-Rice %.3f), %.3f ± %.3f minima (Kac-Rice %.3f)%n",
+                mean(column(counts, N)), se(column(counts, N)), kr.total().mean(), mean(column(counts, 0)),
+                se(column(counts, 0)), kr.index(0).mean());
         assertAgrees(column(counts, N), kr.total(), "total");
         for (int k = 0; k < N; k++) {
             assertAgrees(column(counts, k), kr.index(k), "index " + k);

@@ -18,6 +18,9 @@ final class OneHiddenLayerLoss {
     private final int f;
     private final int h;
     private final float[] params;
+    private final int b1;
+    private final int w2;
+    private final int b2;
     private final double[] z;
     private final double[] logits;
     private final double[] loss;
@@ -38,6 +41,9 @@ final class OneHiddenLayerLoss {
         this.f = data.features();
         this.h = hidden;
         this.params = params.clone();
+        this.b1 = f * h;            // offsets of b1, W2 and b2 in DL4J's flattened layout
+        this.w2 = b1 + h;
+        this.b2 = w2 + h * CLASSES;
         this.z = new double[Math.multiplyExact(n, h)];
         this.logits = new double[Math.multiplyExact(n, CLASSES)];
         this.loss = new double[n];
@@ -54,9 +60,6 @@ final class OneHiddenLayerLoss {
 
     /** Recomputes z, logits and row losses from the parameters. */
     void rebuild() {
-        int b1 = f * h;
-        int w2 = b1 + h;
-        int b2 = w2 + h * CLASSES;
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < h; j++) {
                 double acc = params[b1 + j];
@@ -113,9 +116,6 @@ final class OneHiddenLayerLoss {
         pendingValue = value;
         pendingCount = 0;
         double delta = (double) value - params[m];
-        int b1 = f * h;
-        int w2 = b1 + h;
-        int b2 = w2 + h * CLASSES;
         if (delta == 0) {
             return 0;
         }
@@ -133,7 +133,6 @@ final class OneHiddenLayerLoss {
 
     /** Unit j's pre-activation moves by δ·x_i on the rows of column i (rows == null: by δ on every row). */
     private double hiddenChange(int j, int[] rows, double[] values, double delta) {
-        int w2 = f * h + h;
         int count = rows == null ? n : rows.length;
         double change = 0;
         for (int k = 0; k < count; k++) {
@@ -144,7 +143,7 @@ final class OneHiddenLayerLoss {
             pendingRows[pendingCount] = r;
             pendingZ[pendingCount] = moved;
             pendingDelta[pendingCount] = da;
-            double l = da == 0 ? loss[r] : shiftedCrossEntropy(r, j, da, w2);
+            double l = da == 0 ? loss[r] : shiftedCrossEntropy(r, j, da);
             pendingLoss[pendingCount++] = l;
             change += l - loss[r];
         }
@@ -178,9 +177,6 @@ final class OneHiddenLayerLoss {
         if (m < 0) {
             throw new IllegalStateException("no pending proposal");
         }
-        int b1 = f * h;
-        int w2 = b1 + h;
-        int b2 = w2 + h * CLASSES;
         boolean hidden = m < w2;
         int j = m < b1 ? m / f : m - b1;
         int c = m >= b2 ? m - b2 : (m - w2) / h;
@@ -204,7 +200,7 @@ final class OneHiddenLayerLoss {
     }
 
     /** Row r's cross-entropy with its logits moved by da·W2[j, ·]. */
-    private double shiftedCrossEntropy(int r, int j, double da, int w2) {
+    private double shiftedCrossEntropy(int r, int j, double da) {
         int o = r * CLASSES;
         for (int c = 0; c < CLASSES; c++) {
             scratch[c] = logits[o + c] + da * params[w2 + j + c * h];
