@@ -115,13 +115,21 @@ public final class PreActivationSampler {
 
     /** Classifies one batch (rows × inputDim) whose first row has index {@code firstRow}, into acc. */
     public void sampleBatch(INDArray x, long firstRow, NetworkRegionAccumulator acc) {
+        acc.addBatch(firstRow, (int) x.size(0), classifyBatch(x));
+    }
+
+    /**
+     * The 0-based piece of every unit of every hidden layer for one batch (rows × inputDim):
+     * {@code [layer][row · units + unit]}, as {@link NetworkRegionAccumulator#addBatch} takes them.
+     */
+    public byte[][] classifyBatch(INDArray x) {
         if (x.rank() != 2 || x.size(1) != inputDim) {
             throw new IllegalArgumentException("batch: expected shape [rows, " + inputDim + "], got " + java.util.Arrays.toString(x.shape()));
         }
         int rows = (int) x.size(0);
         byte[][] pieces = new byte[layers.size()][];
         forward(x.castTo(dataType), (l, z) -> pieces[l] = classify(z, rows, layers.get(l)));
-        acc.addBatch(firstRow, rows, pieces);
+        return pieces;
     }
 
     /** Rows [from, to) of {@code data} in batches of {@code batchSize}. */

@@ -1,5 +1,7 @@
 package org.losslab.regions;
 
+import java.util.Arrays;
+
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -13,8 +15,10 @@ import org.losslab.activations.PiecewiseLinear;
 import org.losslab.activations.PiecewiseLinearActivation;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -85,6 +89,25 @@ public final class RegionNetworks {
                 .activation(Activation.SOFTMAX).build());
         list.setInputType(InputType.feedForward(inputs));
         return init(new MultiLayerNetwork(list.build()));
+    }
+
+    /**
+     * The MLP {@code layerSizes[0]-…-layerSizes[last]} in this layout, float, without updater, holding the given
+     * flattened parameters: e.g. a Choromanska run's {@code final_params} (the trainers' layout, per layer W
+     * column-major [in × out] then b, is DL4J's, and the activation layers hold no parameters).
+     */
+    public static MultiLayerNetwork mlpWithParameters(int[] layerSizes, PiecewiseLinear activation, float[] params) {
+        if (layerSizes.length < 3) {
+            throw new IllegalArgumentException("layer sizes: need input, at least one hidden layer and output, got "
+                    + Arrays.toString(layerSizes));
+        }
+        MultiLayerNetwork net = mlp(layerSizes[0], Arrays.copyOfRange(layerSizes, 1, layerSizes.length - 1),
+                layerSizes[layerSizes.length - 1], activation, 0L, new NoOp(), DataType.FLOAT);
+        if (net.numParams() != params.length) {
+            throw new IllegalArgumentException("parameters: " + params.length + " values for a network of " + net.numParams());
+        }
+        net.setParams(Nd4j.create(params, new long[] {1, params.length}, 'c'));
+        return net;
     }
 
     /**

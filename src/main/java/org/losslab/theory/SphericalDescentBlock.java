@@ -55,10 +55,26 @@ public final class SphericalDescentBlock implements AutoCloseable {
     }
 
     public SphericalDescentBlock(ThreeSpinCouplings couplings, DescentSettings settings, long seed, long firstRestart, int restarts) {
-        if (restarts < 1) {
-            throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
+        this(couplings, settings, firstRestart, uniformStarts(couplings.n(), seed, firstRestart, restarts));
+    }
+
+    /**
+     * A block that starts from given points (row-major R×N, each rescaled onto ‖w‖² = N), e.g. the end points of
+     * simulated annealing that {@link SphericalAnnealingBlock} polishes; the array is copied.
+     */
+    public static SphericalDescentBlock fromPoints(ThreeSpinCouplings couplings, DescentSettings settings,
+                                                   long firstRestart, double[] points) {
+        int n = couplings.n();
+        if (points.length == 0 || points.length % n != 0) {
+            throw new IllegalArgumentException("start points: length " + points.length + " is not a positive multiple of N = " + n);
         }
-        if (couplings.samples() != settings.samples()) {
+        return new SphericalDescentBlock(couplings, settings, firstRestart, points.clone());
+    }
+
+    private SphericalDescentBlock(ThreeSpinCouplings couplings, DescentSettings settings, long firstRestart, double[] starts) {
+        int restarts = starts.length / couplings.n();
+        // GD reads only the full tensor, so any P will do; SGD walks the P mini-batches of the couplings
+        if (settings.method() == Method.SGD && couplings.samples() != settings.samples()) {
             throw new IllegalArgumentException("samples (P) of the settings (" + settings.samples()
                     + ") must match the couplings (" + couplings.samples() + ")");
         }
@@ -67,14 +83,11 @@ public final class SphericalDescentBlock implements AutoCloseable {
         this.n = couplings.n();
         this.r = restarts;
         this.firstRestart = firstRestart;
-        this.wJava = new double[r * n];
+        this.wJava = starts;
         for (int row = 0; row < r; row++) {
-            SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "descent-start", n, firstRestart + row));
             double norm = 0;
             for (int i = 0; i < n; i++) {
-                double x = rng.nextGaussian();
-                wJava[row * n + i] = x;
-                norm += x * x;
+                norm += wJava[row * n + i] * wJava[row * n + i];
             }
             scaleRow(row, Math.sqrt(n / norm));
         }
@@ -84,6 +97,21 @@ public final class SphericalDescentBlock implements AutoCloseable {
         this.w.data().setData(wJava);
         this.stoppedAt = new long[r];
         Arrays.fill(stoppedAt, -1);
+    }
+
+    /** Restart r's start: Gaussian from {@code SplittableRandom(Seeds.derive(seed, "descent-start", N, r))} (rescaled later). */
+    private static double[] uniformStarts(int n, long seed, long firstRestart, int restarts) {
+        if (restarts < 1) {
+            throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
+        }
+        double[] out = new double[Math.multiplyExact(restarts, n)];
+        for (int row = 0; row < restarts; row++) {
+            SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "descent-start", n, firstRestart + row));
+            for (int i = 0; i < n; i++) {
+                out[row * n + i] = rng.nextGaussian();
+            }
+        }
+        return out;
     }
 
     public long step() {
