@@ -1,0 +1,189 @@
+package org.losslab.hessian;
+
+import org.bytedeco.javacpp.DoublePointer;
+
+/**
+ * Forward and backward pass of the network over one chunk of training rows, in double precision, as
+ * DGEMMs over the chunk: the hidden activations, the softmax probabilities, and the back-propagated
+ * errors δ_l = ∂L/∂z_l of the <em>mean</em> loss over all n training rows (so gradients of chunks add
+ * up to the full gradient). A unit counts as active where its pre-activation is strictly positive,
+ * which is where its activation is positive, so the masks are read from the activations.
+ */
+final class ChunkPass implements AutoCloseable {
+
+    final MlpShape shape;
+    final TrainingSet data;
+    final int capacity;
+    /** acts[l] for hidden layers 1..L−1: {@code [rows × d_l]}. */
+    final DoubleBlock[] acts;
+    /** Logits, then softmax probabilities: {@code [rows × 10]}. */
+    final DoubleBlock probs;
+    /** deltas[l] for l = 1..L: {@code [rows × d_l]}. */
+    final DoubleBlock[] deltas;
+    int start;
+    int rows;
+
+    ChunkPass(MlpShape shape, TrainingSet data, int capacity) {
+        if (data.features() != shape.features()) {
+            throw new IllegalArgumentException("the data have " + data.features() + " features, the network "
+                    + shape.features() + " inputs");
+        }
+        this.shape = shape;
+        this.data = data;
+        this.capacity = capacity;
+        int layers = shape.layers();
+        this.acts = new DoubleBlock[layers];
+        this.deltas = new DoubleBlock[layers + 1];
+        for (int l = 1; l < layers; l++) {
+            acts[l] = new DoubleBlock((long) capacity * shape.size(l));
+        }
+        for (int l = 1; l <= layers; l++) {
+            deltas[l] = new DoubleBlock((long) capacity * shape.size(l));
+        }
+        this.probs = new DoubleBlock((long) capacity * shape.outputs());
+    }
+
+    /** Input of weight layer l (activations of layer l − 1) for the current chunk. */
+    DoublePointer input(int l) {
+        return l == 1 ? data.row(start) : acts[l - 1].pointer;
+    }
+
+    /** Value of input a of weight layer l for chunk row i; the constant 1 for a = d_{l−1}. */
+    double inputValue(int l, int i, int a) {
+        int in = shape.size(l - 1);
+        if (a == in) {
+            return 1.0;
+        }
+        return l == 1 ? data.input(start + i, a) : acts[l - 1].get(i * in + a);
+    }
+
+    /** Rows [start, start + rows): forward pass; returns the sum of the rows' cross-entropies. */
+    double forward(DoubleBlock theta, int start, int rows) {
+        this.start = start;
+        this.rows = rows;
+        int layers = shape.layers();
+        for (int l = 1; l <= layers; l++) {
+            DoubleBlock out = l < layers ? acts[l] : probs;
+            affine(theta, l, input(l), out.pointer);
+            if (l < layers) {
+                relu(out, rows * shape.size(l));
+            }
+        }
+        return softmaxLoss();
+    }
+
+    /** z = a·Wᵗᵀ + b for layer l into {@code out}. */
+    void affine(DoubleBlock theta, int l, DoublePointer in, DoublePointer out) {
+        int dIn = shape.size(l - 1);
+        int dOut = shape.size(l);
+        int bias = shape.biasOffset(l);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < dOut; j++) {
+                out.put((long) i * dOut + j, theta.get(bias + j));
+            }
+        }
+        Blas.gemm(false, true, rows, dOut, dIn, 1.0, in, dIn, theta.at(shape.offset(l)), dIn, 1.0, out, dOut);
+    }
+
+    private static void relu(DoubleBlock z, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!(z.get(i) > 0)) {
+                z.set(i, 0.0);
+            }
+        }
+    }
+
+    /** Replaces the logits by probabilities and returns Σ (log Σ_c e^{z_c} − z_y), stably. */
+    private double softmaxLoss() {
+        int c = shape.outputs();
+        double sum = 0;
+        for (int i = 0; i < rows; i++) {
+            int o = i * c;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < c; k++) {
+                max = Math.max(max, probs.get(o + k));
+            }
+            double s = 0;
+            for (int k = 0; k < c; k++) {
+                s += Math.exp(probs.get(o + k) - max);
+            }
+            double lse = max + Math.log(s);
+            sum += lse - probs.get(o + data.label(start + i));
+            for (int k = 0; k < c; k++) {
+                probs.set(o + k, Math.exp(probs.get(o + k) - lse));
+            }
+        }
+        return sum;
+    }
+
+    /** δ_L = (p − e_y)/n over the rows, then δ_l = (δ_{l+1}·Wᵗ_{l+1}) ⊙ 1[a_l > 0]. */
+    void backward(DoubleBlock theta) {
+        int layers = shape.layers();
+        int c = shape.outputs();
+        double scale = 1.0 / data.rows();
+        DoubleBlock top = deltas[layers];
+        for (int i = 0; i < rows; i++) {
+            int y = data.label(start + i);
+            for (int k = 0; k < c; k++) {
+                top.set(i * c + k, (probs.get(i * c + k) - (k == y ? 1.0 : 0.0)) * scale);
+            }
+        }
+        for (int l = layers - 1; l >= 1; l--) {
+            int d = shape.size(l);
+            Blas.gemm(false, false, rows, d, shape.size(l + 1), 1.0, deltas[l + 1].pointer, shape.size(l + 1),
+                    theta.at(shape.offset(l + 1)), d, 0.0, deltas[l].pointer, d);
+            mask(deltas[l], l);
+        }
+    }
+
+    /** Zeroes the entries of a {@code [rows × d_l]} block where unit of hidden layer l is inactive. */
+    void mask(DoubleBlock block, int l) {
+        int count = rows * shape.size(l);
+        for (int i = 0; i < count; i++) {
+            if (!(acts[l].get(i) > 0)) {
+                block.set(i, 0.0);
+            }
+        }
+    }
+
+    boolean active(int l, int i, int j) {
+        return acts[l].get(i * shape.size(l) + j) > 0;
+    }
+
+    /** out += Σ_rows ∂ℓ/∂θ: Wᵗ_l += δ_lᵀ·a_{l−1}, b_l += Σ δ_l. */
+    void addGradient(DoubleBlock out) {
+        for (int l = 1; l <= shape.layers(); l++) {
+            addOuter(deltas[l], input(l), l, out);
+        }
+    }
+
+    /** out[layer l] += gᵀ·in (weights) and the column sums of g (biases), g being {@code [rows × d_l]}. */
+    void addOuter(DoubleBlock g, DoublePointer in, int l, DoubleBlock out) {
+        int dIn = shape.size(l - 1);
+        int dOut = shape.size(l);
+        Blas.gemm(true, false, dOut, dIn, rows, 1.0, g.pointer, dOut, in, dIn, 1.0, out.at(shape.offset(l)), dIn);
+        int bias = shape.biasOffset(l);
+        for (int j = 0; j < dOut; j++) {
+            double s = 0;
+            for (int i = 0; i < rows; i++) {
+                s += g.get(i * dOut + j);
+            }
+            out.add(bias + j, s);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (DoubleBlock b : acts) {
+            if (b != null) {
+                b.close();
+            }
+        }
+        for (DoubleBlock b : deltas) {
+            if (b != null) {
+                b.close();
+            }
+        }
+        probs.close();
+    }
+}
