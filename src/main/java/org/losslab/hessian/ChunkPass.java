@@ -18,6 +18,9 @@ final class ChunkPass implements AutoCloseable {
     final DoubleBlock[] acts;
     /** Logits, then softmax probabilities: {@code [rows × 10]}. */
     final DoubleBlock probs;
+    private final DoubleBlock ones;
+    /** masks[l] for hidden layers: 1 where the unit is active (z > 0), else 0; on the heap for speed. */
+    private final double[][] masks;
     /** deltas[l] for l = 1..L: {@code [rows × d_l]}. */
     final DoubleBlock[] deltas;
     int start;
@@ -34,13 +37,19 @@ final class ChunkPass implements AutoCloseable {
         int layers = shape.layers();
         this.acts = new DoubleBlock[layers];
         this.deltas = new DoubleBlock[layers + 1];
+        this.masks = new double[layers][];
         for (int l = 1; l < layers; l++) {
             acts[l] = new DoubleBlock((long) capacity * shape.size(l));
+            masks[l] = new double[capacity * shape.size(l)];
         }
         for (int l = 1; l <= layers; l++) {
             deltas[l] = new DoubleBlock((long) capacity * shape.size(l));
         }
         this.probs = new DoubleBlock((long) capacity * shape.outputs());
+        this.ones = new DoubleBlock(capacity);
+        for (int i = 0; i < capacity; i++) {
+            ones.set(i, 1.0);
+        }
     }
 
     /** Input of weight layer l (activations of layer l − 1) for the current chunk. */
@@ -48,13 +57,15 @@ final class ChunkPass implements AutoCloseable {
         return l == 1 ? data.row(start) : acts[l - 1].pointer;
     }
 
-    /** Value of input a of weight layer l for chunk row i; the constant 1 for a = d_{l−1}. */
-    double inputValue(int l, int i, int a) {
+    /** Inputs of weight layer l for chunk row i, with the constant 1 appended, into {@code out}. */
+    void inputRow(int l, int i, double[] out) {
         int in = shape.size(l - 1);
-        if (a == in) {
-            return 1.0;
+        if (l == 1) {
+            data.copyRow(start + i, out);
+        } else {
+            acts[l - 1].copyTo(i * in, out, 0, in);
         }
-        return l == 1 ? data.input(start + i, a) : acts[l - 1].get(i * in + a);
+        out[in] = 1.0;
     }
 
     /** Rows [start, start + rows): forward pass; returns the sum of the rows' cross-entropies. */
@@ -64,32 +75,30 @@ final class ChunkPass implements AutoCloseable {
         int layers = shape.layers();
         for (int l = 1; l <= layers; l++) {
             DoubleBlock out = l < layers ? acts[l] : probs;
-            affine(theta, l, input(l), out.pointer);
+            affine(theta, l, input(l), out);
             if (l < layers) {
-                relu(out, rows * shape.size(l));
+                relu(out, masks[l], rows * shape.size(l));
             }
         }
         return softmaxLoss();
     }
 
-    /** z = a·Wᵗᵀ + b for layer l into {@code out}. */
-    void affine(DoubleBlock theta, int l, DoublePointer in, DoublePointer out) {
+    /** z = a·Wᵗᵀ + 1·bᵀ for layer l into {@code out}: two DGEMMs, the second of rank one. */
+    void affine(DoubleBlock theta, int l, DoublePointer in, DoubleBlock out) {
         int dIn = shape.size(l - 1);
         int dOut = shape.size(l);
-        int bias = shape.biasOffset(l);
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < dOut; j++) {
-                out.put((long) i * dOut + j, theta.get(bias + j));
-            }
-        }
-        Blas.gemm(false, true, rows, dOut, dIn, 1.0, in, dIn, theta.at(shape.offset(l)), dIn, 1.0, out, dOut);
+        Blas.gemm(false, true, rows, dOut, dIn, 1.0, in, dIn, theta.at(shape.offset(l)), dIn, 0.0, out.pointer, dOut);
+        Blas.gemm(false, false, rows, dOut, 1, 1.0, ones.pointer, 1, theta.at(shape.biasOffset(l)), dOut, 1.0,
+                out.pointer, dOut);
     }
 
-    private static void relu(DoubleBlock z, int count) {
+    /** a = max(z, 0) and the mask 1[z > 0], without branches (the pattern is unpredictable). */
+    private static void relu(DoubleBlock z, double[] mask, int count) {
         for (int i = 0; i < count; i++) {
-            if (!(z.get(i) > 0)) {
-                z.set(i, 0.0);
-            }
+            double v = z.get(i);
+            double s = v > 0 ? 1.0 : 0.0;
+            mask[i] = s;
+            z.set(i, v * s);
         }
     }
 
@@ -139,15 +148,14 @@ final class ChunkPass implements AutoCloseable {
     /** Zeroes the entries of a {@code [rows × d_l]} block where unit of hidden layer l is inactive. */
     void mask(DoubleBlock block, int l) {
         int count = rows * shape.size(l);
+        double[] s = masks[l];
         for (int i = 0; i < count; i++) {
-            if (!(acts[l].get(i) > 0)) {
-                block.set(i, 0.0);
-            }
+            block.set(i, block.get(i) * s[i]);
         }
     }
 
     boolean active(int l, int i, int j) {
-        return acts[l].get(i * shape.size(l) + j) > 0;
+        return masks[l][i * shape.size(l) + j] != 0;
     }
 
     /** out += Σ_rows ∂ℓ/∂θ: Wᵗ_l += δ_lᵀ·a_{l−1}, b_l += Σ δ_l. */
@@ -162,13 +170,16 @@ final class ChunkPass implements AutoCloseable {
         int dIn = shape.size(l - 1);
         int dOut = shape.size(l);
         Blas.gemm(true, false, dOut, dIn, rows, 1.0, g.pointer, dOut, in, dIn, 1.0, out.at(shape.offset(l)), dIn);
+        double[] sums = new double[dOut];
+        for (int i = 0; i < rows; i++) {
+            int o = i * dOut;
+            for (int j = 0; j < dOut; j++) {
+                sums[j] += g.get(o + j);
+            }
+        }
         int bias = shape.biasOffset(l);
         for (int j = 0; j < dOut; j++) {
-            double s = 0;
-            for (int i = 0; i < rows; i++) {
-                s += g.get(i * dOut + j);
-            }
-            out.add(bias + j, s);
+            out.add(bias + j, sums[j]);
         }
     }
 
@@ -185,5 +196,6 @@ final class ChunkPass implements AutoCloseable {
             }
         }
         probs.close();
+        ones.close();
     }
 }

@@ -75,7 +75,7 @@ public final class HessianVectorProducts implements SymmetricOperator, AutoClose
         for (int l = 1; l <= layers; l++) {
             int dIn = shape.size(l - 1);
             int dOut = shape.size(l);
-            pass.affine(v, l, pass.input(l), rz[l].pointer);
+            pass.affine(v, l, pass.input(l), rz[l]);
             if (l > 1) {
                 Blas.gemm(false, true, rows, dOut, dIn, 1.0, rz[l - 1].pointer, dIn, theta.at(shape.offset(l)), dIn,
                         1.0, rz[l].pointer, dOut);

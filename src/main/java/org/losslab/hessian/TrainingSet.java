@@ -62,6 +62,11 @@ public final class TrainingSet implements AutoCloseable {
         return x.get(i * features + a);
     }
 
+    /** The inputs of row i into the first {@link #features()} entries of {@code out}. */
+    void copyRow(int i, double[] out) {
+        x.copyTo(i * features, out, 0, features);
+    }
+
     /** Pointer to the first input of row i. */
     org.bytedeco.javacpp.DoublePointer row(int i) {
         return x.at((long) i * features);

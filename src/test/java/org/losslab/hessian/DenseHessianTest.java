@@ -1,0 +1,41 @@
+package org.losslab.hessian;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.losslab.training.PreparedData;
+
+class DenseHessianTest {
+
+    static final PreparedData DATA = HessianFixtures.data(300, 10);
+
+    @ParameterizedTest(name = "hidden layers {0}, width {1}")
+    @CsvSource({"1, 7", "2, 6", "3, 5"})
+    void denseHessianIsSymmetricAndEqualsStackedProducts(int layers, int width) {
+        HessianFixtures.Trained t = HessianFixtures.trained(DATA, layers, width, 2, 2);
+        double[] theta = t.theta();
+        int p = theta.length;
+        try (TrainingSet set = TrainingSet.of(DATA);
+             DenseHessian h = DenseHessian.compute(t.shape(), theta, set);
+             HessianVectorProducts hvp = new HessianVectorProducts(t.shape(), theta, set, 64)) {
+            double[][] e = new double[p][p];
+            double[][] cols = new double[p][p];
+            for (int i = 0; i < p; i++) {
+                e[i][i] = 1;
+            }
+            hvp.apply(e, cols);
+            double worst = 0;
+            double asym = 0;
+            double scale = 0;
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < p; j++) {
+                    scale = Math.max(scale, Math.abs(cols[j][i]));
+                    worst = Math.max(worst, Math.abs(h.get(i, j) - cols[j][i]));
+                    asym = Math.max(asym, Math.abs(h.get(i, j) - h.get(j, i)));
+                }
+            }
+            System.out.printf("L=%d p=%d max|H| %.4g max diff %.3g asym %.3g%n", layers, p, scale, worst, asym);
+        }
+    }
+}
