@@ -2,6 +2,7 @@ package org.losslab.hessian;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.javacpp.Pointer;
 
 /**
  * The exact Hessian of the training loss as a dense P × P matrix, built block by block from per-row
@@ -16,6 +17,7 @@ public final class DenseHessian implements AutoCloseable {
 
     private final int p;
     private final DoubleBlock matrix;
+    private boolean closed;
 
     private DenseHessian(int p, DoubleBlock matrix) {
         this.p = p;
@@ -110,19 +112,42 @@ public final class DenseHessian implements AutoCloseable {
         return out;
     }
 
-    /** All P eigenvalues, ascending, by DSYEVD on a copy of the matrix. */
+    /** All P eigenvalues, ascending, by DSYEVD on a copy of the matrix (which stays usable). */
     public double[] eigenvalues() {
-        try (DoubleBlock copy = new DoubleBlock((long) p * p); DoubleBlock values = new DoubleBlock(p)) {
-            org.bytedeco.javacpp.Pointer.memcpy(copy.pointer, matrix.pointer, 8L * p * p);
-            Blas.symmetricEigen(copy.pointer, p, false, values.pointer);
+        try (DoubleBlock copy = new DoubleBlock((long) p * p)) {
+            Pointer.memcpy(copy.pointer, matrix.pointer, 8L * p * p);
+            return eigenvaluesOf(copy);
+        }
+    }
+
+    /** All P eigenvalues, ascending, by DSYEVD in place: saves the copy, but the matrix is gone (closed). */
+    public double[] eigenvaluesDestroying() {
+        try {
+            return eigenvaluesOf(matrix);
+        } finally {
+            close();
+        }
+    }
+
+    private double[] eigenvaluesOf(DoubleBlock a) {
+        try (DoubleBlock values = new DoubleBlock(p)) {
+            Blas.symmetricEigen(a.pointer, p, false, values.pointer);
             double[] out = new double[p];
             values.copyTo(0, out, 0, p);
             return out;
         }
     }
 
+    /** Bytes a dense Hessian of P parameters holds at its peak (the matrix; the work space is bounded apart). */
+    public static long matrixBytes(long p) {
+        return 8 * p * p;
+    }
+
     @Override
     public void close() {
-        matrix.close();
+        if (!closed) {
+            closed = true;
+            matrix.close();
+        }
     }
 }

@@ -19,6 +19,7 @@ public final class HessianVectorProducts implements SymmetricOperator, AutoClose
     private final DoubleBlock[] rdelta;
     private DoubleBlock[] vs = new DoubleBlock[0];
     private DoubleBlock[] outs = new DoubleBlock[0];
+    private long products;
 
     public HessianVectorProducts(MlpShape shape, double[] parameters, TrainingSet data) {
         this(shape, parameters, data, MlpLoss.CHUNK_ROWS);
@@ -40,6 +41,11 @@ public final class HessianVectorProducts implements SymmetricOperator, AutoClose
         }
     }
 
+    /** Products computed so far. */
+    public long productCount() {
+        return products;
+    }
+
     @Override
     public int dimension() {
         return shape.parameterCount();
@@ -48,6 +54,7 @@ public final class HessianVectorProducts implements SymmetricOperator, AutoClose
     @Override
     public void apply(double[][] vectors, double[][] out) {
         int m = vectors.length;
+        products += m;
         ensureBlocks(m);
         for (int k = 0; k < m; k++) {
             MlpLoss.checkLength(shape, vectors[k]);

@@ -1,11 +1,17 @@
 package org.losslab.hessian;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.losslab.training.PreparedData;
 
+/**
+ * The dense Hessian (Kronecker blocks of per-row factors) and the stacked R-operator products are two
+ * independent derivations of the same matrix: they agree to rounding, and the stacked products, which
+ * nothing forces to be symmetric, are symmetric to rounding too.
+ */
 class DenseHessianTest {
 
     static final PreparedData DATA = HessianFixtures.data(300, 10);
@@ -35,7 +41,24 @@ class DenseHessianTest {
                     asym = Math.max(asym, Math.abs(h.get(i, j) - h.get(j, i)));
                 }
             }
-            System.out.printf("L=%d p=%d max|H| %.4g max diff %.3g asym %.3g%n", layers, p, scale, worst, asym);
+            double stackedAsym = 0;
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < p; j++) {
+                    stackedAsym = Math.max(stackedAsym, Math.abs(cols[j][i] - cols[i][j]));
+                }
+            }
+            assertThat(scale).isPositive();
+            assertThat(worst).isLessThanOrEqualTo(1e-12 * scale);
+            assertThat(asym).isZero();
+            assertThat(stackedAsym).isLessThanOrEqualTo(1e-12 * scale);
+            double[] ev = h.eigenvalues();
+            assertThat(h.get(0, 1)).as("the matrix survives eigenvalues()").isCloseTo(cols[1][0], within(1e-12 * scale));
+            double trace = 0;
+            for (int i = 0; i < p; i++) {
+                trace += h.get(i, i);
+            }
+            assertThat(java.util.Arrays.stream(ev).sum()).isCloseTo(trace, within(1e-10 * scale * p));
+            assertThat(ev).isSorted();
         }
     }
 }
