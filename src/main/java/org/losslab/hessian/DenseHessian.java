@@ -13,7 +13,7 @@ import org.bytedeco.javacpp.Pointer;
 public final class DenseHessian implements AutoCloseable {
 
     /** Doubles per chunk work matrix: bounds the work space to a few times 32 MiB. */
-    private static final long WORK_ELEMENTS = 1L << 22;
+    static final long WORK_ELEMENTS = 1L << 22;
 
     private final int p;
     private final DoubleBlock matrix;
@@ -37,16 +37,13 @@ public final class DenseHessian implements AutoCloseable {
         List<LayerPairBlock> blocks = new ArrayList<>();
         DoubleBlock h = new DoubleBlock((long) p * p);
         try (DoubleBlock theta = DoubleBlock.of(parameters)) {
-            int widest = shape.outputs() * shape.maxWidth();
             for (int l = 1; l <= layers; l++) {
                 for (int m = l; m <= layers; m++) {
-                    LayerPairBlock b = new LayerPairBlock(shape, l, m);
-                    blocks.add(b);
-                    widest = Math.max(widest, b.workColumns());
+                    blocks.add(new LayerPairBlock(shape, l, m));
                 }
             }
-            int rows = (int) Math.max(16, Math.min(MlpLoss.CHUNK_ROWS, WORK_ELEMENTS / widest));
-            rows = Math.min(rows, data.rows());
+            int widest = widestWork(shape);
+            int rows = chunkRows(shape, data.rows());
             try (ChunkPass pass = new ChunkPass(shape, data, rows);
                  GaussNewtonFactors factors = new GaussNewtonFactors(pass);
                  DoubleBlock e = new DoubleBlock((long) rows * widest);
@@ -63,6 +60,25 @@ public final class DenseHessian implements AutoCloseable {
         } finally {
             blocks.forEach(LayerPairBlock::close);
         }
+    }
+
+    /** Columns of the widest per-row work matrix of any block. */
+    static int widestWork(MlpShape shape) {
+        int widest = shape.outputs() * shape.maxWidth();
+        for (int l = 1; l <= shape.layers(); l++) {
+            for (int m = l; m <= shape.layers(); m++) {
+                try (LayerPairBlock b = new LayerPairBlock(shape, l, m, false)) {
+                    widest = Math.max(widest, b.workColumns());
+                }
+            }
+        }
+        return widest;
+    }
+
+    /** Rows per chunk: as many as keep each work matrix within {@link #WORK_ELEMENTS} doubles. */
+    static int chunkRows(MlpShape shape, long n) {
+        long rows = Math.max(16, Math.min(MlpLoss.CHUNK_ROWS, WORK_ELEMENTS / widestWork(shape)));
+        return (int) Math.min(rows, n);
     }
 
     private static void accumulate(MlpShape shape, TrainingSet data, DoubleBlock theta, ChunkPass pass,

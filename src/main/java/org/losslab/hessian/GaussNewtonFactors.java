@@ -28,15 +28,30 @@ final class GaussNewtonFactors implements AutoCloseable {
         this.classes = shape.outputs();
         int layers = shape.layers();
         this.qt = new DoubleBlock[layers + 1];
-        long most = 1;
         for (int l = 1; l <= layers; l++) {
             qt[l] = new DoubleBlock((long) pass.capacity * classes * shape.size(l));
-            if (l < layers - 1) {
-                most = Math.max(most, (long) pass.capacity * shape.size(l) * shape.maxWidth());
-            }
         }
+        long most = jacobianDoubles(shape, pass.capacity);
         this.kA = new DoubleBlock(most);
         this.kB = new DoubleBlock(most);
+    }
+
+    /** Doubles of each of the two Jacobian work blocks (1 when there is no layer pair two apart). */
+    static long jacobianDoubles(MlpShape shape, int rows) {
+        long most = 1;
+        for (int l = 1; l < shape.layers() - 1; l++) {
+            most = Math.max(most, (long) rows * shape.size(l) * shape.maxWidth());
+        }
+        return most;
+    }
+
+    /** Doubles of all blocks this class allocates for chunks of {@code rows}. */
+    static long doubles(MlpShape shape, int rows) {
+        long q = 0;
+        for (int l = 1; l <= shape.layers(); l++) {
+            q += (long) rows * shape.outputs() * shape.size(l);
+        }
+        return q + 2 * jacobianDoubles(shape, rows);
     }
 
     /** Qᵗ_l of every layer for the chunk's rows. */

@@ -28,6 +28,11 @@ final class LayerPairBlock implements AutoCloseable {
     private final DoubleBlock cross;
 
     LayerPairBlock(MlpShape shape, int l, int m) {
+        this(shape, l, m, true);
+    }
+
+    /** With {@code allocate} false only the sizes are known (for cost estimates). */
+    LayerPairBlock(MlpShape shape, int l, int m, boolean allocate) {
         this.shape = shape;
         this.l = l;
         this.m = m;
@@ -39,8 +44,18 @@ final class LayerPairBlock implements AutoCloseable {
         this.eCols = diagonal ? pl * (pl + 1) / 2 : pl * pm;
         this.fCols = diagonal ? dl * (dl + 1) / 2 : dl * dm;
         this.crossCols = diagonal ? 0 : m == l + 1 ? dl * dm : dl * shape.size(m - 1) * dm;
-        this.gauss = new DoubleBlock((long) eCols * fCols);
-        this.cross = diagonal ? null : new DoubleBlock((long) pl * crossCols);
+        this.gauss = allocate ? new DoubleBlock((long) eCols * fCols) : null;
+        this.cross = allocate && !diagonal ? new DoubleBlock((long) pl * crossCols) : null;
+    }
+
+    /** Doubles of the block's accumulators. */
+    long accumulatorDoubles() {
+        return (long) eCols * fCols + (diagonal ? 0 : (long) pl * crossCols);
+    }
+
+    /** Floating-point operations of its DGEMMs over n rows. */
+    double gemmFlops(long n) {
+        return 2.0 * n * ((double) eCols * fCols + (diagonal ? 0 : (double) pl * crossCols));
     }
 
     /** Columns of the widest per-row work matrix this block needs. */
@@ -166,7 +181,9 @@ final class LayerPairBlock implements AutoCloseable {
 
     @Override
     public void close() {
-        gauss.close();
+        if (gauss != null) {
+            gauss.close();
+        }
         if (cross != null) {
             cross.close();
         }
