@@ -7,7 +7,8 @@ import org.bytedeco.javacpp.DoublePointer;
  * DGEMMs over the chunk: the hidden activations, the softmax probabilities, and the back-propagated
  * errors δ_l = ∂L/∂z_l of the <em>mean</em> loss over all n training rows (so gradients of chunks add
  * up to the full gradient). A unit counts as active where its pre-activation is strictly positive,
- * which is where its activation is positive, so the masks are read from the activations.
+ * the ReLU derivative both trainers use (DL4J's, and the batched trainer's step mask of its
+ * activations): at z = 0 exactly the loss has only one-sided derivatives and this picks the left one.
  */
 final class ChunkPass implements AutoCloseable {
 
