@@ -114,6 +114,11 @@ public final class SphericalDescentBlock implements AutoCloseable {
         return out;
     }
 
+    /** The coupling tensor this block descends on (not owned: {@link #close} leaves it open). */
+    public ThreeSpinCouplings couplings() {
+        return couplings;
+    }
+
     public long step() {
         return step;
     }

@@ -25,7 +25,10 @@ record SpinGlassBlockTasklet(JobSpec spec, ExperimentContext experiments, SpinGl
 
     SpinGlassBlockTasklet(JobSpec spec, ExperimentContext experiments, SpinGlassCouplingsCache couplings,
                           SpinGlassStore store, Faults faults) {
-        this(spec, experiments, couplings, store, faults, new PartitionState<>(SphericalDescentBlock::close));
+        this(spec, experiments, couplings, store, faults, new PartitionState<>(block -> {
+            block.close();
+            couplings.release(block.couplings());
+        }));
     }
 
     @Override
@@ -54,7 +57,7 @@ record SpinGlassBlockTasklet(JobSpec spec, ExperimentContext experiments, SpinGl
 
     private SphericalDescentBlock open(long experimentId, int n, int from, int count) {
         SpinGlassSpec s = spec.spinglass();
-        SphericalDescentBlock block = new SphericalDescentBlock(couplings.get(spec.seed(), n, s.samples()),
+        SphericalDescentBlock block = new SphericalDescentBlock(couplings.acquire(spec.seed(), n, s.samples()),
                 s.settings(), spec.seed(), from, count);
         double[] state = store.state(experimentId, n, from);
         if (state != null) {
