@@ -58,9 +58,21 @@ final class RunPlans {
 
     private static synchronized MachineRates calibration() {
         if (calibrated == null) {
+            quietLogging();
             NumericsEnvironment.configure();
             calibrated = Calibration.measure();
         }
         return calibrated;
+    }
+
+    /**
+     * Before Spring configures logging (application.properties: root WARN), logback's default would print
+     * ND4J's start-up INFO lines on stdout, which is for command results; Spring resets this when it starts.
+     */
+    private static void quietLogging() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root && root.getLevel() == ch.qos.logback.classic.Level.DEBUG) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 }
