@@ -29,6 +29,7 @@ final class RunPlans {
 
     /** Plans the spec, prints the plan, refuses it (BadInputException) when it exceeds a plan limit. */
     static RunPlan printAndCheck(JobSpec job) {
+        quietLogging();
         MnistShape data = job.needsData() ? DataPlan.shape(job.data()) : null;
         RunPlan plan;
         try {
@@ -58,7 +59,6 @@ final class RunPlans {
 
     private static synchronized MachineRates calibration() {
         if (calibrated == null) {
-            quietLogging();
             NumericsEnvironment.configure();
             calibrated = Calibration.measure();
         }
@@ -70,8 +70,8 @@ final class RunPlans {
      * ND4J's start-up INFO lines on stdout, which is for command results; Spring resets this when it starts.
      */
     private static void quietLogging() {
-        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-                instanceof ch.qos.logback.classic.Logger root && root.getLevel() == ch.qos.logback.classic.Level.DEBUG) {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root
+                && root.isInfoEnabled()) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }

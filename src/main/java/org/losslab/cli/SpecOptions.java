@@ -23,6 +23,7 @@ class SpecOptions {
     JobSpec load() {
         JobSpec job = read();
         SpecPreflight.check(job);
+        ApplicationContexts.probeConfiguredServer(); // an unreachable server exits 5 before the plan is printed
         RunPlans.printAndCheck(job);
         return job;
     }
