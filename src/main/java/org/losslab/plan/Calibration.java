@@ -46,7 +46,7 @@ public final class Calibration {
             batched[i] = flops / s[0] / 1e9;
             dl4j[i] = batched[i] / slowdown(WIDTHS[i]);
         }
-        double share = Math.min(1, Math.max(0.05, cpu / wall));
+        double share = Math.min(1, Math.max(0.01, cpu / wall));
         return new MachineRates(WIDTHS, batched, dl4j, share, 2, Runtime.getRuntime().availableProcessors(),
                 String.format("calibration now (%.1f s of the batched trainer at n1 = 25 and 200; no stored "
                         + "'bench training' of this machine)", wall));
