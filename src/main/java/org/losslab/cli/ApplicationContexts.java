@@ -98,6 +98,14 @@ final class ApplicationContexts {
         }
     }
 
+    /** A configured server that does not answer: one line and exit 5 (the embedded database is not started here). */
+    static void probeConfiguredServer() {
+        DatabaseSettings settings = DatabaseSettings.fromEnvironment();
+        if (!settings.embedded()) {
+            probe(settings);
+        }
+    }
+
     private static void probe(DatabaseSettings s) {
         Properties props = new Properties();
         props.setProperty("user", s.user());

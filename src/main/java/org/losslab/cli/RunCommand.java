@@ -9,8 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code losslab run SPEC [--set k=v ...]}: validates the spec, its data and its memory needs before
- * anything is written, then runs the job to its end (or until stopped).
+ * {@code losslab run SPEC [--set k=v ...] [--dry-run]}: validates the spec, its data and its memory needs
+ * before anything is written, prints its plan (docs/operations.md "The plan"), then runs the job to its end
+ * (or until stopped); with {@code --dry-run} only the plan, writing nothing.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a job spec (e.g. jobs/quickstart.yaml).")
 class RunCommand implements Callable<Integer> {
@@ -21,8 +22,18 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--remote", description = "Send the partitions to remote workers ('losslab worker') instead of training them here.")
     boolean remote;
 
+    @Option(names = "--dry-run", description = "Print the plan (work, projected CPU and wall time, memory, database "
+            + "space) and exit; writes nothing, needs no database.")
+    boolean dryRun;
+
     @Override
     public Integer call() throws Exception {
+        if (dryRun) {
+            JobSpec job = spec.read();
+            SpecPreflight.checkMemory(job);
+            RunPlans.printAndCheck(job);
+            return org.losslab.ExitCodes.OK;
+        }
         JobSpec job = spec.load();
         return ApplicationContexts.runJobCommand(remote, ctx -> {
             JobExecution execution = ctx.getBean(JobRunner.class).run(job, 1);

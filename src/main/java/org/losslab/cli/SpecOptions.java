@@ -16,10 +16,20 @@ class SpecOptions {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a spec value, e.g. training.epochs=8.")
     List<String> overrides = new ArrayList<>();
 
-    /** The spec, read and checked (memory, data files) before anything is written: bad input exits 2. */
+    /**
+     * The spec, read and checked (memory, data files) before anything is written, and its plan printed
+     * (docs/operations.md "The plan"): bad input and a plan beyond its limits exit 2.
+     */
     JobSpec load() {
-        JobSpec job = JobSpec.load(spec, overrides);
+        JobSpec job = read();
         SpecPreflight.check(job);
+        ApplicationContexts.probeConfiguredServer(); // an unreachable server exits 5 before the plan is printed
+        RunPlans.printAndCheck(job);
         return job;
+    }
+
+    /** The spec, parsed and validated only. */
+    JobSpec read() {
+        return JobSpec.load(spec, overrides);
     }
 }

@@ -20,6 +20,14 @@ final class SpecPreflight {
     }
 
     static void check(JobSpec job) {
+        checkMemory(job);
+        if (job.needsData()) {
+            DataPreparation.load(job.data());
+        }
+    }
+
+    /** The memory checks alone, which read no file: what {@code run --dry-run} checks besides the plan. */
+    static void checkMemory(JobSpec job) {
         int threads = NumericsEnvironment.partitionThreads();
         try {
             TrainingMemory.check(job, threads);
@@ -28,8 +36,5 @@ final class SpecPreflight {
         }
         RegionsMemory.check(job, threads);
         SpinGlassMemory.check(job, threads);
-        if (job.needsData()) {
-            DataPreparation.load(job.data());
-        }
     }
 }

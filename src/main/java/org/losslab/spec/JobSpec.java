@@ -16,7 +16,7 @@ import org.losslab.BadInputException;
  */
 public record JobSpec(String name, String description, long seed, String text, String sha256,
                       DataSpec data, TrainingSpec training, TheorySpec theory, SpinGlassSpec spinglass,
-                      CellsSpec cells, RegionsSpec regions, CompareSpec compare) {
+                      CellsSpec cells, RegionsSpec regions, CompareSpec compare, PlanSpec plan) {
 
     public static JobSpec load(Path file, List<String> overrides) {
         return from(SpecParser.read(file, overrides));
@@ -48,6 +48,7 @@ public record JobSpec(String name, String description, long seed, String text, S
         }
         RegionsSpec regions = t.has("regions") ? RegionsSpec.read(t) : null;
         CompareSpec compare = CompareSpec.read(t);
+        PlanSpec plan = PlanSpec.read(t);
         t.rejectUnknownKeys();
         if (training == null && theory == null && spinglass == null && cells == null && regions == null) {
             throw new BadInputException(t.source() + ": the spec has no stage to run "
@@ -55,7 +56,7 @@ public record JobSpec(String name, String description, long seed, String text, S
         }
         String text = SpecParser.canonicalText(t);
         return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass, cells, regions,
-                compare);
+                compare, plan);
     }
 
     /** Whether the spec has section {@code name} ({@code training}, {@code theory}, …; {@code data} always). */

@@ -44,19 +44,16 @@ public final class RegionsMemory {
         long offHeapLimit = org.losslab.training.TrainingMemory.offHeapLimit();
         long heapLimit = Runtime.getRuntime().maxMemory();
         for (Network n : networks(spec)) {
-            long params = 4 * n.params() * (n.trainsHere() ? 8 : 3);
-            long[] batches = {
-                    4L * r.batchSize() * (3 * n.units() + 2L * n.inputDim() + n.im2colPerRow()),
-                    n.trainsHere() ? 4L * r.trainBatchSize() * (4 * n.units() + n.inputDim() + 2 * n.im2colPerRow()) : 0,
-                    4L * EVAL_ROWS * (2 * n.units() + n.inputDim() + n.im2colPerRow())};
+            long[] need = need(r, n);
+            long params = need[0];
+            long[] batches = {need[1], need[2], need[3]};
             String[] batchKeys = {"regions.batch_size=" + r.batchSize(), "regions.train_batch_size=" + r.trainBatchSize(),
                     n.sizeKey()};
             int worst = batches[0] >= batches[1] && batches[0] >= batches[2] ? 0 : batches[1] >= batches[2] ? 1 : 2;
             long offHeap = params + batches[worst];
-            long pieces = 5L * r.batchSize() * n.units() + 8L * r.batchSize() * n.inputDim();
-            long accumulators = 4 * 24 * n.units() * n.pieces();
-            long census = CENSUS_ENTRY_BYTES * n.layers() * ((long) r.inputCount() + r.censusTrainCount())
-                    + 16L * n.pieces() * n.layers() * (r.inputCount() + 1L);
+            long pieces = need[4];
+            long accumulators = need[5];
+            long census = need[6];
             long heap = pieces + accumulators + census;
             String key = params >= batches[worst] ? n.sizeKey() : batchKeys[worst];
             refuse(key, n, threads, offHeap * threads, offHeapLimit, params, batches[worst], heap,
@@ -68,6 +65,28 @@ public final class RegionsMemory {
             refuse(heapKey, n, threads, heap * threads, heapLimit, params, batches[worst], heap,
                     "the Java heap holds only", "-Xmx");
         }
+    }
+
+    /**
+     * Bytes per partition thread of a network kind: {parameters, sampling batch, training batch, evaluation
+     * batch, classified pieces, accumulators, census}; off-heap is the parameters plus the largest batch.
+     */
+    static long[] need(RegionsSpec r, Network n) {
+        return new long[] {
+                4 * n.params() * (n.trainsHere() ? 8 : 3),
+                4L * r.batchSize() * (3 * n.units() + 2L * n.inputDim() + n.im2colPerRow()),
+                n.trainsHere() ? 4L * r.trainBatchSize() * (4 * n.units() + n.inputDim() + 2 * n.im2colPerRow()) : 0,
+                4L * EVAL_ROWS * (2 * n.units() + n.inputDim() + n.im2colPerRow()),
+                5L * r.batchSize() * n.units() + 8L * r.batchSize() * n.inputDim(),
+                4 * 24 * n.units() * n.pieces(),
+                CENSUS_ENTRY_BYTES * n.layers() * ((long) r.inputCount() + r.censusTrainCount())
+                        + 16L * n.pieces() * n.layers() * (r.inputCount() + 1L)};
+    }
+
+    /** Peak bytes per partition thread of a network kind: parameters, its largest batch, and the heap terms. */
+    static long peakBytes(RegionsSpec r, Network n) {
+        long[] need = need(r, n);
+        return need[0] + Math.max(need[1], Math.max(need[2], need[3])) + need[4] + need[5] + need[6];
     }
 
     private static void refuse(String key, Network n, int threads, long need, long limit, long params, long batch,

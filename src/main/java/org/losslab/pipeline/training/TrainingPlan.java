@@ -1,0 +1,89 @@
+package org.losslab.pipeline.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.losslab.bench.TrainingBenchmark;
+import org.losslab.data.MnistShape;
+import org.losslab.plan.PlanInputs;
+import org.losslab.plan.StageEstimate;
+import org.losslab.plan.StagePlan;
+import org.losslab.plan.Work;
+import org.losslab.spec.JobSpec;
+import org.losslab.spec.TrainingSpec;
+import org.losslab.training.ParameterInit;
+import org.losslab.training.TrainingMemory;
+import org.losslab.training.batched.BatchedMemory;
+
+/**
+ * The train step's plan (docs/performance.md "Projections"): per hidden width, restarts × epochs of
+ * training on every training example and evaluation on the training and test sets, in the partitions
+ * the partitioner will make; memory of a block per thread (the trainers' own estimates); in the
+ * database one {@code epoch_metric} row per run and epoch, one checkpoint per running network and
+ * one {@code final_params} per run.
+ */
+public final class TrainingPlan implements StagePlan {
+
+    /** Per run and epoch: the metric row, the run's progress and its checkpoint row (measured, docs/performance.md). */
+    static final double SECONDS_PER_RUN_EPOCH = 4e-4;
+    /** Checkpoint bytes written per second inside an epoch's transaction. */
+    static final double CHECKPOINT_BYTES_PER_SECOND = 100e6;
+    static final long EPOCH_ROW_BYTES = 120;
+    static final long RUN_ROW_BYTES = 300;
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public boolean runs(JobSpec spec) {
+        return spec.training() != null;
+    }
+
+    @Override
+    public StageEstimate estimate(JobSpec spec, PlanInputs in) {
+        TrainingSpec t = spec.training();
+        MnistShape d = in.requireData();
+        int features = spec.data().inputSize();
+        TrainingPartitioner partitioner = new TrainingPartitioner(spec);
+        boolean batched = "batched".equals(t.trainer());
+        List<Work> work = new ArrayList<>();
+        long partitions = 0;
+        long memory = 0;
+        long checkpoints = 0;
+        long finals = 0;
+        for (int width : t.hiddenWidths()) {
+            int block = Math.min(partitioner.blockSize(width), t.restarts());
+            long parts = (t.restarts() + block - 1L) / block;
+            partitions += parts;
+            long params = ParameterInit.parameterCountExact(t.layerSizes(features, width));
+            double flops = (double) t.restarts() * t.epochs()
+                    * TrainingBenchmark.flopsPerNetworkEpoch(features, width, t.hiddenLayers(), d.trainCount(),
+                    d.trainCount() + d.testCount());
+            double fixed = (double) t.restarts() * t.epochs() * SECONDS_PER_RUN_EPOCH
+                    + (double) t.restarts() * t.epochs() * 4 * params / CHECKPOINT_BYTES_PER_SECOND;
+            work.add(new Work(String.format("n1=%d: %d networks x %d epochs, %d partition%s of %d", width, t.restarts(),
+                    t.epochs(), parts, parts == 1 ? "" : "s", block), flops,
+                    batched ? Work.Kernel.BATCHED : Work.Kernel.DL4J, width, parts, fixed));
+            long concurrent = Math.min(in.threads(), parts);
+            long perThread = batched ? sum(BatchedMemory.bytes(t, features, width, block, d.trainCount()))
+                    : TrainingMemory.bytesPerNetwork(t, features, width);
+            memory = Math.max(memory, concurrent * perThread);
+            checkpoints = Math.max(checkpoints, concurrent * block * 4 * params);
+            finals += t.restarts() * (4 * params + RUN_ROW_BYTES);
+        }
+        long data = 4L * ((long) d.trainCount() + d.testCount()) * features;
+        long runs = (long) t.restarts() * t.hiddenWidths().size();
+        long rows = runs * t.epochs() + 2 * runs;
+        String summary = String.format("%d width%s %s x %d restarts x %d epochs x %d examples (evaluated on %d + %d), "
+                        + "%s trainer, %d partitions", t.hiddenWidths().size(), t.hiddenWidths().size() == 1 ? "" : "s",
+                t.hiddenWidths(), t.restarts(), t.epochs(), d.trainCount(), d.trainCount(), d.testCount(), t.trainer(),
+                partitions);
+        return new StageEstimate("train", summary, work, memory + data, finals + checkpoints
+                + runs * t.epochs() * EPOCH_ROW_BYTES, rows);
+    }
+
+    private static long sum(long[] v) {
+        return v[0] + v[1];
+    }
+}
