@@ -16,7 +16,7 @@ import org.losslab.BadInputException;
  */
 public record JobSpec(String name, String description, long seed, String text, String sha256,
                       DataSpec data, TrainingSpec training, TheorySpec theory, SpinGlassSpec spinglass,
-                      CellsSpec cells, RegionsSpec regions, CompareSpec compare) {
+                      CellsSpec cells, RegionsSpec regions, CompareSpec compare, EnumerationSpec enumeration) {
 
     public static JobSpec load(Path file, List<String> overrides) {
         return from(SpecParser.read(file, overrides));
@@ -48,14 +48,16 @@ public record JobSpec(String name, String description, long seed, String text, S
         }
         RegionsSpec regions = t.has("regions") ? RegionsSpec.read(t) : null;
         CompareSpec compare = CompareSpec.read(t);
+        EnumerationSpec enumeration = t.has("enumeration") ? EnumerationSpec.read(t) : null;
         t.rejectUnknownKeys();
-        if (training == null && theory == null && spinglass == null && cells == null && regions == null) {
+        if (training == null && theory == null && spinglass == null && cells == null && regions == null
+                && enumeration == null) {
             throw new BadInputException(t.source() + ": the spec has no stage to run "
-                    + "(add a training, theory, spinglass, cells or regions section)");
+                    + "(add a training, theory, spinglass, cells, regions or enumeration section)");
         }
         String text = SpecParser.canonicalText(t);
         return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass, cells, regions,
-                compare);
+                compare, enumeration);
     }
 
     /** Whether the spec has section {@code name} ({@code training}, {@code theory}, …; {@code data} always). */
@@ -67,6 +69,7 @@ public record JobSpec(String name, String description, long seed, String text, S
             case "spinglass" -> spinglass != null;
             case "cells" -> cells != null;
             case "regions" -> regions != null;
+            case "enumeration" -> enumeration != null;
             default -> throw new IllegalArgumentException("no spec section " + name);
         };
     }
