@@ -74,20 +74,22 @@ LEFT JOIN enumeration_kac_rice kr USING (experiment_id, n, idx)
 GROUP BY e.name, c.experiment_id, c.p, c.n, c.idx, kr.expected, kr.se, kr.u_max, kr.expected_below, kr.se_below;
 
 -- Per N and index: mean energy u of the points found, with its standard error clustered by disorder sample
--- (points of one sample share the couplings): se = √(m/(m−1) Σ_s (S_s − ū c_s)²) / Σ_s c_s.
+-- (points of one sample share the couplings): se = √(m/(m−1) Σ_s (S_s − ū c_s)²) / Σ_s c_s. Sums of doubles run
+-- in a fixed order, so the view's bits do not depend on the order in which the rows were written.
 CREATE VIEW v_enumeration_energy AS
 WITH per_sample AS (
-    SELECT experiment_id, n, sample, idx, count(*) AS c, sum(energy) AS s
+    SELECT experiment_id, n, sample, idx, count(*) AS c, sum(energy ORDER BY point_no) AS s
     FROM enumeration_point GROUP BY experiment_id, n, sample, idx
 ), totals AS (
-    SELECT experiment_id, n, idx, sum(c) AS points, sum(s) / sum(c) AS mean_energy, count(*) AS samples_with
+    SELECT experiment_id, n, idx, sum(c) AS points, sum(s ORDER BY sample) / sum(c) AS mean_energy,
+           count(*) AS samples_with
     FROM per_sample GROUP BY experiment_id, n, idx
 ), samples AS (
     SELECT experiment_id, n, count(*) AS m FROM enumeration_sample GROUP BY experiment_id, n
 )
 SELECT e.name AS experiment, t.n, t.idx, t.points, t.samples_with, sm.m AS samples, t.mean_energy,
        CASE WHEN sm.m > 1 THEN sqrt(sm.m::double precision / (sm.m - 1)
-            * sum((ps.s - t.mean_energy * ps.c) ^ 2)) / t.points END AS se_energy,
+            * sum((ps.s - t.mean_energy * ps.c) ^ 2 ORDER BY ps.sample)) / t.points END AS se_energy,
        min(ps.s / ps.c) AS min_sample_mean, max(ps.s / ps.c) AS max_sample_mean, t.experiment_id
 FROM totals t JOIN experiment e USING (experiment_id)
 JOIN samples sm USING (experiment_id, n)
