@@ -3,19 +3,20 @@
 #
 #   scripts/chaos.sh [--kills N] [--seed S] [--workdir DIR] [--keep]
 #
-# Runs a small job through every stage (prepare-data, train, summarize, theory, spinglass, cells,
+# Runs a small job through every stage (prepare-data, train, summarize, theory, spinglass, enumeration, cells,
 # region-networks, sample-activations, region-statistics, compare, then the report) and SIGKILLs it
 # N times (default 14), each time followed by `losslab restart --last`. Targeted kills use
 # LOSSLAB_CHAOS_PAUSE=point:n with LOSSLAB_FAULTS_ENABLED=true (the fault seam, org.losslab.faults): the
 # process freezes at the n-th time it reaches that point, inside the write transaction, and this script
-# kills it there. The 13 kill points, in
+# kills it there. The 14 kill points, in
 # pipeline order: prepare-data, a training checkpoint write, a random moment (1-8 s after start: JVM
 # start, embedded server start/stale cleanup, Flyway, training), a run's final write (final_params),
-# summarize, theory (after the curves), a spin-glass block checkpoint, cells (its certificates),
+# summarize, theory (after the curves), a spin-glass block checkpoint, an enumerated disorder sample,
+# cells (its certificates),
 # a region network's epoch checkpoint, a sample-activations accumulator checkpoint, region-statistics,
 # compare, and report generation (midway through the figures; the job is COMPLETED then, so the
-# script checks that no report of it is visible and runs `losslab report --last` instead of restart). N >= 13 hits every point (extra kills go to
-# training: checkpoints, final writes, random moments); N < 13 hits a subset drawn with --seed.
+# script checks that no report of it is visible and runs `losslab report --last` instead of restart). N >= 14 hits every point (extra kills go to
+# training: checkpoints, final writes, random moments); N < 14 hits a subset drawn with --seed.
 # Even kills hit the whole process group (the JVM and its embedded postgres: stale postmaster.pid,
 # crash recovery); odd kills only the JVM (its postgres lives on: a stale server to stop).
 # Then the same spec runs uninterrupted in a second embedded database (the reference), and every
@@ -51,9 +52,9 @@ export LOSSLAB_THREADS="${LOSSLAB_THREADS:-2}"
 export LOSSLAB_JAVA_OPTS="${LOSSLAB_JAVA_OPTS:--Xmx2g -Dorg.bytedeco.javacpp.maxbytes=4G}"
 started=$(date +%s)
 
-# the kill plan: the 13 points in pipeline order; N >= 13 takes all (extra kills go to training),
-# N < 13 a subset drawn with the seed (kept in pipeline order)
-points=(prepare-data:1 checkpoint:2 random final-params:1 summarize:1 theory:2 spinglass:2 cells:1
+# the kill plan: the 14 points in pipeline order; N >= 14 takes all (extra kills go to training),
+# N < 14 a subset drawn with the seed (kept in pipeline order)
+points=(prepare-data:1 checkpoint:2 random final-params:1 summarize:1 theory:2 spinglass:2 enumeration:3 cells:1
         region-networks:2 sample-activations:3 region-statistics:2 compare:1 report:2)
 extra=("random" "checkpoint:1" "final-params:2" "checkpoint:3")
 plan=()
@@ -84,6 +85,7 @@ sets=(--set name=chaos --set data.holdout=6000 --set "training.hidden_widths=[25
       --set theory.k_max=2 --set theory.u_step=0.01 --set "theory.kac_rice.n=[4,8]" --set theory.kac_rice.samples=500
       --set "spinglass.sizes=[25]" --set spinglass.restarts=4 --set spinglass.block_size=2
       --set spinglass.gd_max_steps=400 --set spinglass.steps_per_chunk=100
+      --set enumeration.samples=20 --set enumeration.block_size=5 --set enumeration.kac_rice_samples=2000
       --set cells.n=30 --set cells.width=4 --set cells.perturbations=300 --set cells.valley_points=50
       --set cells.in_cell_starts=2 --set cells.in_cell_train_steps=50
       --set "regions.mlp_widths=[16,16]" --set "regions.activations=[relu,hardtanh]" --set regions.input_count=200 --set regions.census_train_count=200
@@ -198,7 +200,8 @@ ns=(); [ "$(id -u)" = 0 ] && ns=(unshare -U)
 # tables of the later stages, dumped generically: every column but ids of executions and
 # experiments and timings (which legitimately differ: columns *_ms, *_at, and the certificates'
 # *_millis measurements), bytes as md5; plus a duplicate check per natural key
-generic=(theory_threshold complexity_curve kac_rice spinglass_block spinglass_result cell_certificate cell_check
+generic=(theory_threshold complexity_curve kac_rice spinglass_block spinglass_result enumeration_sample
+         enumeration_point enumeration_kac_rice cell_certificate cell_check
          cell_measurement region_network region_network_epoch region_sample region_stat region_kde region_joint
          region_joint_neuron region_census region_pattern_size comparison)
 declare -A only=([cell_measurement]="WHERE name !~ '(_millis|_ms|_seconds)\$'")   # timing measurements differ
@@ -256,7 +259,7 @@ dump() {   # dump DATADIR OUT: canonical text of every results table
         LEFT JOIN region_network_epoch e USING (experiment_id, network_key)
         GROUP BY n.network_key, n.epochs_done HAVING count(e.epoch) <> n.epochs_done OR coalesce(max(e.epoch), 0) <> n.epochs_done
       UNION ALL SELECT 'empty: ' || t FROM (VALUES ('theory_threshold'), ('kac_rice'), ('spinglass_result'),
-          ('cell_certificate'), ('region_stat'), ('region_joint'), ('region_census'), ('comparison')) v(t)
+          ('enumeration_point'), ('cell_certificate'), ('region_stat'), ('region_joint'), ('region_census'), ('comparison')) v(t)
         WHERE (xpath('/row/c/text()', query_to_xml('SELECT count(*) AS c FROM ' || t, false, true, '')))[1]::text::int = 0"
   } >"$out" 2>&1
   "${ns[@]}" "$pg_ctl" stop -D "$dir" -m fast -w >/dev/null

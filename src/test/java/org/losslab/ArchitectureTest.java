@@ -34,6 +34,7 @@ class ArchitectureTest {
             "training", List.of("data"),                  // its inputs and the prepare-data planning hook
             "theory", List.of(),
             "spinglass", List.of(),
+            "enumeration", List.of(),
             "cells", List.of("data"),                     // the prepared MNIST inputs
             "regions", List.of("data", "training"),       // MNIST inputs; the training runs (choromanska)
             "compare", List.of());
@@ -73,7 +74,8 @@ class ArchitectureTest {
                 "org.springframework.batch..", "org.losslab.cli..", "org.losslab.job..", "org.losslab.remote..",
                 "org.losslab.ops..", "org.losslab.pipeline", "org.losslab.pipeline.data..",
                 "org.losslab.pipeline.training..", "org.losslab.pipeline.theory..", "org.losslab.pipeline.spinglass..",
-                "org.losslab.pipeline.cells..", "org.losslab.pipeline.regions..").check(main);
+                "org.losslab.pipeline.enumeration..", "org.losslab.pipeline.cells..", "org.losslab.pipeline.regions..")
+                .check(main);
     }
 
     @Test

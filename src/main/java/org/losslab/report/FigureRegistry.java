@@ -22,6 +22,7 @@ public final class FigureRegistry {
                 new Lambda1000Figure(),
                 new RegionR2Figure(),
                 new RegionJointFigure(),
-                new KacRiceFigure());
+                new KacRiceFigure(),
+                new EnumerationFigure());
     }
 }

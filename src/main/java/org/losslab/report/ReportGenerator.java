@@ -119,6 +119,9 @@ public class ReportGenerator {
         if (spec.cells() != null) {
             expected.add("cells");
         }
+        if (spec.enumeration() != null) {
+            expected.addAll(List.of("enumeration", "enumeration-kac-rice"));
+        }
         expected.add("compare");
         for (String step : expected) {
             if (!facts.stepCompleted(step)) {

@@ -16,7 +16,8 @@ import org.losslab.BadInputException;
  */
 public record JobSpec(String name, String description, long seed, String text, String sha256,
                       DataSpec data, TrainingSpec training, TheorySpec theory, SpinGlassSpec spinglass,
-                      CellsSpec cells, RegionsSpec regions, CompareSpec compare, PlanSpec plan) {
+                      CellsSpec cells, RegionsSpec regions, CompareSpec compare, PlanSpec plan,
+                      EnumerationSpec enumeration) {
 
     public static JobSpec load(Path file, List<String> overrides) {
         return from(SpecParser.read(file, overrides));
@@ -49,14 +50,16 @@ public record JobSpec(String name, String description, long seed, String text, S
         RegionsSpec regions = t.has("regions") ? RegionsSpec.read(t) : null;
         CompareSpec compare = CompareSpec.read(t);
         PlanSpec plan = PlanSpec.read(t);
+        EnumerationSpec enumeration = t.has("enumeration") ? EnumerationSpec.read(t) : null;
         t.rejectUnknownKeys();
-        if (training == null && theory == null && spinglass == null && cells == null && regions == null) {
+        if (training == null && theory == null && spinglass == null && cells == null && regions == null
+                && enumeration == null) {
             throw new BadInputException(t.source() + ": the spec has no stage to run "
-                    + "(add a training, theory, spinglass, cells or regions section)");
+                    + "(add a training, theory, spinglass, cells, regions or enumeration section)");
         }
         String text = SpecParser.canonicalText(t);
         return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass, cells, regions,
-                compare, plan);
+                compare, plan, enumeration);
     }
 
     /** Whether the spec has section {@code name} ({@code training}, {@code theory}, …; {@code data} always). */
@@ -68,6 +71,7 @@ public record JobSpec(String name, String description, long seed, String text, S
             case "spinglass" -> spinglass != null;
             case "cells" -> cells != null;
             case "regions" -> regions != null;
+            case "enumeration" -> enumeration != null;
             default -> throw new IllegalArgumentException("no spec section " + name);
         };
     }

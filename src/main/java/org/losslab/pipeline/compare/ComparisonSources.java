@@ -10,6 +10,8 @@ import org.losslab.BadInputException;
 import org.losslab.comparison.CertificateRow;
 import org.losslab.comparison.ComparisonSettings;
 import org.losslab.comparison.EnergySample;
+import org.losslab.comparison.EnumerationCountRow;
+import org.losslab.comparison.EnumerationEnergyRow;
 import org.losslab.comparison.KacRiceRow;
 import org.losslab.comparison.ReferenceValue;
 import org.losslab.comparison.RegionCellRow;
@@ -31,6 +33,10 @@ public final class ComparisonSources {
     static final List<String> REGION_STATS = List.of("run_key", "architecture", "activation", "network_state",
             "input_set", "layer", "piece", "averaging", "n", "mean", "sd", "null_sd", "ks_distance");
     static final List<String> KAC_RICE = List.of("p", "n", "theta", "k", "mean", "se", "samples");
+    static final List<String> ENUMERATION_COUNTS = List.of("n", "idx", "samples", "mean_count", "se_count",
+            "mean_count_below", "se_count_below", "kac_rice_expected", "kac_rice_se", "kac_rice_expected_below",
+            "kac_rice_se_below");
+    static final List<String> ENUMERATION_ENERGY = List.of("n", "idx", "points", "samples", "mean_energy", "se_energy");
 
     private final JdbcTemplate jdbc;
     private final Relations relations;
@@ -144,6 +150,29 @@ public final class ComparisonSources {
                 (rs, i) -> new KacRiceRow(rs.getInt(1), rs.getInt(2), rs.getDouble(3), rs.getInt(4), rs.getDouble(5),
                         rs.getDouble(6), rs.getLong(7)),
                 filterArgs("v_kac_rice"));
+    }
+
+    /** Counts per (N, index) of the enumeration with Kac–Rice's expectations; empty if the stage did not run. */
+    public List<EnumerationCountRow> enumerationCounts() {
+        if (!available("v_enumeration_counts", ENUMERATION_COUNTS, "enumeration counts (F13)")) {
+            return List.of();
+        }
+        return jdbc.query("SELECT " + String.join(", ", ENUMERATION_COUNTS) + " FROM v_enumeration_counts"
+                        + " WHERE experiment_id = ? AND kac_rice_expected IS NOT NULL ORDER BY n, idx",
+                (rs, i) -> new EnumerationCountRow(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9),
+                        rs.getDouble(10), rs.getDouble(11)), experimentId);
+    }
+
+    /** Mean energy per (N, index) of the enumerated points; empty if the stage did not run. */
+    public List<EnumerationEnergyRow> enumerationEnergy() {
+        if (!available("v_enumeration_energy", ENUMERATION_ENERGY, "enumeration energies (F13)")) {
+            return List.of();
+        }
+        return jdbc.query("SELECT " + String.join(", ", ENUMERATION_ENERGY) + " FROM v_enumeration_energy"
+                        + " WHERE experiment_id = ? ORDER BY n, idx",
+                (rs, i) -> new EnumerationEnergyRow(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getLong(4),
+                        rs.getDouble(5), rs.getObject(6) == null ? Double.NaN : rs.getDouble(6)), experimentId);
     }
 
     /** The He–Wang–Tao certificates of the experiment, one row each with its check counts. */
