@@ -36,6 +36,17 @@ final class ReportDirectory {
      * as a whole), removes leftovers of dead writers, and creates the empty partial directory.
      */
     static ReportDirectory open(Path dir) throws IOException {
+        Path target = check(dir);
+        Path parent = Files.createDirectories(target.getParent());
+        removeLeftovers(parent, target.getFileName().toString());
+        Path partial = parent.resolve(hidden(target, PARTIAL));
+        deleteTree(partial);
+        Files.createDirectories(partial);
+        return new ReportDirectory(target, partial);
+    }
+
+    /** Refuses a target that is a file, the root, or a directory holding anything but a report; returns it absolute. */
+    static Path check(Path dir) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             try (Stream<Path> entries = Files.list(target)) {
@@ -49,12 +60,10 @@ final class ReportDirectory {
         } else if (Files.exists(target)) {
             throw new IOException(target + " exists and is not a directory");
         }
-        Path parent = Files.createDirectories(target.getParent());
-        removeLeftovers(parent, target.getFileName().toString());
-        Path partial = parent.resolve(hidden(target, PARTIAL));
-        deleteTree(partial);
-        Files.createDirectories(partial);
-        return new ReportDirectory(target, partial);
+        if (target.getParent() == null) {
+            throw new IOException(target + " is the root directory");
+        }
+        return target;
     }
 
     /** Where the report is written until {@link #publish()}. */

@@ -35,6 +35,15 @@ public class ReportGenerator {
         return Path.of("reports", jobName + "-" + executionId);
     }
 
+    /** IllegalArgumentException for an output directory a report must not replace, before anything else is done. */
+    public static void checkOutputDirectory(Path dir) {
+        try {
+            ReportDirectory.check(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the report into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The job of an execution; IllegalArgumentException if the database has no such execution. */
     public String jobName(long executionId) {
         return ExecutionFacts.load(jdbc, executionId).jobName();
@@ -47,7 +56,8 @@ public class ReportGenerator {
         try {
             out = ReportDirectory.open(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report into " + dir + ": " + e.getMessage(), e);
+            // the directory is the user's choice (--out): a bad one is bad input, nothing was written
+            throw new IllegalArgumentException("cannot write the report into " + dir + ": " + e.getMessage(), e);
         }
         try {
             Path figures = Files.createDirectories(out.workDir().resolve("figures"));

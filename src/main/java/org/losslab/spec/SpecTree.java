@@ -135,14 +135,62 @@ public final class SpecTree {
         known.add(path);
     }
 
-    /** Refuses every key that no reader asked for. */
+    /**
+     * Before any section is read: a top-level key that is not one of {@code sections} but close to one
+     * is a misspelt section, named first ({@code unknown section trainng (did you mean training?)}),
+     * so that its absence does not surface as some other section's error.
+     */
+    public void rejectMisspeltSections(List<String> sections) {
+        for (String key : root.keySet()) {
+            String near = sections.contains(key) ? null : KeySuggestions.nearest(key, sections);
+            if (near != null) {
+                throw new BadInputException(source + ": unknown " + (root.get(key) instanceof Map ? "section " : "key ")
+                        + key + " (did you mean " + near + "?)");
+            }
+        }
+    }
+
+    /** Refuses every key that no reader asked for, suggesting the nearest known key of the same section. */
     public void rejectUnknownKeys() {
         List<String> unknown = new ArrayList<>();
         collectUnknown("", root, unknown);
         if (!unknown.isEmpty()) {
+            List<String> shown = unknown.stream().map(u -> u + KeySuggestions.hint(leaf(u), knownSiblings(u))).toList();
             throw new BadInputException(source + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
-                    + String.join(", ", unknown));
+                    + String.join(", ", shown));
         }
+    }
+
+    /** A required key is missing: if a sibling is a near miss of it, that sibling is the error. */
+    private BadInputException misspelt(String path) {
+        int dot = path.lastIndexOf('.');
+        Object parent = dot < 0 ? root : lookup(path.substring(0, dot));
+        if (parent instanceof Map<?, ?> siblings) {
+            for (Object key : siblings.keySet()) {
+                String sibling = (dot < 0 ? "" : path.substring(0, dot + 1)) + key;
+                if (!known.contains(sibling) && leaf(path).equals(KeySuggestions.nearest(key.toString(), List.of(leaf(path))))) {
+                    return new BadInputException(source + ": unknown key " + sibling + " (did you mean " + leaf(path) + "?)");
+                }
+            }
+        }
+        return error(path, "is required");
+    }
+
+    private static String leaf(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    private List<String> knownSiblings(String path) {
+        int dot = path.lastIndexOf('.');
+        String prefix = dot < 0 ? "" : path.substring(0, dot + 1);
+        List<String> out = new ArrayList<>();
+        for (String k : known) {
+            if (k.startsWith(prefix) && k.length() > prefix.length()) {
+                String rest = k.substring(prefix.length());
+                out.add(rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest);
+            }
+        }
+        return out;
     }
 
     private void collectUnknown(String prefix, Map<String, Object> map, List<String> out) {
@@ -173,7 +221,7 @@ public final class SpecTree {
         Object v = lookup(path);
         if (v == null) {
             if (fallback == null) {
-                throw error(path, "is required");
+                throw misspelt(path);
             }
             return fallback;
         }

@@ -20,6 +20,13 @@ public record TheorySpec(List<Integer> p, int maxK, double uFrom, double uTo, do
                 t.integers("theory.kac_rice.n", List.of(4L, 8L, 16L, 32L), 2, 5000).stream().map(Long::intValue).toList(),
                 t.integer("theory.kac_rice.samples", 20000L, 1, 1_000_000_000),
                 t.numbers("theory.kac_rice.theta", List.of(0.0), -1e6, 1e6));
+        for (int n : s.kacRiceSizes) {
+            try {
+                org.losslab.theory.KacRiceBudget.check(n, s.kacRiceSamples * s.kacRiceTheta.size(), Long.MAX_VALUE);
+            } catch (IllegalArgumentException e) {
+                throw t.error("theory.kac_rice", e.getMessage());
+            }
+        }
         if (s.uTo < s.uFrom) {
             throw t.error("theory.u_to", "must not be below theory.u_from");
         }

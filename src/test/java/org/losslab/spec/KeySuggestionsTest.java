@@ -1,0 +1,54 @@
+package org.losslab.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.losslab.BadInputException;
+
+/** Misspelt keys and sections are named first, with the nearest known key (Levenshtein). */
+class KeySuggestionsTest {
+
+    @Test
+    void distanceAndNearest() {
+        assertThat(KeySuggestions.distance("trainng", "training")).isEqualTo(1);
+        assertThat(KeySuggestions.distance("", "abc")).isEqualTo(3);
+        assertThat(KeySuggestions.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(KeySuggestions.nearest("epoch", List.of("epochs", "restarts"))).isEqualTo("epochs");
+        assertThat(KeySuggestions.nearest("hessian", JobSpec.SECTIONS)).isNull();
+        assertThat(KeySuggestions.nearest("ab", List.of("xy"))).isNull();
+    }
+
+    @Test
+    void misspeltSectionIsTheFirstError() {
+        String spec = "name: x\nseed: 1\ntrainng: {hidden_widths: [25]}\nregions: {}\n";
+        assertThatThrownBy(() -> JobSpec.fromText("s.yaml", spec)).isInstanceOf(BadInputException.class)
+                .hasMessage("s.yaml: unknown section trainng (did you mean training?)");
+    }
+
+    @Test
+    void misspeltRequiredKeyIsNamedInsteadOfTheMissingOne() {
+        String spec = "name: x\nseed: 1\ntraining: {hidden_widths: [25], restarts: 1, epoch: 2, learning_rate: 0.1}\n";
+        assertThatThrownBy(() -> JobSpec.fromText("s.yaml", spec)).isInstanceOf(BadInputException.class)
+                .hasMessage("s.yaml: unknown key training.epoch (did you mean epochs?)");
+    }
+
+    @Test
+    void unknownOptionalKeyGetsASuggestionAndAFarOneNone() {
+        String spec = "name: x\nseed: 1\ntraining: {hidden_widths: [25], restarts: 1, epochs: 2, learning_rate: 0.1, batch_siz: 10, zzz: 1}\n";
+        assertThatThrownBy(() -> JobSpec.fromText("s.yaml", spec)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("unknown keys training.batch_siz (did you mean batch_size?), training.zzz")
+                .hasMessageNotContaining("zzz (did");
+    }
+
+    @Test
+    void nonStringKeysAndEmptyOverridePathsAreBadInput() {
+        assertThatThrownBy(() -> SpecParser.parse("s.yaml", "name: x\n3: y\n", List.of()))
+                .isInstanceOf(BadInputException.class).hasMessage("s.yaml: key 3 is not a name; keys must be non-empty strings");
+        assertThatThrownBy(() -> SpecParser.parse("s.yaml", "name: x\n", List.of(".=1")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("empty key");
+        assertThatThrownBy(() -> SpecParser.parse("s.yaml", "name: x\n", List.of("a.b={1: 2}")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("key 1 in a.b is not a name");
+    }
+}
