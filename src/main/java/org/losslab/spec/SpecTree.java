@@ -130,6 +130,20 @@ public final class SpecTree {
         return out;
     }
 
+    /**
+     * Refuses a list of sizes or settings that repeats a value, naming it: each value is a separate unit
+     * of work, and a repeat was silently merged before (issue #18 item 6). Returns the list.
+     */
+    public <T> List<T> distinct(String path, List<T> values) {
+        for (int i = 0; i < values.size(); i++) {
+            int first = values.indexOf(values.get(i));
+            if (first != i) {
+                throw error(path, "repeats " + values.get(i) + " (at [" + first + "] and [" + i + "]); list each value once");
+            }
+        }
+        return values;
+    }
+
     /** Marks a whole subtree as known (for sections read by another component). */
     public void acceptSubtree(String path) {
         known.add(path);

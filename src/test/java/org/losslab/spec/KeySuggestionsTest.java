@@ -51,4 +51,21 @@ class KeySuggestionsTest {
         assertThatThrownBy(() -> SpecParser.parse("s.yaml", "name: x\n", List.of("a.b={1: 2}")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("key 1 in a.b is not a name");
     }
+
+    @Test
+    void duplicatesAreRefusedNamingTheDuplicate() {
+        String base = "name: x\nseed: 1\n";
+        assertThatThrownBy(() -> JobSpec.fromText("s.yaml", base
+                + "training: {hidden_widths: [25, 100, 25], restarts: 1, epochs: 1, learning_rate: 0.1}\n"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("s.yaml: training.hidden_widths repeats 25 (at [0] and [2]); list each value once");
+        assertThatThrownBy(() -> JobSpec.fromText("s.yaml", base + "theory: {p: [3, 3]}\n"))
+                .hasMessageContaining("theory.p repeats 3");
+        assertThatThrownBy(() -> JobSpec.fromText("s.yaml", base + "theory: {kac_rice: {n: [4, 8, 4]}}\n"))
+                .hasMessageContaining("theory.kac_rice.n repeats 4");
+        assertThatThrownBy(() -> JobSpec.fromText("s.yaml", base + "theory: {kac_rice: {theta: [0.5, 0.5]}}\n"))
+                .hasMessageContaining("theory.kac_rice.theta repeats 0.5");
+        assertThatThrownBy(() -> JobSpec.fromText("s.yaml", base + "spinglass: {sizes: [10, 10], restarts: 2}\n"))
+                .hasMessageContaining("spinglass.sizes repeats 10");
+    }
 }
