@@ -1,6 +1,11 @@
 package org.losslab.spec;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.losslab.BadInputException;
 
 /**
  * "Did you mean …?" for a misspelt spec key: the known key nearest by Levenshtein distance, when it is
@@ -49,5 +54,41 @@ final class KeySuggestions {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    /**
+     * A required key {@code path} is missing: if its section holds an unread key that is a near miss of it,
+     * that key is the error ({@code unknown key training.epoch (did you mean epochs?)}), else null.
+     */
+    static BadInputException misspelt(String source, String path, Object parent, Set<String> known) {
+        if (!(parent instanceof Map<?, ?> siblings)) {
+            return null;
+        }
+        int dot = path.lastIndexOf('.');
+        for (Object key : siblings.keySet()) {
+            String sibling = (dot < 0 ? "" : path.substring(0, dot + 1)) + key;
+            if (!known.contains(sibling) && leaf(path).equals(nearest(key.toString(), List.of(leaf(path))))) {
+                return new BadInputException(source + ": unknown key " + sibling + " (did you mean " + leaf(path) + "?)");
+            }
+        }
+        return null;
+    }
+
+    static String leaf(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    /** The names of the known keys in the same section as {@code path}. */
+    static List<String> siblings(String path, Set<String> known) {
+        int dot = path.lastIndexOf('.');
+        String prefix = dot < 0 ? "" : path.substring(0, dot + 1);
+        List<String> out = new ArrayList<>();
+        for (String k : known) {
+            if (k.startsWith(prefix) && k.length() > prefix.length()) {
+                String rest = k.substring(prefix.length());
+                out.add(rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest);
+            }
+        }
+        return out;
     }
 }

@@ -169,65 +169,11 @@ public final class SpecTree {
         List<String> unknown = new ArrayList<>();
         collectUnknown("", root, unknown);
         if (!unknown.isEmpty()) {
-            List<String> shown = unknown.stream().map(u -> u + KeySuggestions.hint(leaf(u), knownSiblings(u))).toList();
+            List<String> shown = unknown.stream()
+                    .map(u -> u + KeySuggestions.hint(KeySuggestions.leaf(u), KeySuggestions.siblings(u, known))).toList();
             throw new BadInputException(source + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", shown));
         }
-    }
-
-    /** A required key is missing: if a sibling is a near miss of it, that sibling is the error. */
-    private BadInputException misspelt(String path) {
-        int dot = path.lastIndexOf('.');
-        Object parent = dot < 0 ? root : lookup(path.substring(0, dot));
-        if (parent instanceof Map<?, ?> siblings) {
-            for (Object key : siblings.keySet()) {
-                String sibling = (dot < 0 ? "" : path.substring(0, dot + 1)) + key;
-                if (!known.contains(sibling) && leaf(path).equals(KeySuggestions.nearest(key.toString(), List.of(leaf(path))))) {
-                    return new BadInputException(source + ": unknown key " + sibling + " (did you mean " + leaf(path) + "?)");
-                }
-            }
-        }
-        return error(path, "is required");
-    }
-
-    private static String leaf(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
-    }
-
-    private List<String> knownSiblings(String path) {
-        int dot = path.lastIndexOf('.');
-        String prefix = dot < 0 ? "" : path.substring(0, dot + 1);
-        List<String> out = new ArrayList<>();
-        for (String k : known) {
-            if (k.startsWith(prefix) && k.length() > prefix.length()) {
-                String rest = k.substring(prefix.length());
-                out.add(rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest);
-            }
-        }
-        return out;
-    }
-
-    private void collectUnknown(String prefix, Map<String, Object> map, List<String> out) {
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-            if (known.contains(path) || e.getValue() == null) {
-                continue; // a null section (e.g. --set theory=null) is an absent one
-            }
-            if (e.getValue() instanceof Map<?, ?> child && isPrefixOfKnown(path)) {
-                collectUnknown(path, castMap(child), out);
-            } else {
-                out.add(path);
-            }
-        }
-    }
-
-    private boolean isPrefixOfKnown(String path) {
-        for (String k : known) {
-            if (k.startsWith(path + ".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Object value(String path, Object fallback) {
@@ -235,11 +181,17 @@ public final class SpecTree {
         Object v = lookup(path);
         if (v == null) {
             if (fallback == null) {
-                throw misspelt(path);
+                BadInputException typo = KeySuggestions.misspelt(source, path, lookupParent(path), known);
+                throw typo != null ? typo : error(path, "is required");
             }
             return fallback;
         }
         return v;
+    }
+
+    private Object lookupParent(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? root : lookup(path.substring(0, dot));
     }
 
     Object lookup(String path) {
