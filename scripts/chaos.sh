@@ -5,18 +5,18 @@
 #
 # Runs a small job through every stage (prepare-data, train, summarize, theory, spinglass, enumeration, cells,
 # region-networks, sample-activations, region-statistics, compare, then the report) and SIGKILLs it
-# N times (default 14), each time followed by `losslab restart --last`. Targeted kills use
+# N times (default 15), each time followed by `losslab restart --last`. Targeted kills use
 # LOSSLAB_CHAOS_PAUSE=point:n with LOSSLAB_FAULTS_ENABLED=true (the fault seam, org.losslab.faults): the
 # process freezes at the n-th time it reaches that point, inside the write transaction, and this script
-# kills it there. The 14 kill points, in
+# kills it there. The 15 kill points, in
 # pipeline order: prepare-data, a training checkpoint write, a random moment (1-8 s after start: JVM
 # start, embedded server start/stale cleanup, Flyway, training), a run's final write (final_params),
 # summarize, theory (after the curves), a spin-glass block checkpoint, an enumerated disorder sample,
-# cells (its certificates),
+# cells (its certificates on the generated data, then on the MNIST subset),
 # a region network's epoch checkpoint, a sample-activations accumulator checkpoint, region-statistics,
 # compare, and report generation (midway through the figures; the job is COMPLETED then, so the
-# script checks that no report of it is visible and runs `losslab report --last` instead of restart). N >= 14 hits every point (extra kills go to
-# training: checkpoints, final writes, random moments); N < 14 hits a subset drawn with --seed.
+# script checks that no report of it is visible and runs `losslab report --last` instead of restart). N >= 15 hits every point (extra kills go to
+# training: checkpoints, final writes, random moments); N < 15 hits a subset drawn with --seed.
 # Even kills hit the whole process group (the JVM and its embedded postgres: stale postmaster.pid,
 # crash recovery); odd kills only the JVM (its postgres lives on: a stale server to stop).
 # Then the same spec runs uninterrupted in a second embedded database (the reference), and every
@@ -27,7 +27,7 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
-kills=14
+kills=15
 seed=$RANDOM
 work=""
 keep=0
@@ -52,9 +52,9 @@ export LOSSLAB_THREADS="${LOSSLAB_THREADS:-2}"
 export LOSSLAB_JAVA_OPTS="${LOSSLAB_JAVA_OPTS:--Xmx2g -Dorg.bytedeco.javacpp.maxbytes=4G}"
 started=$(date +%s)
 
-# the kill plan: the 14 points in pipeline order; N >= 14 takes all (extra kills go to training),
-# N < 14 a subset drawn with the seed (kept in pipeline order)
-points=(prepare-data:1 checkpoint:2 random final-params:1 summarize:1 theory:2 spinglass:2 enumeration:3 cells:1
+# the kill plan: the 15 points in pipeline order; N >= 15 takes all (extra kills go to training),
+# N < 15 a subset drawn with the seed (kept in pipeline order)
+points=(prepare-data:1 checkpoint:2 random final-params:1 summarize:1 theory:2 spinglass:2 enumeration:3 cells:1 cells:2
         region-networks:2 sample-activations:3 region-statistics:2 compare:1 report:2)
 extra=("random" "checkpoint:1" "final-params:2" "checkpoint:3")
 plan=()
@@ -88,6 +88,7 @@ sets=(--set name=chaos --set data.holdout=6000 --set "training.hidden_widths=[25
       --set enumeration.samples=20 --set enumeration.block_size=5 --set enumeration.kac_rice_samples=2000
       --set cells.n=30 --set cells.width=4 --set cells.perturbations=300 --set cells.valley_points=50
       --set cells.in_cell_starts=2 --set cells.in_cell_train_steps=50
+      --set "cells.mnist_classes=[3,5]" --set cells.mnist_count=60 --set cells.mnist_components=5
       --set "regions.mlp_widths=[16,16]" --set "regions.activations=[relu,hardtanh]" --set regions.input_count=200 --set regions.census_train_count=200
       --set regions.batch_size=50 --set regions.train_epochs=2 --set regions.train_count=1000)
 echo "chaos: seed $seed, $kills kills (${plan[*]}), ${restarts} restarts x 2 widths x 4 epochs, work dir $work"

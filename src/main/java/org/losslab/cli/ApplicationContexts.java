@@ -23,11 +23,19 @@ final class ApplicationContexts {
     }
 
     static ConfigurableApplicationContext open() {
-        return open(null);
+        return open(null, null);
     }
 
-    /** With {@code remoteRole} "manager" or "worker": the AMQP wiring of remote partitioning too. */
     static ConfigurableApplicationContext open(String remoteRole) {
+        return open(remoteRole, null);
+    }
+
+    /**
+     * With {@code remoteRole} "manager" or "worker": the AMQP wiring of remote partitioning too. With a
+     * {@code missingSchemaMessage}: for commands on an existing execution, which refuse with that message
+     * (exit 2) instead of creating the schema on a database that has none ({@link org.losslab.store.SchemaGuard}).
+     */
+    static ConfigurableApplicationContext open(String remoteRole, String missingSchemaMessage) {
         DatabaseSettings settings = DatabaseSettings.fromEnvironment();
         if (!settings.embedded()) {
             probe(settings);
@@ -38,11 +46,11 @@ final class ApplicationContexts {
                     .web(WebApplicationType.NONE)
                     .registerShutdownHook(false)
                     .logStartupInfo(false)
-                    .properties(remoteRole == null ? new String[0]
-                            : new String[] {org.losslab.remote.RemoteConfiguration.ROLE + "=" + remoteRole})
+                    .properties(properties(remoteRole, missingSchemaMessage))
                     .run();
         } catch (RuntimeException e) {
-            if (Causes.find(e, BrokerUnavailableException.class) != null) {
+            if (Causes.find(e, BrokerUnavailableException.class) != null
+                    || Causes.find(e, org.losslab.BadInputException.class) != null) {
                 throw e;
             }
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -65,6 +73,17 @@ final class ApplicationContexts {
         return ctx;
     }
 
+    private static java.util.Map<String, Object> properties(String remoteRole, String missingSchemaMessage) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        if (remoteRole != null) {
+            p.put(org.losslab.remote.RemoteConfiguration.ROLE, remoteRole);
+        }
+        if (missingSchemaMessage != null) {
+            p.put(org.losslab.store.SchemaGuard.MISSING_MESSAGE, missingSchemaMessage);
+        }
+        return p;
+    }
+
     /** The body of a job command, run with the command's context open. */
     interface JobCommand {
         int run(ConfigurableApplicationContext ctx) throws Exception;
@@ -75,7 +94,12 @@ final class ApplicationContexts {
      * remote partitioning when {@code remote}; a launch refused because another process owns the job exits 4.
      */
     static int runJobCommand(boolean remote, JobCommand command) throws Exception {
-        try (ConfigurableApplicationContext ctx = open(remote ? "manager" : null)) {
+        return runJobCommand(remote, null, command);
+    }
+
+    /** As above, on an existing schema only when {@code missingSchemaMessage} is given (restart). */
+    static int runJobCommand(boolean remote, String missingSchemaMessage, JobCommand command) throws Exception {
+        try (ConfigurableApplicationContext ctx = open(remote ? "manager" : null, missingSchemaMessage)) {
             return command.run(ctx);
         } catch (JobRefusedException e) {
             System.err.println("losslab: " + e.getMessage());

@@ -29,4 +29,17 @@ public class LosslabCommand {
                     "--log-format must be text or json, not '" + format + "'");
         }
     }
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On a failure, append the stack trace to a debug log (LOSSLAB_DEBUG_LOG, default "
+                    + "losslab-debug.log in the temp directory) and show Spring's start-up failure logs.")
+    void debug(boolean on) {
+        if (on) {
+            System.setProperty(Failures.DEBUG, "true");
+            System.setProperty("logging.level.org.springframework.boot.SpringApplication", "ERROR");
+            System.setProperty("logging.level.org.springframework.boot.diagnostics", "ERROR");
+            System.setProperty("logging.level.org.springframework.context", "WARN");
+            System.setProperty("logging.pattern.console", "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n%ex");
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package org.losslab.cli;
 
-import org.losslab.BadInputException;
 import org.losslab.ExitCodes;
 import picocli.CommandLine;
 
@@ -22,33 +21,18 @@ public final class Main {
         CommandLine cli = new CommandLine(new LosslabCommand());
         cli.setExecutionExceptionHandler((e, line, parsed) -> handle(e));
         cli.setParameterExceptionHandler((e, args2) -> {
-            System.err.println("losslab: " + e.getMessage());
-            e.getCommandLine().usage(System.err);
-            return ExitCodes.USAGE;
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            return Failures.line(e.getMessage() + " (see: " + command + " --help)", null, ExitCodes.USAGE);
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) { // an Error (e.g. OutOfMemoryError) passes picocli's handler
+            return Failures.handle(e);
+        }
     }
 
     static int handle(Exception e) {
-        Throwable bad = Causes.find(e, BadInputException.class);
-        if (bad != null) {
-            System.err.println("losslab: " + bad.getMessage());
-            return ExitCodes.USAGE;
-        }
-        Throwable db = Causes.find(e, DatabaseUnavailableException.class);
-        if (db != null) {
-            System.err.println("losslab: " + db.getMessage());
-            return ExitCodes.DATABASE_UNAVAILABLE;
-        }
-        Throwable lost = connectionLoss(e);
-        if (lost != null) {
-            System.err.println("losslab: lost the database connection (" + firstLine(lost.getMessage())
-                    + "); the job is restartable: 'losslab restart --last' once the database is back");
-            return ExitCodes.DATABASE_UNAVAILABLE;
-        }
-        System.err.println("losslab: " + e.getMessage());
-        e.printStackTrace(System.err);
-        return ExitCodes.FAILED;
+        return Failures.handle(e);
     }
 
     /** The deepest cause that says the database connection failed (SQLSTATE class 08, pool timeout). */
@@ -61,9 +45,5 @@ public final class Main {
             }
         }
         return found;
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "no message" : s.lines().findFirst().orElse("").trim();
     }
 }

@@ -27,7 +27,15 @@ class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
+        target.validate();
+        if (out != null) {
+            try {
+                ReportGenerator.checkOutputDirectory(out);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+        }
+        try (ConfigurableApplicationContext ctx = ApplicationContexts.open(null, target.missingMessage())) {
             Long id = target.resolve(ctx.getBean(JobRunner.class));
             if (id == null) {
                 System.err.println("losslab: there is no execution to report on");
@@ -41,7 +49,11 @@ class ReportCommand implements Callable<Integer> {
                 throw new BadInputException(e.getMessage(), e); // no such execution
             }
             Path dir = out != null ? out : ReportGenerator.defaultDirectory(jobName, id);
-            System.out.println(reports.write(id, dir));
+            try {
+                System.out.println(reports.write(id, dir));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage(), e); // the directory could not be used
+            }
             return ExitCodes.OK;
         }
     }

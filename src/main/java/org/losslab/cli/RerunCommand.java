@@ -47,7 +47,9 @@ class RerunCommand implements Callable<Integer> {
             }
             System.out.printf("%s: starting instance %d%n", job.name(), k);
             JobExecution execution = ctx.getBean(JobRunner.class).run(job, k);
-            return JobOutcome.report(execution);
+            int code = JobOutcome.report(execution);
+            ReportCommand.afterJob(ctx, execution.getId());
+            return code;
         });
     }
 }

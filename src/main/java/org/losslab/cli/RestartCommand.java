@@ -23,7 +23,8 @@ class RestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ApplicationContexts.runJobCommand(remote, ctx -> {
+        target.validate();
+        return ApplicationContexts.runJobCommand(remote, target.missingMessage(), ctx -> {
             JobRunner runner = ctx.getBean(JobRunner.class);
             Long id = target.resolve(runner);
             if (id == null) {

@@ -27,6 +27,9 @@ class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (limit < 1) {
+            throw new org.losslab.BadInputException("--limit must be a positive integer, not " + limit);
+        }
         try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             List<Map<String, Object>> executions = jdbc.queryForList("""

@@ -1,8 +1,10 @@
 package org.losslab.cli;
 
 import java.util.concurrent.Callable;
+import org.losslab.BadInputException;
 import org.losslab.ExitCodes;
 import org.losslab.job.JobRunner;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,13 +18,21 @@ class StopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
+        ExecutionTarget.checkId(executionId);
+        String missing = "no job execution " + executionId + " in this database";
+        try (ConfigurableApplicationContext ctx = ApplicationContexts.open(null, missing)) {
+            JobExecution execution = ctx.getBean(JobRunner.class).find(executionId).orElse(null);
+            if (execution == null) {
+                throw new BadInputException(missing);
+            }
+            if (!execution.isRunning()) {
+                throw new BadInputException("execution " + executionId + " is " + execution.getStatus() + ", not running");
+            }
             try {
                 ctx.getBean(JobRunner.class).stop(executionId);
             } catch (org.springframework.batch.core.launch.NoSuchJobExecutionException
                      | org.springframework.batch.core.launch.JobExecutionNotRunningException e) {
-                System.err.println("losslab: execution " + executionId + " is not running");
-                return ExitCodes.USAGE;
+                throw new BadInputException("execution " + executionId + " is not running", e);
             }
             System.out.println("stop requested for execution " + executionId
                     + "; it ends STOPPED after the current epochs");

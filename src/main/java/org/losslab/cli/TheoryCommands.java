@@ -61,6 +61,7 @@ final class TheoryCommands {
             throw new BadInputException("samples must be >= 1, got " + samples);
         }
         KacRiceMonteCarlo monteCarlo = input(() -> new KacRiceMonteCarlo(p, n, u, theta));
+        validate(() -> org.losslab.theory.KacRiceBudget.check(n, samples, Runtime.getRuntime().maxMemory() / 2));
         KacRiceEstimate e = monteCarlo.estimate(samples, seed);
         List<String> lines = new ArrayList<>();
         lines.add("total " + format(e.total()));

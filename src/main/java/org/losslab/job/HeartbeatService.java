@@ -59,7 +59,18 @@ public class HeartbeatService {
                 log.warn("heartbeat of execution {} not written: {}", jobExecutionId, e.getMessage());
             }
         }, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        return timer::shutdownNow;
+        return () -> {
+            // the launch ended (completed, failed or stopped): no process owns the execution any more,
+            // so its row goes too (a beat in flight is waited for, or it would write the row again)
+            timer.shutdownNow();
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+            try {
+                jdbc.update("DELETE FROM heartbeat WHERE job_execution_id = ? AND host = ? AND pid = ?",
+                        jobExecutionId, host, pid);
+            } catch (RuntimeException e) {
+                log.warn("heartbeat of execution {} not removed: {}", jobExecutionId, e.getMessage());
+            }
+        };
     }
 
     /** Why the execution must not be taken over, or null if its owner (and every worker holding a partition) is gone. */

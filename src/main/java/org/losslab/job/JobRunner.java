@@ -65,32 +65,33 @@ public class JobRunner {
 
     /** Resumes a failed, stopped or crashed execution from its last checkpoints. */
     public JobExecution restart(long executionId) throws JobRefusedException {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution = find(executionId).orElse(null);
         if (execution == null) {
-            throw new JobRefusedException("no job execution " + executionId);
+            throw new org.losslab.BadInputException("no job execution " + executionId + " in this database");
         }
+        boolean stepsRunning = execution.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning());
         if (execution.isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
             String owner = heartbeats.liveOwner(executionId);
             if (owner != null) {
                 throw new JobRefusedException("execution " + executionId + " is " + execution.getStatus()
                         + " and still owned by a live " + owner + "; not taking it over");
             }
-        }
-        if (execution.isRunning()) {
-            log.info("Execution {} was left {} by a process that is gone; recovering it", executionId,
-                    execution.getStatus());
-            execution = jobOperator.recover(execution);
-        } else if (execution.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning())) {
+        } else if (stepsRunning) {
             // remote partitions left running when the manager ended (timeout): only a live worker may keep them
             String worker = heartbeats.liveWorker(executionId);
             if (worker != null) {
                 throw new JobRefusedException("execution " + executionId + " still has a partition on a live "
                         + worker + "; restart it when that partition has ended");
             }
-            log.info("Execution {} has partitions left running by workers that are gone; recovering them", executionId);
+        }
+        // nobody owns it any more: UNKNOWN first (recover leaves an UNKNOWN execution as it is, with its
+        // STARTED partitions, which then made the first restart fail as "already running"), then recover
+        execution = UnknownStatusRecovery.resolve(jobRepository, execution);
+        if (execution.isRunning() || execution.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning())) {
+            log.info("Execution {} was left {} with unfinished steps by processes that are gone; recovering it",
+                    executionId, execution.getStatus());
             execution = jobOperator.recover(execution);
         }
-        execution = UnknownStatusRecovery.resolve(jobRepository, execution);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             throw new JobRefusedException("execution " + executionId + " already completed (its report: losslab report "
                     + executionId + ")");
@@ -100,6 +101,15 @@ public class JobRunner {
                 "execution " + executionId + " has no recorded spec (it failed before starting); run the spec again"));
         JobSpec spec = JobSpec.fromText("spec of execution " + executionId, text);
         return launch(jobs.create(spec), execution.getJobParameters());
+    }
+
+    /** The execution with this id, or empty (Batch 6's repository throws instead of returning null). */
+    public Optional<JobExecution> find(long executionId) {
+        try {
+            return Optional.ofNullable(jobRepository.getJobExecution(executionId));
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            return Optional.empty();
+        }
     }
 
     public Optional<Long> lastExecutionId() {

@@ -21,7 +21,9 @@ final class ReportDirectory {
 
     private static final String PARTIAL = ".partial-";
     private static final String OLD = ".old-";
-    private static final Set<String> REPORT_ENTRIES = Set.of("index.html", "figures");
+    /** Written into every report: which database it is the report of ({@code database <uuid>}). */
+    static final String MARKER = ".losslab-report";
+    private static final Set<String> REPORT_ENTRIES = Set.of("index.html", "figures", MARKER);
 
     private final Path target;
     private final Path partial;
@@ -36,6 +38,31 @@ final class ReportDirectory {
      * as a whole), removes leftovers of dead writers, and creates the empty partial directory.
      */
     static ReportDirectory open(Path dir) throws IOException {
+        return open(dir, null);
+    }
+
+    /**
+     * As {@link #open(Path)}, for the report of database {@code databaseId}: an existing report there must
+     * be one of the same database (a run on another database never overwrites it, issue #18 item 5).
+     */
+    static ReportDirectory open(Path dir, String databaseId) throws IOException {
+        Path target = check(dir, databaseId);
+        Path parent = Files.createDirectories(target.getParent());
+        removeLeftovers(parent, target.getFileName().toString());
+        Path partial = parent.resolve(hidden(target, PARTIAL));
+        deleteTree(partial);
+        Files.createDirectories(partial);
+        if (databaseId != null) {
+            Files.writeString(partial.resolve(MARKER), "database " + databaseId + "\n");
+        }
+        return new ReportDirectory(target, partial);
+    }
+
+    /**
+     * Refuses a target that is a file, the root, a non-empty directory that is not a losslab report (no
+     * marker) or the report of another database than {@code databaseId} (when given); returns it absolute.
+     */
+    static Path check(Path dir, String databaseId) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             try (Stream<Path> entries = Files.list(target)) {
@@ -46,15 +73,34 @@ final class ReportDirectory {
                             + ", which is not part of a report; choose a new or empty directory");
                 }
             }
+            checkMarker(target, databaseId);
         } else if (Files.exists(target)) {
             throw new IOException(target + " exists and is not a directory");
         }
-        Path parent = Files.createDirectories(target.getParent());
-        removeLeftovers(parent, target.getFileName().toString());
-        Path partial = parent.resolve(hidden(target, PARTIAL));
-        deleteTree(partial);
-        Files.createDirectories(partial);
-        return new ReportDirectory(target, partial);
+        if (target.getParent() == null) {
+            throw new IOException(target + " is the root directory");
+        }
+        return target;
+    }
+
+    private static void checkMarker(Path target, String databaseId) throws IOException {
+        boolean empty;
+        try (Stream<Path> entries = Files.list(target)) {
+            empty = entries.findAny().isEmpty();
+        }
+        Path marker = target.resolve(MARKER);
+        if (empty) {
+            return;
+        }
+        if (!Files.isRegularFile(marker)) {
+            throw new IOException(target + " is not a losslab report (it has no " + MARKER
+                    + "); choose a new or empty directory");
+        }
+        String owner = Files.readString(marker).strip().replaceFirst("^database ", "");
+        if (databaseId != null && !owner.equals(databaseId)) {
+            throw new IOException(target + " holds the report of another database (" + owner
+                    + ", this is " + databaseId + "); choose another directory with --out");
+        }
     }
 
     /** Where the report is written until {@link #publish()}. */

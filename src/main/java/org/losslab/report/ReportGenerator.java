@@ -35,6 +35,20 @@ public class ReportGenerator {
         return Path.of("reports", jobName + "-" + executionId);
     }
 
+    /** IllegalArgumentException for an output directory a report must not replace, before anything else is done. */
+    public static void checkOutputDirectory(Path dir) {
+        try {
+            ReportDirectory.check(dir, null);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the report into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The random identity of this database (V29), which every report carries. */
+    public String databaseId() {
+        return jdbc.queryForObject("SELECT database_id::text FROM database_identity", String.class);
+    }
+
     /** The job of an execution; IllegalArgumentException if the database has no such execution. */
     public String jobName(long executionId) {
         return ExecutionFacts.load(jdbc, executionId).jobName();
@@ -45,9 +59,10 @@ public class ReportGenerator {
         ExecutionFacts facts = ExecutionFacts.load(jdbc, executionId);
         ReportDirectory out;
         try {
-            out = ReportDirectory.open(dir);
+            out = ReportDirectory.open(dir, databaseId());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report into " + dir + ": " + e.getMessage(), e);
+            // the directory is the user's choice (--out): a bad one is bad input, nothing was written
+            throw new IllegalArgumentException("cannot write the report into " + dir + ": " + e.getMessage(), e);
         }
         try {
             Path figures = Files.createDirectories(out.workDir().resolve("figures"));

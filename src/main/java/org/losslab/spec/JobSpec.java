@@ -28,7 +28,12 @@ public record JobSpec(String name, String description, long seed, String text, S
         return from(SpecParser.parse(source, text, List.of()));
     }
 
+    /** The top-level sections a spec may have (misspelt ones are named first, with a suggestion). */
+    static final List<String> SECTIONS = List.of("name", "description", "seed", "schedule", "data", "training", "theory",
+            "spinglass", "cells", "regions", "compare");
+
     static JobSpec from(SpecTree t) {
+        t.rejectMisspeltSections(SECTIONS);
         Schedule.read(t); // operational only: validated, then kept out of the stored text and hash
         String name = t.string("name", null);
         if (!name.matches("[a-z0-9][a-z0-9_-]{0,62}")) {

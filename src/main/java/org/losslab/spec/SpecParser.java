@@ -51,11 +51,29 @@ public final class SpecParser {
         if (!(doc instanceof Map<?, ?> map)) {
             throw new BadInputException(source + ": a spec must be a YAML mapping of sections");
         }
+        checkKeys(source, "", map);
         Map<String, Object> root = SpecTree.castMap(map);
         for (String o : overrides) {
             apply(source, root, o);
         }
         return new SpecTree(source, root);
+    }
+
+    /** Every key must be a name: YAML also allows numbers, booleans, null and lists as keys. */
+    private static void checkKeys(String source, String at, Object node) {
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key) || key.isEmpty()) {
+                    throw new BadInputException(source + ": key " + (e.getKey() instanceof String ? "''" : e.getKey())
+                            + (at.isEmpty() ? "" : " in " + at) + " is not a name; keys must be non-empty strings");
+                }
+                checkKeys(source, at.isEmpty() ? key : at + "." + key, e.getValue());
+            }
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                checkKeys(source, at + "[" + i + "]", list.get(i));
+            }
+        }
     }
 
     /** The canonical text of a spec (after overrides): what is stored and hashed. */
@@ -78,7 +96,14 @@ public final class SpecParser {
         } catch (YAMLException e) {
             throw new BadInputException("--set " + override + ": value is not valid YAML: " + e.getMessage());
         }
-        String[] parts = path.split("\\.");
+        String[] parts = path.split("\\.", -1);
+        for (String part : parts) {
+            if (part.isBlank()) {
+                throw new BadInputException("--set " + override + ": the path has an empty key; expected path=value, "
+                        + "e.g. training.epochs=8");
+            }
+        }
+        checkKeys("--set " + override, path, value);
         Map<String, Object> node = root;
         for (int i = 0; i < parts.length - 1; i++) {
             Object child = node.get(parts[i]);

@@ -130,42 +130,50 @@ public final class SpecTree {
         return out;
     }
 
+    /**
+     * Refuses a list of sizes or settings that repeats a value, naming it: each value is a separate unit
+     * of work, and a repeat was silently merged before (issue #18 item 6). Returns the list.
+     */
+    public <T> List<T> distinct(String path, List<T> values) {
+        for (int i = 0; i < values.size(); i++) {
+            int first = values.indexOf(values.get(i));
+            if (first != i) {
+                throw error(path, "repeats " + values.get(i) + " (at [" + first + "] and [" + i + "]); list each value once");
+            }
+        }
+        return values;
+    }
+
     /** Marks a whole subtree as known (for sections read by another component). */
     public void acceptSubtree(String path) {
         known.add(path);
     }
 
-    /** Refuses every key that no reader asked for. */
+    /**
+     * Before any section is read: a top-level key that is not one of {@code sections} but close to one
+     * is a misspelt section, named first ({@code unknown section trainng (did you mean training?)}),
+     * so that its absence does not surface as some other section's error.
+     */
+    public void rejectMisspeltSections(List<String> sections) {
+        for (String key : root.keySet()) {
+            String near = sections.contains(key) ? null : KeySuggestions.nearest(key, sections);
+            if (near != null) {
+                throw new BadInputException(source + ": unknown " + (root.get(key) instanceof Map ? "section " : "key ")
+                        + key + " (did you mean " + near + "?)");
+            }
+        }
+    }
+
+    /** Refuses every key that no reader asked for, suggesting the nearest known key of the same section. */
     public void rejectUnknownKeys() {
         List<String> unknown = new ArrayList<>();
         collectUnknown("", root, unknown);
         if (!unknown.isEmpty()) {
+            List<String> shown = unknown.stream()
+                    .map(u -> u + KeySuggestions.hint(KeySuggestions.leaf(u), KeySuggestions.siblings(u, known))).toList();
             throw new BadInputException(source + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
-                    + String.join(", ", unknown));
+                    + String.join(", ", shown));
         }
-    }
-
-    private void collectUnknown(String prefix, Map<String, Object> map, List<String> out) {
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-            if (known.contains(path) || e.getValue() == null) {
-                continue; // a null section (e.g. --set theory=null) is an absent one
-            }
-            if (e.getValue() instanceof Map<?, ?> child && isPrefixOfKnown(path)) {
-                collectUnknown(path, castMap(child), out);
-            } else {
-                out.add(path);
-            }
-        }
-    }
-
-    private boolean isPrefixOfKnown(String path) {
-        for (String k : known) {
-            if (k.startsWith(path + ".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Object value(String path, Object fallback) {
@@ -173,11 +181,17 @@ public final class SpecTree {
         Object v = lookup(path);
         if (v == null) {
             if (fallback == null) {
-                throw error(path, "is required");
+                BadInputException typo = KeySuggestions.misspelt(source, path, lookupParent(path), known);
+                throw typo != null ? typo : error(path, "is required");
             }
             return fallback;
         }
         return v;
+    }
+
+    private Object lookupParent(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? root : lookup(path.substring(0, dot));
     }
 
     Object lookup(String path) {

@@ -13,7 +13,7 @@ public record SpinGlassSpec(List<Integer> sizes, int restarts, String method, in
 
     static SpinGlassSpec read(SpecTree t) {
         return new SpinGlassSpec(
-                t.integers("spinglass.sizes", null, 2, 5000).stream().map(Long::intValue).toList(),
+                t.distinct("spinglass.sizes", t.integers("spinglass.sizes", null, 2, 5000).stream().map(Long::intValue).toList()),
                 (int) t.integer("spinglass.restarts", null, 1, 1_000_000),
                 t.choice("spinglass.method", "gd", "gd", "sgd"),
                 (int) t.integer("spinglass.samples", 1L, 1, 10_000),

@@ -30,8 +30,8 @@ public record TrainingSpec(
     public static final long MAX_WIDTH = 1_000_000;
 
     static TrainingSpec read(SpecTree t) {
-        List<Integer> widths = t.integers("training.hidden_widths", null, 1, MAX_WIDTH)
-                .stream().map(Long::intValue).toList();
+        List<Integer> widths = t.distinct("training.hidden_widths", t.integers("training.hidden_widths", null, 1, MAX_WIDTH)
+                .stream().map(Long::intValue).toList());
         return new TrainingSpec(
                 widths,
                 (int) t.integer("training.hidden_layers", 1L, 1, 8),

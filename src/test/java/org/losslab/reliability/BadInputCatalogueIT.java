@@ -54,7 +54,16 @@ class BadInputCatalogueIT {
 
     /** A valid 60-image single-set MNIST directory, then {@code damage} applied to its files. */
     static Path dataDir(String name, Consumer<Path> damage) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve(name));
+        return dataDir(tmp, name, damage);
+    }
+
+    /** A valid 60-image directory under {@code parent} (for other tests of bad input). */
+    static Path dataDir(Path parent, String name) throws IOException {
+        return dataDir(parent, name, d -> { });
+    }
+
+    static Path dataDir(Path parent, String name, Consumer<Path> damage) throws IOException {
+        Path dir = Files.createDirectories(parent.resolve(name));
         Random rnd = new Random(name.hashCode());
         byte[] pixels = new byte[60 * 28 * 28];
         rnd.nextBytes(pixels);
@@ -206,6 +215,10 @@ class BadInputCatalogueIT {
     }
 
     static void assertNothingWritten() throws Exception {
+        assertNothingWritten(db);
+    }
+
+    static void assertNothingWritten(TestDatabase db) throws Exception {
         try (Connection c = db.connect()) {
             assertThat(ResultsCheck.scalar(c, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"))

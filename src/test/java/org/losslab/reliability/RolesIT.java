@@ -25,14 +25,16 @@ class RolesIT {
 
     static final List<String> ANALYST_READS = List.of(
             "SELECT * FROM v_runs", "SELECT * FROM run", "SELECT * FROM epoch_metric", "SELECT * FROM experiment",
-            "SELECT * FROM experiment_dataset", "SELECT * FROM size_summary", "SELECT * FROM provenance",
+            "SELECT * FROM experiment_dataset", "SELECT * FROM size_summary", "SELECT experiment_id, git_commit, omp_threads FROM provenance",
             "SELECT run_id, params_sha256 FROM final_params", "SELECT dataset_sha256, n_train, n_test FROM dataset");
 
     static final List<String> ANALYST_REFUSED = List.of(
             "SELECT * FROM checkpoint", "SELECT params FROM final_params", "SELECT * FROM final_params",
             "SELECT payload FROM dataset", "SELECT * FROM dataset", "SELECT * FROM heartbeat",
             "SELECT * FROM batch_job_execution", "SELECT * FROM batch_step_execution_context",
-            "SELECT * FROM flyway_schema_history",
+            "SELECT * FROM flyway_schema_history", "SELECT host FROM provenance", "SELECT * FROM partition_lease",
+            "SELECT params FROM region_network", "SELECT state FROM region_sample", "SELECT state FROM spinglass_block",
+            "SELECT host FROM benchmark_run",
             "INSERT INTO experiment_dataset SELECT * FROM experiment_dataset", "UPDATE run SET status = status",
             "DELETE FROM epoch_metric", "TRUNCATE size_summary", "CREATE TABLE mine (x int)",
             "CREATE VIEW mine AS SELECT 1", "DROP VIEW v_runs");

@@ -19,8 +19,9 @@ class ReportDirectoryTest {
         Files.createDirectories(dir.resolve("figures"));
         Files.writeString(dir.resolve("index.html"), "old");
         Files.writeString(dir.resolve("figures/gone.png"), "old figure");
+        Files.writeString(dir.resolve(ReportDirectory.MARKER), "database d1\n");
 
-        ReportDirectory out = ReportDirectory.open(dir);
+        ReportDirectory out = ReportDirectory.open(dir, "d1");
         Files.createDirectories(out.workDir().resolve("figures"));
         Files.writeString(out.workDir().resolve("figures/new.png"), "new figure");
         assertThat(Files.readString(dir.resolve("index.html"))).as("the old report stays until publish").isEqualTo("old");
@@ -31,6 +32,23 @@ class ReportDirectoryTest {
         assertThat(dir.resolve("figures/new.png")).exists();
         assertThat(dir.resolve("figures/gone.png")).doesNotExist();
         assertThat(entries(root.resolve("reports"))).containsExactly("job-3");
+    }
+
+    /** Issue #18 item 5: never over a user's own files, nor over the report of another database. */
+    @Test
+    void refusesANonReportAndAnotherDatabasesReport(@TempDir Path root) throws IOException {
+        Path mine = Files.createDirectories(root.resolve("mine"));
+        Files.writeString(mine.resolve("index.html"), "my own page");
+        assertThatThrownBy(() -> ReportDirectory.open(mine, "d1")).hasMessageContaining("is not a losslab report");
+        assertThat(Files.readString(mine.resolve("index.html"))).isEqualTo("my own page");
+
+        ReportDirectory first = ReportDirectory.open(root.resolve("job-1"), "d1");
+        Files.writeString(first.workDir().resolve("index.html"), "d1's");
+        Path published = first.publish();
+        assertThatThrownBy(() -> ReportDirectory.open(published, "d2"))
+                .hasMessageContaining("holds the report of another database (d1, this is d2)");
+        ReportDirectory.open(published, "d1").abort();
+        assertThat(Files.readString(published.resolve("index.html"))).isEqualTo("d1's");
     }
 
     /** A failed writer removes its partial directory; names with glob characters only touch their own leftovers. */

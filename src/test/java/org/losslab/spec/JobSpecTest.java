@@ -63,9 +63,9 @@ class JobSpecTest {
     @Test
     void refusesUnknownKeysWithTheirPath() {
         assertThatThrownBy(() -> parse(VALID + "  epoch: 3\n"))
-                .isInstanceOf(BadInputException.class).hasMessage("x.yaml: unknown key training.epoch");
+                .isInstanceOf(BadInputException.class).hasMessage("x.yaml: unknown key training.epoch (did you mean epochs?)");
         assertThatThrownBy(() -> parse(VALID, "trainig.epochs=3"))
-                .hasMessage("x.yaml: unknown key trainig");
+                .hasMessage("x.yaml: unknown section trainig (did you mean training?)");
     }
 
     @Test

@@ -1,0 +1,31 @@
+package org.losslab.store;
+
+import org.losslab.BadInputException;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Commands that only act on an existing execution ({@code restart}, {@code stop}, {@code report} with an
+ * id) must not create the whole schema on an empty database just to say that the execution does not
+ * exist. They set {@value #MISSING_MESSAGE}; when the database has no migration applied yet, start-up
+ * stops with that message as bad input (exit 2) and nothing is written. Otherwise Flyway migrates as usual.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SchemaGuard {
+
+    /** The property holding the message to refuse with when the database holds no losslab schema. */
+    public static final String MISSING_MESSAGE = "losslab.schema.missing-message";
+
+    @Bean
+    FlywayMigrationStrategy flywayMigrationStrategy(Environment environment) {
+        return flyway -> {
+            String refusal = environment.getProperty(MISSING_MESSAGE);
+            if (refusal != null && flyway.info().applied().length == 0) {
+                throw new BadInputException(refusal);
+            }
+            flyway.migrate();
+        };
+    }
+}
