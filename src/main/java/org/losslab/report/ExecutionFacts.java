@@ -61,7 +61,8 @@ public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> 
                         FROM run LEFT JOIN secs ON secs.w = run.widths[2]
                         WHERE experiment_id = ? GROUP BY widths[2] ORDER BY 1""", experimentId, experimentId),
                 experimentId == null ? List.of() : jdbc.queryForList("""
-                        SELECT ed.role, d.dataset_sha256, d.source, d.split, d.n_train, d.n_test, d.image_rows, d.image_cols
+                        SELECT ed.role, d.dataset_sha256, d.source, d.split, d.split_kind, d.n_train, d.n_test, d.image_rows, d.image_cols,
+                               d.verified_as, d.file_sha256::text AS file_sha256
                         FROM experiment_dataset ed JOIN dataset d USING (dataset_sha256)
                         WHERE ed.experiment_id = ? ORDER BY ed.role""", experimentId),
                 jdbc.queryForList("""
