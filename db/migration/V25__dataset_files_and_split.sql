@@ -8,3 +8,10 @@ ALTER TABLE dataset ADD COLUMN file_sha256 JSONB;
 
 -- dataset is granted column by column (V3: never payload): the new columns are results.
 GRANT SELECT (split_kind, verified_as, file_sha256) ON dataset TO losslab_analyst;
+
+-- The machine and CPU time of an execution (for the published result pages): cpu_model and cpu_cores of
+-- the process that ran it, cpu_seconds the CPU time of that process (all its threads) from the start to the
+-- end of the execution; null for an execution killed before its end, and remote workers' CPU is not in it.
+ALTER TABLE provenance ADD COLUMN cpu_model TEXT;
+ALTER TABLE provenance ADD COLUMN cpu_cores INT;
+ALTER TABLE provenance ADD COLUMN cpu_seconds DOUBLE PRECISION;

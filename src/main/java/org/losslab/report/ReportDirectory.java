@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -36,10 +37,15 @@ final class ReportDirectory {
      * as a whole), removes leftovers of dead writers, and creates the empty partial directory.
      */
     static ReportDirectory open(Path dir) throws IOException {
+        return open(dir, REPORT_ENTRIES::contains);
+    }
+
+    /** {@link #open(Path)} for a report whose own entries are those {@code ownEntry} accepts (by file name). */
+    static ReportDirectory open(Path dir, Predicate<String> ownEntry) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             try (Stream<Path> entries = Files.list(target)) {
-                Path foreign = entries.filter(p -> !REPORT_ENTRIES.contains(p.getFileName().toString()))
+                Path foreign = entries.filter(p -> !ownEntry.test(p.getFileName().toString()))
                         .findFirst().orElse(null);
                 if (foreign != null) {
                     throw new IOException(target + " holds " + foreign.getFileName()
