@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.losslab.BadInputException;
 import org.losslab.ExitCodes;
 import org.losslab.job.JobRunner;
+import org.losslab.report.MarkdownReportGenerator;
 import org.losslab.report.ReportGenerator;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
@@ -12,8 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code losslab report EXECUTION_ID | --last [--out DIR]}: writes the HTML report of an execution
- * (running, stopped, failed or completed) and prints the path of its index.html.
+ * {@code losslab report EXECUTION_ID | --last [--out DIR | --markdown DIR]}: writes the HTML report of an
+ * execution (running, stopped, failed or completed) and prints the path of its index.html; with
+ * {@code --markdown}, its published result page (README.md and PNG figures) and the page's path.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write the HTML report of an execution (figures, comparisons, SQL, provenance) and print its path.")
@@ -24,6 +26,9 @@ class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default reports/<job>-<execution>); new, empty or a previous report, replaced as a whole.")
     Path out;
+
+    @Option(names = "--markdown", paramLabel = "DIR", description = "Write the published result page instead: DIR/README.md and the figures as PNG (docs/results/README.md); new, empty or a previous page, replaced as a whole.")
+    Path markdown;
 
     @Override
     public Integer call() {
@@ -47,6 +52,17 @@ class ReportCommand implements Callable<Integer> {
                 jobName = reports.jobName(id);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(e.getMessage(), e); // no such execution
+            }
+            if (markdown != null) {
+                if (out != null) {
+                    throw new BadInputException("--out and --markdown are two outputs: give one");
+                }
+                try {
+                    System.out.println(ctx.getBean(MarkdownReportGenerator.class).write(id, markdown));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException(e.getMessage(), e); // no experiment to publish
+                }
+                return ExitCodes.OK;
             }
             Path dir = out != null ? out : ReportGenerator.defaultDirectory(jobName, id);
             try {

@@ -13,10 +13,17 @@ public final class MnistData {
     private final LabeledImages test;
     private final String source;
     private final String split;
+    private final DataFiles files;
     private volatile String checksum;
 
-    /** @throws IllegalArgumentException if train and test images differ in size */
+    /** Data whose files are not recorded (decoded from the database, or built in a test). */
     public MnistData(LabeledImages train, LabeledImages test, String source, String split) {
+        this(train, test, source, split, DataFiles.UNRECORDED);
+    }
+
+    /** @throws IllegalArgumentException if train and test images differ in size */
+    public MnistData(LabeledImages train, LabeledImages test, String source, String split, DataFiles files) {
+        this.files = Objects.requireNonNull(files, "files");
         this.train = Objects.requireNonNull(train, "train");
         this.test = Objects.requireNonNull(test, "test");
         this.source = Objects.requireNonNull(source, "source");
@@ -43,6 +50,11 @@ public final class MnistData {
     /** How train and test were formed, e.g. {@code file order; train = [0, 8000), test = [8000, 10000)}. */
     public String split() {
         return split;
+    }
+
+    /** The split kind, the known data set verified and each file's SHA-256 ({@link DataFiles}). */
+    public DataFiles files() {
+        return files;
     }
 
     /** SHA-256 hex of the decoded train then test content; computed once (under 0.3 s for full MNIST). */

@@ -1,6 +1,8 @@
 package org.losslab.data;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Loads MNIST from a directory (see {@link MnistFiles} for the accepted layouts) into a train/test pair.
@@ -25,14 +27,21 @@ public final class MnistSource {
         return load(dir, DEFAULT_HOLDOUT);
     }
 
+    /** {@link #load(Path, int, boolean)} with the checksums of known files verified. */
+    public static MnistData load(Path dir, int holdout) {
+        return load(dir, holdout, true);
+    }
+
     /**
      * Reads and validates the directory's files.
      *
      * @param holdout test-set size when the directory has no separate test files; must be at
      *     least 1 and leave at least 1 training image
+     * @param verify whether files of a known name and shape must have their known SHA-256
+     *     ({@link KnownMnistFiles}); false reads them unverified (another data set of MNIST's names)
      * @throws InvalidDataException naming the directory or file and the problem
      */
-    public static MnistData load(Path dir, int holdout) {
+    public static MnistData load(Path dir, int holdout, boolean verify) {
         MnistFiles files = MnistFiles.find(dir);
         if (files.layout() == MnistFiles.Layout.TRAIN_TEST) {
             LabeledImages train = IdxReader.read(files.trainImages(), files.trainLabels());
@@ -45,7 +54,13 @@ public final class MnistSource {
                 + ", " + name(files.testImages()) + " + " + name(files.testLabels());
             String split = "separate files; train = " + name(files.trainImages()) + " (" + train.count()
                 + "), test = " + name(files.testImages()) + " (" + test.count() + ")";
-            return new MnistData(train, test, source, split);
+            Map<String, String> sums = new LinkedHashMap<>();
+            String trainSet = checked(files.trainImages(), files.trainLabels(), train, verify, sums);
+            String testSet = checked(files.testImages(), files.testLabels(), test, verify, sums);
+            boolean standard = KnownMnistFiles.MNIST.equals(trainSet) && KnownMnistFiles.MNIST.equals(testSet);
+            DataFiles facts = new DataFiles(standard ? "standard-60000/10000" : "train-test-files",
+                standard ? KnownMnistFiles.MNIST : null, sums);
+            return new MnistData(train, test, source, split, facts);
         }
         LabeledImages all = IdxReader.read(files.trainImages(), files.trainLabels());
         if (holdout < 1 || holdout >= all.count()) {
@@ -55,7 +70,32 @@ public final class MnistSource {
         int cut = all.count() - holdout;
         String source = dir + ": " + name(files.trainImages()) + " + " + name(files.trainLabels());
         String split = "file order; train = [0, " + cut + "), test = [" + cut + ", " + all.count() + ")";
-        return new MnistData(all.range(0, cut), all.range(cut, all.count()), source, split);
+        Map<String, String> sums = new LinkedHashMap<>();
+        String set = checked(files.trainImages(), files.trainLabels(), all, verify, sums);
+        boolean tenK = KnownMnistFiles.MNIST_10K.equals(set);
+        DataFiles facts = new DataFiles(tenK ? "holdout-from-train" : "holdout-from-file", set, sums);
+        return new MnistData(all.range(0, cut), all.range(cut, all.count()), source, split, facts);
+    }
+
+    /**
+     * Records the SHA-256 of an images file and its labels file and, with {@code verify}, checks them
+     * against {@link KnownMnistFiles}; returns the known set both belong to, or null.
+     */
+    private static String checked(Path images, Path labels, LabeledImages set, boolean verify, Map<String, String> sums) {
+        String imagesSha = KnownMnistFiles.imagesSha256(set);
+        String labelsSha = KnownMnistFiles.labelsSha256(set);
+        sums.put(uncompressed(images), imagesSha);
+        sums.put(uncompressed(labels), labelsSha);
+        if (!verify) {
+            return null;
+        }
+        String a = KnownMnistFiles.verify(images, set.count(), set.rows(), set.cols(), imagesSha);
+        String b = KnownMnistFiles.verify(labels, set.count(), 0, 0, labelsSha);
+        return a != null && a.equals(b) ? a : null;
+    }
+
+    private static String uncompressed(Path p) {
+        return name(p).replaceFirst("\\.gz$", "");
     }
 
     private static String name(Path p) {

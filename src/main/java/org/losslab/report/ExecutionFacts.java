@@ -61,12 +61,14 @@ public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> 
                         FROM run LEFT JOIN secs ON secs.w = run.widths[2]
                         WHERE experiment_id = ? GROUP BY widths[2] ORDER BY 1""", experimentId, experimentId),
                 experimentId == null ? List.of() : jdbc.queryForList("""
-                        SELECT ed.role, d.dataset_sha256, d.source, d.split, d.n_train, d.n_test, d.image_rows, d.image_cols
+                        SELECT ed.role, d.dataset_sha256, d.source, d.split, d.split_kind, d.n_train, d.n_test, d.image_rows, d.image_cols,
+                               d.verified_as, d.file_sha256::text AS file_sha256
                         FROM experiment_dataset ed JOIN dataset d USING (dataset_sha256)
                         WHERE ed.experiment_id = ? ORDER BY ed.role""", experimentId),
                 jdbc.queryForList("""
                         SELECT p.job_execution_id AS execution, code_version, git_commit, nd4j_backend, nd4j_classifier,
-                               omp_threads, partition_threads, java_version, host, recorded_at
+                               omp_threads, partition_threads, java_version, host, cpu_model, cpu_cores,
+                               round(cpu_seconds::numeric, 1) AS cpu_seconds, recorded_at
                         FROM provenance p JOIN batch_job_execution e USING (job_execution_id)
                         WHERE e.job_instance_id = ? ORDER BY 1""", instance),
                 experimentId == null ? List.of() : jdbc.queryForList("""

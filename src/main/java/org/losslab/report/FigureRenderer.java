@@ -28,6 +28,11 @@ public final class FigureRenderer {
     }
 
     public SectionOutcome render(FigureSection section, long experimentId, Path figureDir) {
+        return render(section, experimentId, figureDir, true);
+    }
+
+    /** {@link #render(FigureSection, long, Path)}, with or without the SVG beside the PNG. */
+    public SectionOutcome render(FigureSection section, long experimentId, Path figureDir, boolean svgToo) {
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         List<String> sql = new ArrayList<>();
         List<String> definitions = new ArrayList<>();
@@ -56,8 +61,10 @@ public final class FigureRenderer {
             String png = section.id() + ".png";
             String svg = section.id() + ".svg";
             FigureEncoder.writePng(figure, figureDir.resolve(png));
-            FigureEncoder.writeSvg(figure, figureDir.resolve(svg));
-            return new SectionOutcome(section, SectionOutcome.Status.DRAWN, "", sql, definitions, png, svg, n);
+            if (svgToo) {
+                FigureEncoder.writeSvg(figure, figureDir.resolve(svg));
+            }
+            return new SectionOutcome(section, SectionOutcome.Status.DRAWN, "", sql, definitions, png, svgToo ? svg : null, n);
         } catch (IllegalStateException e) {
             return outcome(section, SectionOutcome.Status.EMPTY, "missing: " + e.getMessage(), sql, definitions, n);
         } catch (Exception e) {

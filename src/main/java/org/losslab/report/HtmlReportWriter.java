@@ -11,7 +11,7 @@ import org.losslab.spec.JobSpec;
 /**
  * The report page: the verdicts first (one line per finding, before any figure), then what is missing, the
  * full comparison rows (collapsed per finding), the cell certificates, figures (each with its SQL and view
- * definition; figures of stages the spec does not run as one line), runs and timings, and the provenance block
+ * definition; figures of stages the spec does not run as one line), the region networks' accuracy, runs and timings, and the provenance block
  * (spec, seeds, data checksums, code version). Plain HTML and CSS that fit a 1400-px page; one small script
  * records whether every image loaded.
  */
@@ -23,11 +23,13 @@ final class HtmlReportWriter {
     private final ComparisonTable comparisons;
     private final List<String> missing;
     private final String cells;
+    private final String regionAccuracy;
     private final StringBuilder b = new StringBuilder();
 
     HtmlReportWriter(ExecutionFacts facts, JobSpec spec, List<SectionOutcome> figures, ComparisonTable comparisons,
-                     List<String> missing, String cells) {
+                     List<String> missing, String cells, String regionAccuracy) {
         this.cells = cells;
+        this.regionAccuracy = regionAccuracy;
         this.facts = facts;
         this.spec = spec;
         this.figures = figures;
@@ -55,6 +57,7 @@ final class HtmlReportWriter {
             comparisons();
             b.append(cells);
             figures();
+            b.append(regionAccuracy);
             b.append("<h2 id=\"runs\">Runs per hidden width</h2>\n").append(Html.table(facts.runsByWidth()));
         }
         timings();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -38,7 +39,7 @@ final class ReportDirectory {
      * as a whole), removes leftovers of dead writers, and creates the empty partial directory.
      */
     static ReportDirectory open(Path dir) throws IOException {
-        return open(dir, null);
+        return open(dir, (String) null);
     }
 
     /**
@@ -46,7 +47,16 @@ final class ReportDirectory {
      * be one of the same database (a run on another database never overwrites it, issue #18 item 5).
      */
     static ReportDirectory open(Path dir, String databaseId) throws IOException {
-        Path target = check(dir, databaseId);
+        return open(dir, databaseId, REPORT_ENTRIES::contains);
+    }
+
+    /** {@link #open(Path)} for a report whose own entries are those {@code ownEntry} accepts (by file name). */
+    static ReportDirectory open(Path dir, Predicate<String> ownEntry) throws IOException {
+        return open(dir, null, ownEntry);
+    }
+
+    private static ReportDirectory open(Path dir, String databaseId, Predicate<String> ownEntry) throws IOException {
+        Path target = check(dir, databaseId, ownEntry.or(MARKER::equals));
         Path parent = Files.createDirectories(target.getParent());
         removeLeftovers(parent, target.getFileName().toString());
         Path partial = parent.resolve(hidden(target, PARTIAL));
@@ -63,10 +73,14 @@ final class ReportDirectory {
      * marker) or the report of another database than {@code databaseId} (when given); returns it absolute.
      */
     static Path check(Path dir, String databaseId) throws IOException {
+        return check(dir, databaseId, REPORT_ENTRIES::contains);
+    }
+
+    private static Path check(Path dir, String databaseId, Predicate<String> ownEntry) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             try (Stream<Path> entries = Files.list(target)) {
-                Path foreign = entries.filter(p -> !REPORT_ENTRIES.contains(p.getFileName().toString()))
+                Path foreign = entries.filter(p -> !ownEntry.test(p.getFileName().toString()))
                         .findFirst().orElse(null);
                 if (foreign != null) {
                     throw new IOException(target + " holds " + foreign.getFileName()

@@ -71,6 +71,7 @@ public class ReportGenerator {
             List<SectionOutcome> outcomes = new ArrayList<>();
             ComparisonTable comparisons = null;
             String cells = "";
+            String regionAccuracy = "";
             if (facts.experimentId() != null) {
                 FigureRenderer renderer = new FigureRenderer(jdbc);
                 for (FigureSection s : FigureRegistry.all()) {
@@ -81,12 +82,14 @@ public class ReportGenerator {
                 }
                 comparisons = ComparisonTable.of(jdbc, facts);
                 cells = CellCertificatesSection.html(jdbc, facts.experimentId());
+                regionAccuracy = RegionAccuracySection.html(RegionAccuracySection.rows(jdbc, facts.experimentId()),
+                        facts.experimentId());
                 comparisons.missing().forEach(m -> missing.add("comparison input " + m));
                 outcomes.stream().filter(o -> !o.drawn() && o.status() != SectionOutcome.Status.NOT_IN_SPEC)
                         .forEach(o -> missing.add("figure \"" + o.section().title() + "\": " + o.message()));
             }
             Files.writeString(out.workDir().resolve("index.html"),
-                    new HtmlReportWriter(facts, spec, outcomes, comparisons, missing, cells).html());
+                    new HtmlReportWriter(facts, spec, outcomes, comparisons, missing, cells, regionAccuracy).html());
             return out.publish().resolve("index.html");
         } catch (IOException e) {
             out.abort();

@@ -40,6 +40,17 @@ public class ExperimentStore {
                 p.ompThreads(), partitionThreads, p.javaVersion(), p.host());
     }
 
+    /** Records the machine of an execution beside its provenance (the row recorded first). */
+    public void recordMachine(long jobExecutionId, Machine m) {
+        jdbc.update("UPDATE provenance SET cpu_model = ?, cpu_cores = ? WHERE job_execution_id = ?",
+                m.cpuModel(), m.cores(), jobExecutionId);
+    }
+
+    /** Records the CPU time the process spent on an execution, at its end. */
+    public void recordCpuSeconds(long jobExecutionId, double seconds) {
+        jdbc.update("UPDATE provenance SET cpu_seconds = ? WHERE job_execution_id = ?", seconds, jobExecutionId);
+    }
+
     /** The OpenMP thread count an execution was started with (its provenance), if recorded. */
     public Optional<Integer> ompThreads(long jobExecutionId) {
         return jdbc.queryForList("SELECT omp_threads FROM provenance WHERE job_execution_id = ?",

@@ -78,6 +78,19 @@ class BadInputCatalogueIT {
         return dir;
     }
 
+    /** A copy of data/mnist-10k whose images file (uncompressed) has one pixel byte changed. */
+    static Path modifiedTenK() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("modified-mnist-10k"));
+        byte[] images;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(Path.of("data/mnist-10k/images-idx3-ubyte.gz")))) {
+            images = in.readAllBytes();
+        }
+        images[16 + 300] ^= 0x10;
+        Files.write(dir.resolve("images-idx3-ubyte"), images);
+        Files.copy(Path.of("data/mnist-10k/labels-idx1-ubyte.gz"), dir.resolve("labels-idx1-ubyte.gz"));
+        return dir;
+    }
+
     static Path spec(String name, String text) throws IOException {
         return Files.writeString(tmp.resolve(name + ".yaml"), text);
     }
@@ -132,6 +145,8 @@ class BadInputCatalogueIT {
                 "labels-idx1-ubyte", "label"));
         c.add(badData("missing-labels-file", d -> delete(d.resolve("labels-idx1-ubyte")),
                 "images-idx3-ubyte", "labels-idx1-ubyte"));
+        c.add(badSpec("modified-mnist-file", specText(modifiedTenK()), "images-idx3-ubyte", "checksum mismatch",
+                "expected SHA-256 83c87a3a", "actual "));
         c.add(badSpec("missing-data-directory", specText(tmp.resolve("no-such-dir")),
                 "no-such-dir", "MNIST directory does not exist"));
         Path notADir = Files.writeString(tmp.resolve("plain-file"), "x");

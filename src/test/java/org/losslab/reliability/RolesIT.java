@@ -26,7 +26,8 @@ class RolesIT {
     static final List<String> ANALYST_READS = List.of(
             "SELECT * FROM v_runs", "SELECT * FROM run", "SELECT * FROM epoch_metric", "SELECT * FROM experiment",
             "SELECT * FROM experiment_dataset", "SELECT * FROM size_summary", "SELECT experiment_id, git_commit, omp_threads FROM provenance",
-            "SELECT run_id, params_sha256 FROM final_params", "SELECT dataset_sha256, n_train, n_test FROM dataset");
+            "SELECT run_id, params_sha256 FROM final_params", "SELECT dataset_sha256, n_train, n_test FROM dataset",
+            "SELECT split_kind, verified_as, file_sha256 FROM dataset");
 
     static final List<String> ANALYST_REFUSED = List.of(
             "SELECT * FROM checkpoint", "SELECT params FROM final_params", "SELECT * FROM final_params",

@@ -41,6 +41,19 @@ class JobSpecTest {
     }
 
     @Test
+    void paperSpecsReadTheStandardSplitAndQuickstartsTheTenThousand() {
+        for (String f : List.of("jobs/choromanska2015.yaml", "jobs/baskerville2021.yaml", "jobs/paper-reproduction.yaml")) {
+            JobSpec s = JobSpec.load(Path.of(f), List.of());
+            assertThat(s.data().dir()).as(f).isEqualTo("data/mnist");
+            assertThat(s.data().verifyChecksums()).as(f).isTrue();
+        }
+        for (String f : List.of("jobs/quickstart.yaml", "jobs/regions-quickstart.yaml")) {
+            assertThat(JobSpec.load(Path.of(f), List.of()).data().dir()).as(f).isEqualTo("data/mnist-10k");
+        }
+        assertThat(parse(VALID, "data.verify_checksums=false").data().verifyChecksums()).isFalse();
+    }
+
+    @Test
     void defaultsAndOverrides() {
         JobSpec s = parse(VALID, "training.epochs=8", "training.hidden_widths=[50]", "data.holdout=500");
         assertThat(s.training().epochs()).isEqualTo(8);

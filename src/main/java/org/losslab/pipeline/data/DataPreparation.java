@@ -27,7 +27,8 @@ public final class DataPreparation {
     public static MnistData load(DataSpec spec) {
         Path dir = resolve(spec.dir());
         try {
-            return LOADED.computeIfAbsent(dir + "#" + spec.holdout(), k -> MnistSource.load(dir, spec.holdout()));
+            return LOADED.computeIfAbsent(dir + "#" + spec.holdout() + "#" + spec.verifyChecksums(),
+                    k -> MnistSource.load(dir, spec.holdout(), spec.verifyChecksums()));
         } catch (InvalidDataException e) {
             throw new BadInputException(e.getMessage(), e);
         }

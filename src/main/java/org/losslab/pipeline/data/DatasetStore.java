@@ -1,6 +1,9 @@
 package org.losslab.pipeline.data;
 
+import java.util.Map;
 import java.util.Optional;
+import org.losslab.data.DataFiles;
+import org.losslab.data.MnistData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -17,12 +20,28 @@ public class DatasetStore {
         this.jdbc = jdbc;
     }
 
-    public void ensure(String sha256, String source, String split, int nTrain, int nTest, int rows, int cols,
-                       byte[] payload) {
+    /**
+     * Stores the data set once; a row prepared before its file facts were recorded gains them (file
+     * checksums depend only on the content, so a later preparation of the same digits states the same).
+     */
+    public void ensure(MnistData data, byte[] payload) {
+        DataFiles files = data.files();
         jdbc.update("""
-                INSERT INTO dataset (dataset_sha256, source, split, n_train, n_test, image_rows, image_cols, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dataset_sha256) DO NOTHING""",
-                sha256, source, split, nTrain, nTest, rows, cols, payload);
+                INSERT INTO dataset (dataset_sha256, source, split, n_train, n_test, image_rows, image_cols, payload,
+                                     split_kind, verified_as, file_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (dataset_sha256) DO UPDATE SET split_kind = coalesce(dataset.split_kind, EXCLUDED.split_kind),
+                    verified_as = coalesce(dataset.verified_as, EXCLUDED.verified_as),
+                    file_sha256 = coalesce(dataset.file_sha256, EXCLUDED.file_sha256)""",
+                data.checksum(), data.source(), data.split(), data.train().count(), data.test().count(), data.rows(),
+                data.cols(), payload, files.splitKind(), files.verifiedAs(), json(files.fileSha256()));
+    }
+
+    /** File names are MNIST's fixed names ({@code MnistFiles}) and digests hex: nothing to escape. */
+    private static String json(Map<String, String> sums) {
+        StringBuilder b = new StringBuilder("{");
+        sums.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append('"').append(k).append("\": \"").append(v).append('"'));
+        return b.append('}').toString();
     }
 
     public void link(long experimentId, String sha256, String role, long jobExecutionId) {

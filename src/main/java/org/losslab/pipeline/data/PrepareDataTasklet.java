@@ -26,8 +26,7 @@ record PrepareDataTasklet(JobSpec spec, ExperimentContext experiments, DatasetSt
         long experimentId = experiments.experimentId(step);
         MnistData data = DataPreparation.load(spec.data());
         String sha = data.checksum();
-        datasets.ensure(sha, data.source(), data.split(), data.train().count(), data.test().count(), data.rows(),
-                data.cols(), MnistDataCodec.encode(data));
+        datasets.ensure(data, MnistDataCodec.encode(data));
         datasets.link(experimentId, sha, "mnist", step.getJobExecutionId());
         faults.reach("prepare-data");
         contribution.incrementWriteCount(1);
