@@ -24,7 +24,8 @@ public record TrainingSpec(
         double initScale,
         String dataOrder,
         int blockSize,
-        String trainer) {
+        String trainer,
+        int evaluateTrainEvery) {
 
     /** Largest hidden width accepted at all; memory is checked separately. */
     public static final long MAX_WIDTH = 1_000_000;
@@ -46,15 +47,49 @@ public record TrainingSpec(
                 t.choice("training.data_order", "independent", "independent", "shared"),
                 t.has("training.block_size") && "auto".equals(t.lookup("training.block_size"))
                         ? autoBlock(t) : (int) t.integer("training.block_size", 8L, 1, 1_000_000),
-                t.choice("training.trainer", "batched", "batched", "dl4j"));
+                t.choice("training.trainer", "batched", "batched", "dl4j"),
+                (int) t.integer("training.evaluate_train_every", (long) DEFAULT_EVALUATE_TRAIN_EVERY, 1, 100_000));
     }
 
-    /** A spec for the batched trainer (programmatic use, e.g. the benchmark). */
+    /**
+     * A spec for the batched trainer (programmatic use, e.g. the benchmark), evaluating the training loss
+     * after every epoch.
+     */
     public TrainingSpec(List<Integer> hiddenWidths, int hiddenLayers, String activation, int restarts, int epochs,
                         int batchSize, double learningRate, double lrDecay, String init, double initScale,
                         String dataOrder, int blockSize) {
         this(hiddenWidths, hiddenLayers, activation, restarts, epochs, batchSize, learningRate, lrDecay, init,
                 initScale, dataOrder, blockSize, "batched");
+    }
+
+    /** A spec evaluating the training loss after every epoch (programmatic use, e.g. tests). */
+    public TrainingSpec(List<Integer> hiddenWidths, int hiddenLayers, String activation, int restarts, int epochs,
+                        int batchSize, double learningRate, double lrDecay, String init, double initScale,
+                        String dataOrder, int blockSize, String trainer) {
+        this(hiddenWidths, hiddenLayers, activation, restarts, epochs, batchSize, learningRate, lrDecay, init,
+                initScale, dataOrder, blockSize, trainer, 1);
+    }
+
+    /** The same spec with the training loss evaluated every {@code every} epochs. */
+    public TrainingSpec withEvaluateTrainEvery(int every) {
+        return new TrainingSpec(hiddenWidths, hiddenLayers, activation, restarts, epochs, batchSize, learningRate,
+                lrDecay, init, initScale, dataOrder, blockSize, trainer, every);
+    }
+
+    /**
+     * Default of {@code training.evaluate_train_every}: on the standard split the training-set loss of every
+     * epoch would be about a third of the sweep's work; every tenth epoch costs about 3 %, and the final
+     * losses the findings use are always exact (docs/performance.md, evaluation cadence).
+     */
+    public static final int DEFAULT_EVALUATE_TRAIN_EVERY = 10;
+
+    /**
+     * Whether the loss on the full training set is evaluated after {@code epochsDone} epochs: every
+     * {@code evaluateTrainEvery} epochs (counted from the start, so a resumed run keeps the same cadence)
+     * and always after the last epoch.
+     */
+    public boolean evaluatesTrainAfter(int epochsDone) {
+        return epochsDone % evaluateTrainEvery == 0 || epochsDone >= epochs;
     }
 
     /** {@code block_size: auto}: as many restarts per partition as memory allows (0 here). */

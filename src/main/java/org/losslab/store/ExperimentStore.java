@@ -34,10 +34,10 @@ public class ExperimentStore {
     public void recordProvenance(long jobExecutionId, long experimentId, Provenance p, int partitionThreads) {
         jdbc.update("""
                 INSERT INTO provenance (job_execution_id, experiment_id, code_version, git_commit, nd4j_backend,
-                    nd4j_classifier, omp_threads, partition_threads, java_version, host)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_execution_id) DO NOTHING""",
+                    nd4j_classifier, omp_threads, partition_threads, java_version, host, openblas_coretype)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_execution_id) DO NOTHING""",
                 jobExecutionId, experimentId, p.codeVersion(), p.gitCommit(), p.nd4jBackend(), p.nd4jClassifier(),
-                p.ompThreads(), partitionThreads, p.javaVersion(), p.host());
+                p.ompThreads(), partitionThreads, p.javaVersion(), p.host(), p.openblasCoretype());
     }
 
     /** Records the machine of an execution beside its provenance (the row recorded first). */
@@ -55,6 +55,12 @@ public class ExperimentStore {
     public Optional<Integer> ompThreads(long jobExecutionId) {
         return jdbc.queryForList("SELECT omp_threads FROM provenance WHERE job_execution_id = ?",
                 Integer.class, jobExecutionId).stream().findFirst();
+    }
+
+    /** The OpenBLAS kernel an execution was started with (its provenance), if recorded. */
+    public Optional<String> openblasCoretype(long jobExecutionId) {
+        return jdbc.queryForList("SELECT openblas_coretype FROM provenance WHERE job_execution_id = ?",
+                String.class, jobExecutionId).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Canonical spec text stored for a job instance (what restart and remote workers run). */

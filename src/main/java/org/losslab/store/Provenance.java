@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.util.Properties;
+import org.losslab.training.BlasKernel;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What produced a result (Tribuo-style provenance): code version and git commit from the build,
- * the ND4J backend and native classifier, and the thread counts that change floating-point bits.
+ * the ND4J backend and native classifier, and what changes floating-point bits besides: the thread
+ * count and the OpenBLAS kernel ({@link BlasKernel}, which the launcher sets on AVX-512 CPUs).
  */
 public record Provenance(String codeVersion, String gitCommit, String nd4jBackend, String nd4jClassifier,
-                         int ompThreads, String javaVersion, String host) {
+                         int ompThreads, String openblasCoretype, String javaVersion, String host) {
 
     public static Provenance current() {
         Properties build = new Properties();
@@ -28,6 +30,7 @@ public record Provenance(String codeVersion, String gitCommit, String nd4jBacken
                 Nd4j.getBackend().getClass().getSimpleName(),
                 build.getProperty("nd4j.classifier", "unknown"),
                 Nd4j.getEnvironment().maxThreads(),
+                BlasKernel.current(),
                 System.getProperty("java.version"),
                 hostName());
     }

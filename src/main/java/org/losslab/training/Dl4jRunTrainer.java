@@ -57,7 +57,10 @@ public final class Dl4jRunTrainer {
         epochsDone = c.epoch();
     }
 
-    /** Trains epoch {@code epochsDone} and evaluates on the full training and test sets. */
+    /**
+     * Trains epoch {@code epochsDone} and evaluates on the full test set and, at the cadence of
+     * {@link TrainingSpec#evaluatesTrainAfter} or when the test loss is not finite, on the training set.
+     */
     public EpochResult trainEpoch() {
         long t0 = System.nanoTime();
         int epoch = epochsDone;
@@ -79,9 +82,12 @@ public final class Dl4jRunTrainer {
         }
         net.setEpochCount(epoch + 1);
         epochsDone = epoch + 1;
-        double[] train = LossEvaluator.evaluate(net, data.trainX(), data.trainY(), f);
         double[] test = LossEvaluator.evaluate(net, data.testX(), data.testY(), f);
-        return new EpochResult(epoch + 1, lr, train[0], test[0], train[1], test[1], (System.nanoTime() - t0) / 1e9);
+        if (!spec.evaluatesTrainAfter(epochsDone) && Double.isFinite(test[0])) {
+            return new EpochResult(epochsDone, lr, null, test[0], null, test[1], (System.nanoTime() - t0) / 1e9);
+        }
+        double[] train = LossEvaluator.evaluate(net, data.trainX(), data.trainY(), f);
+        return new EpochResult(epochsDone, lr, train[0], test[0], train[1], test[1], (System.nanoTime() - t0) / 1e9);
     }
 
     public Checkpoint checkpoint() {

@@ -17,7 +17,8 @@ import org.losslab.training.PreparedData;
  * {@link org.losslab.training.Dl4jRunTrainer}'s for each network: parameters from
  * {@link ParameterInit} with the run's seed, the epoch's permutation from {@link EpochOrder}, minibatches
  * of {@code batchSize} in that order (last partial batch included), gradients averaged over the
- * minibatch, {@code w -= lr_e · g}; after each epoch loss and error on the full training and test sets.
+ * minibatch, {@code w -= lr_e · g}; after each epoch loss and error on the full test set and, at the
+ * evaluation cadence, on the full training set.
  * Only the floating-point summation order differs (agreement to about 1e-6 relative after a few epochs,
  * see the tests), and resuming from {@link #checkpoint} continues bit for bit.
  *
@@ -126,8 +127,10 @@ public final class BatchedTrainer implements AutoCloseable {
     }
 
     /**
-     * Trains one epoch of every active network and evaluates it on the full training and test sets.
-     * Entry i belongs to {@code restarts[i]}; it is {@code null} when network i is inactive. A result
+     * Trains one epoch of every active network and evaluates it on the full test set and, at the
+     * cadence of {@link TrainingSpec#evaluatesTrainAfter} or when a network's test loss is not finite,
+     * on the full training set (evaluation never changes the training state, so skipping it changes
+     * no bits). Entry i belongs to {@code restarts[i]}; it is {@code null} when network i is inactive. A result
      * with a non-finite loss marks the network DIVERGED: it is deactivated after this epoch.
      * {@link EpochResult#seconds()} is the block's wall time divided by the number of active networks,
      * so the results of one call sum to the epoch's time.
@@ -144,21 +147,32 @@ public final class BatchedTrainer implements AutoCloseable {
         double lr = spec.learningRate(epoch);
         order.trainEpoch(epoch, (float) lr);
         states.advanceActive(epoch + 1);
-        BlockEvaluator.Scores train = evaluator.evaluate(data.trainX(), data.trainY());
         BlockEvaluator.Scores test = evaluator.evaluate(data.testX(), data.testY());
+        BlockEvaluator.Scores train = spec.evaluatesTrainAfter(epoch + 1) || anyNonFinite(test)
+                ? evaluator.evaluate(data.trainX(), data.trainY()) : null;
         double seconds = (System.nanoTime() - t0) / 1e9 / activeCount;
         for (int i = 0; i < k; i++) {
             if (!states.isActive(i)) {
                 continue;
             }
-            EpochResult res = new EpochResult(epoch + 1, lr, train.loss()[i], test.loss()[i], train.error()[i],
-                    test.error()[i], seconds);
+            EpochResult res = new EpochResult(epoch + 1, lr, train == null ? null : train.loss()[i], test.loss()[i],
+                    train == null ? null : train.error()[i], test.error()[i], seconds);
             out.set(i, res);
             if (res.diverged()) {
                 deactivate(i);
             }
         }
         return out;
+    }
+
+    /** A diverging network's epoch gets its training loss too, so its last metric row is complete. */
+    private boolean anyNonFinite(BlockEvaluator.Scores scores) {
+        for (int i = 0; i < k; i++) {
+            if (states.isActive(i) && !Double.isFinite(scores.loss()[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Everything needed to continue network i bit-identically: the same record {@code Dl4jRunTrainer} writes. */

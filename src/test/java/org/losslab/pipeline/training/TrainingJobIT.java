@@ -69,7 +69,7 @@ class TrainingJobIT {
         assertThat(count("SELECT count(*) FROM size_summary s JOIN experiment x USING (experiment_id)"
                 + " WHERE x.name = 'qs-rows' AND n_completed = 3")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM provenance WHERE job_execution_id = " + e.getId()
-                + " AND nd4j_classifier = 'linux-x86_64' AND omp_threads = 1")).isEqualTo(1);
+                + " AND nd4j_classifier = 'linux-x86_64' AND omp_threads = 1 AND openblas_coretype IS NOT NULL")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT short_context FROM batch_step_execution_context c "
                 + "JOIN batch_step_execution s USING (step_execution_id) WHERE s.job_execution_id = ? "
                 + "AND s.step_name LIKE 'train-block:%' LIMIT 1", String.class, e.getId()))
