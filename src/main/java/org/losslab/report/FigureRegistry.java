@@ -18,6 +18,7 @@ public final class FigureRegistry {
                 new TrainTestScatterFigure(),
                 new CorrelationVsSizeFigure(),
                 new SpinGlassEnergyFigure(),
+                new AnnealingEnergyFigure(),
                 new ComplexityFigure(),
                 new Lambda1000Figure(),
                 new RegionR2Figure(),

@@ -79,6 +79,7 @@ final class VerdictSection {
     static boolean inSpec(String finding, JobSpec spec) {
         return switch (finding) {
             case "F1" -> spec.spinglass() != null;
+            case "F6" -> spec.spinglass() != null && spec.spinglass().anneals();
             case "F2", "F3", "F4", "F5" -> spec.training() != null;
             case "F7" -> spec.regions() != null;
             case "F8" -> spec.theory() != null;

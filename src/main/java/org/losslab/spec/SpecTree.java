@@ -54,6 +54,29 @@ public final class SpecTree {
         throw error(path, "must be one of " + String.join(", ", allowed) + ", not '" + v + "'");
     }
 
+    /** One allowed name, or a non-empty list of distinct allowed names (e.g. {@code method: [gd, annealing]}). */
+    public List<String> choices(String path, String fallback, String... allowed) {
+        Object v = value(path, fallback);
+        if (v instanceof String) {
+            return List.of(choice(path, fallback, allowed));
+        }
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            throw wrongType(path, "a name or a non-empty list of names", v);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = path + "[" + i + "]";
+            if (!(list.get(i) instanceof String e) || !List.of(allowed).contains(e)) {
+                throw error(at, "must be one of " + String.join(", ", allowed) + ", not '" + list.get(i) + "'");
+            }
+            if (out.contains(e)) {
+                throw error(at, "repeats '" + e + "'");
+            }
+            out.add(e);
+        }
+        return List.copyOf(out);
+    }
+
     public long integer(String path, Long fallback, long min, long max) {
         Object v = value(path, fallback);
         if (!(v instanceof Integer || v instanceof Long)) {

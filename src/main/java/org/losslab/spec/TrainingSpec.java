@@ -1,6 +1,7 @@
 package org.losslab.spec;
 
 import java.util.List;
+import org.losslab.training.anneal.AnnealingTrainerSettings;
 
 /**
  * The {@code training:} section (science.md §A.5.2): a fully connected network
@@ -10,6 +11,9 @@ import java.util.List;
  * default: tens of times faster); {@code dl4j} trains them one at a time with DL4J's
  * MultiLayerNetwork (the reference). Parameters agree to ~1e-7 relative, not bit for bit, so
  * {@code params_sha256} is comparable only between runs with the same trainer and block size.
+ * {@code trainer: annealing} (one hidden layer only) trains each run by simulated annealing on its full-batch
+ * training loss instead (science.md §A.5.3): {@code epochs} sweeps from T_0 = {@code anneal_t0} down to 0, proposal
+ * scale {@code anneal_step_scale}, on the first {@code anneal_rows} training rows (0: all).
  */
 public record TrainingSpec(
         List<Integer> hiddenWidths,
@@ -25,7 +29,12 @@ public record TrainingSpec(
         String dataOrder,
         int blockSize,
         String trainer,
-        int evaluateTrainEvery) {
+        int evaluateTrainEvery,
+        double annealT0,
+        double annealStepScale,
+        int annealRows) {
+
+    public static final String ANNEALING = "annealing";
 
     /** Largest hidden width accepted at all; memory is checked separately. */
     public static final long MAX_WIDTH = 1_000_000;
@@ -33,9 +42,14 @@ public record TrainingSpec(
     static TrainingSpec read(SpecTree t) {
         List<Integer> widths = t.distinct("training.hidden_widths", t.integers("training.hidden_widths", null, 1, MAX_WIDTH)
                 .stream().map(Long::intValue).toList());
+        String trainer = t.choice("training.trainer", "batched", "batched", "dl4j", ANNEALING);
+        int layers = (int) t.integer("training.hidden_layers", 1L, 1, 8);
+        if (ANNEALING.equals(trainer) && layers != 1) {
+            throw t.error("training.trainer", "annealing trains one hidden layer only, not hidden_layers " + layers);
+        }
         return new TrainingSpec(
                 widths,
-                (int) t.integer("training.hidden_layers", 1L, 1, 8),
+                layers,
                 t.choice("training.activation", "relu", "relu"),
                 (int) t.integer("training.restarts", null, 1, 1_000_000),
                 (int) t.integer("training.epochs", null, 1, 100_000),
@@ -47,8 +61,11 @@ public record TrainingSpec(
                 t.choice("training.data_order", "independent", "independent", "shared"),
                 t.has("training.block_size") && "auto".equals(t.lookup("training.block_size"))
                         ? autoBlock(t) : (int) t.integer("training.block_size", 8L, 1, 1_000_000),
-                t.choice("training.trainer", "batched", "batched", "dl4j"),
-                (int) t.integer("training.evaluate_train_every", (long) DEFAULT_EVALUATE_TRAIN_EVERY, 1, 100_000));
+                trainer,
+                (int) t.integer("training.evaluate_train_every", (long) DEFAULT_EVALUATE_TRAIN_EVERY, 1, 100_000),
+                t.number("training.anneal_t0", 1e-3, 1e-12, 1e6),
+                t.number("training.anneal_step_scale", 0.3, 1e-9, 1e3),
+                (int) t.integer("training.anneal_rows", 0L, 0, 100_000_000));
     }
 
     /**
@@ -62,7 +79,7 @@ public record TrainingSpec(
                 initScale, dataOrder, blockSize, "batched");
     }
 
-    /** A spec evaluating the training loss after every epoch (programmatic use, e.g. tests). */
+    /** A spec evaluating the training loss after every epoch, annealing keys at their defaults (programmatic use, e.g. tests). */
     public TrainingSpec(List<Integer> hiddenWidths, int hiddenLayers, String activation, int restarts, int epochs,
                         int batchSize, double learningRate, double lrDecay, String init, double initScale,
                         String dataOrder, int blockSize, String trainer) {
@@ -70,10 +87,18 @@ public record TrainingSpec(
                 initScale, dataOrder, blockSize, trainer, 1);
     }
 
+    /** A spec with the annealing keys at their defaults (programmatic use, e.g. tests). */
+    public TrainingSpec(List<Integer> hiddenWidths, int hiddenLayers, String activation, int restarts, int epochs,
+                        int batchSize, double learningRate, double lrDecay, String init, double initScale,
+                        String dataOrder, int blockSize, String trainer, int evaluateTrainEvery) {
+        this(hiddenWidths, hiddenLayers, activation, restarts, epochs, batchSize, learningRate, lrDecay, init,
+                initScale, dataOrder, blockSize, trainer, evaluateTrainEvery, 1e-3, 0.3, 0);
+    }
+
     /** The same spec with the training loss evaluated every {@code every} epochs. */
     public TrainingSpec withEvaluateTrainEvery(int every) {
         return new TrainingSpec(hiddenWidths, hiddenLayers, activation, restarts, epochs, batchSize, learningRate,
-                lrDecay, init, initScale, dataOrder, blockSize, trainer, every);
+                lrDecay, init, initScale, dataOrder, blockSize, trainer, every, annealT0, annealStepScale, annealRows);
     }
 
     /**
@@ -103,6 +128,11 @@ public record TrainingSpec(
     /** Learning rate of epoch {@code e} (0-based): lr · decay^e. */
     public double learningRate(int epoch) {
         return learningRate * Math.pow(lrDecay, epoch);
+    }
+
+    /** The annealing trainer's schedule: {@code epochs} sweeps. */
+    public AnnealingTrainerSettings annealing() {
+        return new AnnealingTrainerSettings(epochs, annealT0, annealStepScale);
     }
 
     /** Layer sizes input, n1 (× hidden layers), 10. */

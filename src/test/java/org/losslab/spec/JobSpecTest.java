@@ -102,6 +102,32 @@ class JobSpecTest {
     }
 
     @Test
+    void spinglassMethodIsANameOrAListWithAnnealingKeys() {
+        String sg = VALID + "spinglass:\n  sizes: [25]\n  restarts: 4\n";
+        SpinGlassSpec plain = parse(sg).spinglass();
+        assertThat(plain.methods()).containsExactly("gd");
+        assertThat(plain.anneals()).isFalse();
+        SpinGlassSpec both = parse(sg, "spinglass.method=[gd, annealing]", "spinglass.anneal_steps=300",
+                "spinglass.anneal_t0=1.5", "spinglass.anneal_step_scale=0.5", "spinglass.anneal_polish_max_steps=700",
+                "spinglass.anneal_margin=0.1").spinglass();
+        assertThat(both.methods()).containsExactly("gd", "annealing");
+        assertThat(both.descentMethod()).isEqualTo("gd");
+        assertThat(both.schedule()).isEqualTo(new org.losslab.theory.AnnealingSchedule(300, 1.5, 0.5, 700));
+        assertThat(both.annealMargin()).isEqualTo(0.1);
+        SpinGlassSpec only = parse(sg, "spinglass.method=annealing").spinglass();
+        assertThat(only.descentMethod()).isNull();
+        assertThat(only.schedule()).isEqualTo(new org.losslab.theory.AnnealingSchedule(2000, 2.0, 1.0, 5000));
+        assertThatThrownBy(() -> parse(sg, "spinglass.method=[gd, sgd]"))
+                .hasMessage("x.yaml: spinglass.method may name at most one descent method (gd or sgd), not both");
+        assertThatThrownBy(() -> parse(sg, "spinglass.method=[annealing, annealing]"))
+                .hasMessage("x.yaml: spinglass.method[1] repeats 'annealing'");
+        assertThatThrownBy(() -> parse(sg, "spinglass.method=[gd, anneal]"))
+                .hasMessage("x.yaml: spinglass.method[1] must be one of gd, sgd, annealing, not 'anneal'");
+        assertThatThrownBy(() -> parse(sg, "spinglass.anneal_t0=0"))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("x.yaml: spinglass.anneal_t0 must be between");
+    }
+
+    @Test
     void compareSectionIsOptionalAndValidated() {
         JobSpec plain = parse(VALID);
         assertThat(plain.compare()).isEqualTo(CompareSpec.DEFAULTS);

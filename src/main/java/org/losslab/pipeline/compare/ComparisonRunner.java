@@ -2,6 +2,7 @@ package org.losslab.pipeline.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losslab.comparison.AnnealingComparisons;
 import org.losslab.comparison.CellComparisons;
 import org.losslab.comparison.Comparison;
 import org.losslab.comparison.ComparisonSettings;
@@ -50,6 +51,7 @@ public final class ComparisonRunner {
             out.addAll(SpinGlassComparisons.band(spinGlass, ComplexityThresholds.threshold(0, SPIN_GLASS_P),
                     SpinGlassComplexity.eInf(SPIN_GLASS_P), s));
             out.addAll(SpinGlassComparisons.shapes(networks, spinGlass));
+            out.addAll(AnnealingComparisons.compare(spinGlass, src.annealMargin(), s));
         }
         out.addAll(RegionComparisons.compare(src.regionStats(), "v_region_stats", s));
         out.addAll(KacRiceComparisons.compare(src.kacRice(), (k, p) -> SpinGlassComplexity.theta(k, p, 0.0), "v_kac_rice",

@@ -17,6 +17,7 @@ import org.losslab.comparison.ReferenceValue;
 import org.losslab.comparison.RegionCellRow;
 import org.losslab.comparison.RunLosses;
 import org.losslab.spec.JobSpec;
+import org.losslab.spec.SpinGlassSpec;
 import org.losslab.store.Relations;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,6 +50,8 @@ public final class ComparisonSources {
         this.experimentId = experimentId;
     }
 
+    static final double DEFAULT_ANNEAL_MARGIN = 0.05;
+
     public List<String> missing() {
         return missing;
     }
@@ -67,6 +70,18 @@ public final class ComparisonSources {
         } catch (BadInputException ex) {
             missing.add("compare settings: the stored spec cannot be read (" + ex.getMessage() + "); defaults used");
             return ComparisonSettings.defaults(seed);
+        }
+    }
+
+    /** F6's equivalence margin: {@code spinglass.anneal_margin} of the stored spec (its default if unreadable). */
+    public double annealMargin() {
+        String text = jdbc.queryForObject("SELECT spec_text FROM experiment WHERE experiment_id = ?", String.class,
+                experimentId);
+        try {
+            SpinGlassSpec s = JobSpec.fromText("spec of experiment " + experimentId, text).spinglass();
+            return s == null ? DEFAULT_ANNEAL_MARGIN : s.annealMargin();
+        } catch (BadInputException ex) {
+            return DEFAULT_ANNEAL_MARGIN;
         }
     }
 

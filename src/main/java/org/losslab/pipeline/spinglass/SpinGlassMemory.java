@@ -3,6 +3,7 @@ package org.losslab.pipeline.spinglass;
 import org.losslab.BadInputException;
 import org.losslab.spec.JobSpec;
 import org.losslab.spec.SpinGlassSpec;
+import org.losslab.theory.SphericalAnnealingBlock;
 import org.losslab.theory.SphericalDescentBlock;
 import org.losslab.training.TrainingMemory;
 
@@ -25,8 +26,9 @@ public final class SpinGlassMemory {
         for (int i = 0; i < s.sizes().size(); i++) {
             int n = s.sizes().get(i);
             int r = Math.min(s.blockSize(), s.restarts());
-            long need = SphericalDescentBlock.bytesNeeded(n, r, s.settings())
-                    + (threads - 1L) * SphericalDescentBlock.bytesNeeded(n, r);
+            long block = s.anneals() ? SphericalAnnealingBlock.bytesNeeded(n, r) : SphericalDescentBlock.bytesNeeded(n, r);
+            long need = SphericalDescentBlock.bytesNeeded(n, r, s.settings()) - SphericalDescentBlock.bytesNeeded(n, r)
+                    + threads * block;
             if (need > limit) {
                 throw new BadInputException(String.format("spinglass.sizes[%d]=%d: the couplings and %d blocks of %d "
                         + "restarts need about %.1f GiB, but ND4J may allocate only %.1f GiB (lower the size or "

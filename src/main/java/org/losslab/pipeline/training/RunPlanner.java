@@ -36,7 +36,7 @@ public class RunPlanner implements WorkPlanner {
             for (int r = 0; r < t.restarts(); r++) {
                 runs.ensure(experimentId, runKey(prefix, sizes, t.activation(), r), ARCHITECTURE, sizes,
                         t.activation(), ParameterInit.seed(spec.seed(), width, r), r, datasetSha256, t.epochs(),
-                        step.getJobExecutionId());
+                        t.trainer(), step.getJobExecutionId());
             }
         }
     }

@@ -17,12 +17,12 @@ public class RunStore {
 
     /** Plans a run; a run that already exists (natural key run_key) is left as it is. */
     public void ensure(long experimentId, String runKey, String architecture, int[] widths, String activation,
-                       long seed, int restart, String datasetSha256, int epochs, long jobExecutionId) {
+                       long seed, int restart, String datasetSha256, int epochs, String trainer, long jobExecutionId) {
         jdbc.update(con -> {
             var ps = con.prepareStatement("""
                     INSERT INTO run (experiment_id, run_key, architecture, widths, activation, seed, restart,
-                                     dataset_sha256, epochs_planned, job_execution_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_key) DO NOTHING""");
+                                     dataset_sha256, epochs_planned, trainer, job_execution_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_key) DO NOTHING""");
             Integer[] boxed = Arrays.stream(widths).boxed().toArray(Integer[]::new);
             ps.setLong(1, experimentId);
             ps.setString(2, runKey);
@@ -33,7 +33,8 @@ public class RunStore {
             ps.setInt(7, restart);
             ps.setString(8, datasetSha256);
             ps.setInt(9, epochs);
-            ps.setLong(10, jobExecutionId);
+            ps.setString(10, trainer);
+            ps.setLong(11, jobExecutionId);
             return ps;
         });
     }

@@ -6,6 +6,7 @@ import org.losslab.pipeline.ExperimentContext;
 import org.losslab.pipeline.PartitionState;
 import org.losslab.pipeline.data.TrainingDataCache;
 import org.losslab.spec.JobSpec;
+import org.losslab.spec.TrainingSpec;
 import org.losslab.training.Dl4jRunTrainer;
 import org.losslab.training.PreparedData;
 import org.slf4j.Logger;
@@ -24,14 +25,15 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * source of truth: a (re)started partition reads each run's status and latest checkpoint and goes on.
  */
 record TrainBlockTasklet(JobSpec spec, TrainingDataCache dataCache, ExperimentContext experiments, RunStore runs,
-                         CheckpointStore checkpoints, Faults faults, PartitionState<BlockTraining> blocks)
+                         CheckpointStore checkpoints, AnnealSweepStore sweeps, Faults faults,
+                         PartitionState<BlockTraining> blocks)
         implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(TrainBlockTasklet.class);
 
     TrainBlockTasklet(JobSpec spec, TrainingDataCache dataCache, ExperimentContext experiments, RunStore runs,
-                      CheckpointStore checkpoints, Faults faults) {
-        this(spec, dataCache, experiments, runs, checkpoints, faults, new PartitionState<>(BlockTraining::close));
+                      CheckpointStore checkpoints, AnnealSweepStore sweeps, Faults faults) {
+        this(spec, dataCache, experiments, runs, checkpoints, sweeps, faults, new PartitionState<>(BlockTraining::close));
     }
 
     @Override
@@ -66,6 +68,9 @@ record TrainBlockTasklet(JobSpec spec, TrainingDataCache dataCache, ExperimentCo
         PreparedData data = dataCache.forExperiment(experimentId, spec);
         if ("batched".equals(spec.training().trainer())) {
             return new BatchedBlockTraining(spec, data, block, checkpoints);
+        }
+        if (TrainingSpec.ANNEALING.equals(spec.training().trainer())) {
+            return new AnnealingBlockTraining(spec, data, block, checkpoints, sweeps, step.getId());
         }
         return new Dl4jBlockTraining(block, run -> {
             Dl4jRunTrainer t = new Dl4jRunTrainer(spec.training(), data, spec.seed(), run.width(), run.restart());
