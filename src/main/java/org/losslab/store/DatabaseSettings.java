@@ -18,7 +18,9 @@ public record DatabaseSettings(String url, String user, String password, Path em
                 env.put(key, System.getProperty(key));
             }
         }
-        return from(env, System.getProperty("user.home"));
+        // HOME is the invoking user's even inside a user namespace, where user.home is /nonexistent
+        String home = env.get("HOME");
+        return from(env, home == null || home.isBlank() ? System.getProperty("user.home") : home);
     }
 
     static DatabaseSettings from(Map<String, String> env, String home) {

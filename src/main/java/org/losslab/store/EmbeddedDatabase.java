@@ -35,7 +35,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path ownerFile = dataDir.resolveSibling(dataDir.getFileName() + ".owner");
         Optional<Integer> livePort = StalePostgresProcess.livePort(dataDir);
         if (livePort.isPresent() && ownerAlive(ownerFile)) {
-            log.info("Using the embedded PostgreSQL of process {} on port {}", Files.readString(ownerFile).trim(), livePort.get());
+            log.info("Using the embedded PostgreSQL of process {} on port {} with data in {}",
+                    Files.readString(ownerFile).trim(), livePort.get(), dataDir);
             return new EmbeddedDatabase(null, livePort.get(), null);
         }
         StalePostgresProcess.clear(dataDir);
@@ -84,6 +85,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60)).start().close();
         Files.deleteIfExists(dataDir);
         Files.move(init, dataDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The port of the embedded server on {@code dataDir} while a live losslab process owns it. */
+    public static Optional<Integer> runningPort(Path dataDir) {
+        Path ownerFile = dataDir.resolveSibling(dataDir.getFileName() + ".owner");
+        return StalePostgresProcess.livePort(dataDir).filter(p -> ownerAlive(ownerFile));
     }
 
     public String jdbcUrl() {
