@@ -1,5 +1,6 @@
 package org.losslab.pipeline.training;
 
+import org.losslab.training.anneal.AnnealingTrainerSettings;
 import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -84,7 +85,7 @@ final class AnnealingBlockTraining implements BlockTraining {
         int[] sizes = t.layerSizes(data.features(), run.width());
         float[] init = ParameterInit.draw(sizes, t.init(), t.initScale(),
                 ParameterInit.seed(spec.seed(), run.width(), run.restart()));
-        annealer = new NetworkAnnealer(annealingSet, sizes, init, t.annealing(),
+        annealer = new NetworkAnnealer(annealingSet, sizes, init, new AnnealingTrainerSettings(t.epochs(), t.annealT0(), t.annealStepScale()),
                 Seeds.derive(spec.seed(), "anneal", run.width(), run.restart()));
         checkpoints.load(run.runId()).ifPresent(annealer::restore);
         evaluator = Dl4jNetworks.mlp(sizes, t.learningRate());
