@@ -23,9 +23,11 @@ final class BatchedMeasurement {
      * @param exportShare              median export of all checkpoints over the median epoch
      * @param netExamplesPerWallSecond network-examples per wall-clock second
      * @param wallSeconds              median epoch, wall-clock seconds
+     * @param trainGflops              useful GFLOP per CPU second of the training part of the epoch
+     * @param evalGflops               the same for its evaluation part (split by the phase profile)
      */
     record Rate(int k, double netExamplesPerSecond, double gflops, double cpuSeconds, double exportShare,
-                double netExamplesPerWallSecond, double wallSeconds) {
+                double netExamplesPerWallSecond, double wallSeconds, double trainGflops, double evalGflops) {
     }
 
     private final BenchmarkContext ctx;
@@ -72,18 +74,41 @@ final class BatchedMeasurement {
                 }
                 ctx.memory().sample();
             }
+            Map<BatchedTrainer.Phase, Double> profile = t.profileSeconds();
             if ("shared".equals(order)) {
-                printProfile(width, t.profileSeconds(), cpu[epochs - 1]);
+                printProfile(width, profile, cpu[epochs - 1]);
             }
+            double evalShare = evaluationShare(profile);
             ctx.results().add("process_cpu_over_thread_cpu_" + width, processShare,
                     "ratio (1 = all work on the training thread)");
             double sec = CpuClock.median(cpu);
             double flops = k * TrainingBenchmark.flopsPerNetworkEpoch(data.features(), width, 1, data.trainCount(),
                     data.trainCount() + data.testCount());
+            double trainFlops = (double) k * data.trainCount() * TrainingBenchmark.trainFlops(data.features(), width, 1);
+            double evalFlops = (double) k * (data.trainCount() + data.testCount())
+                    * TrainingBenchmark.evalFlops(data.features(), width, 1);
             return new Rate(k, (double) k * data.trainCount() / sec, flops / sec / 1e9, sec,
                     CpuClock.median(export) / sec, (double) k * data.trainCount() / CpuClock.median(s),
-                    CpuClock.median(s));
+                    CpuClock.median(s), trainFlops / (sec * (1 - evalShare)) / 1e9, evalFlops / (sec * evalShare) / 1e9);
         }
+    }
+
+    /** The evaluation phases' share of an epoch's profiled time (export excluded). */
+    static double evaluationShare(Map<BatchedTrainer.Phase, Double> profile) {
+        double all = 0;
+        double eval = 0;
+        for (Map.Entry<BatchedTrainer.Phase, Double> e : profile.entrySet()) {
+            BatchedTrainer.Phase p = e.getKey();
+            if (p == BatchedTrainer.Phase.EXPORT) {
+                continue;
+            }
+            all += e.getValue();
+            if (p == BatchedTrainer.Phase.EVAL_FIRST_LAYER || p == BatchedTrainer.Phase.EVAL_OTHER_LAYERS
+                    || p == BatchedTrainer.Phase.EVAL_LOSS) {
+                eval += e.getValue();
+            }
+        }
+        return eval / all;
     }
 
     /** Phases above 0.05 % of the epoch (export excluded: it is reported separately). */

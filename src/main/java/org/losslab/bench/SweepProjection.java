@@ -1,11 +1,28 @@
 package org.losslab.bench;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.stream.IntStream;
+import org.losslab.spec.TrainingSpec;
+
 /**
  * Hours the full Choromanska sweep would take on this machine: its useful floating-point work at each
  * sweep width over the batched trainer's measured GFLOP/s there (interpolated between measured widths)
- * times the two-trainer scaling, since production runs one trainer per core.
+ * times the two-trainer scaling, since production runs one trainer per core. On the standard split the
+ * training and the evaluation are projected at their own measured rates, with the default evaluation
+ * cadence, and the partitions (width × block of {@value Workload#SWEEP_BLOCK} restarts, as in
+ * {@code jobs/choromanska2015.yaml}) are scheduled on N cores longest first, as the partitioned step
+ * hands them out, so the tail (fewer partitions left than cores) is counted.
  */
 final class SweepProjection {
+
+    /** Core counts of the N-core projection. */
+    static final int[] CORES = {1, 2, 4, 8, 16, 32, 64};
+
+    static final int FULL_TRAIN = 60_000;
+    static final int FULL_TEST = 10_000;
 
     private final BenchmarkContext ctx;
 
@@ -28,6 +45,60 @@ final class SweepProjection {
         }
         ctx.out().println(sb);
         ctx.results().add("sweep_hours_10k", seconds / 3600, "h");
+    }
+
+    /**
+     * Prints and records {@code sweep_hours_mnist_full}: the sweep on 60,000 training and 10,000 test images,
+     * the training set evaluated every {@link TrainingSpec#DEFAULT_EVALUATE_TRAIN_EVERY} epochs and after the
+     * last, on this machine's two cores; then the same on N cores, each core running one trainer at this
+     * machine's per-core rate ({@code two_trainer_scaling} / 2), as {@code sweep_hours_mnist_full_cores_<N>}.
+     */
+    void projectStandardSplit(double[] trainGflops, double[] evalGflops, double scaling) {
+        int epochs = Workload.SWEEP_EPOCHS;
+        int every = TrainingSpec.DEFAULT_EVALUATE_TRAIN_EVERY;
+        long trainEvaluations = IntStream.rangeClosed(1, epochs).filter(e -> e % every == 0 || e == epochs).count();
+        List<Double> partitions = new ArrayList<>();
+        double cpuSeconds = 0;
+        for (int width : Workload.SWEEP_WIDTHS) {
+            double perNetwork = epochs * (double) FULL_TRAIN * TrainingBenchmark.trainFlops(100, width, 1)
+                    / (interpolate(width, trainGflops) * 1e9)
+                    + (epochs * (double) FULL_TEST + trainEvaluations * (double) FULL_TRAIN)
+                    * TrainingBenchmark.evalFlops(100, width, 1) / (interpolate(width, evalGflops) * 1e9);
+            for (int from = 0; from < Workload.SWEEP_RESTARTS; from += Workload.SWEEP_BLOCK) {
+                partitions.add(perNetwork * Math.min(Workload.SWEEP_BLOCK, Workload.SWEEP_RESTARTS - from));
+            }
+            cpuSeconds += perNetwork * Workload.SWEEP_RESTARTS;
+        }
+        double perCore = scaling / 2;
+        double hours = makespan(partitions, 2) / perCore / 3600;
+        ctx.out().printf("  standard split (60000/10000 images, training set evaluated every %d epochs): %.0f CPU hours,"
+                + " %.1f h on 2 cores%n", every, cpuSeconds / 3600, hours);
+        ctx.results().add("sweep_cpu_hours_mnist_full", cpuSeconds / 3600, "h (one core alone)");
+        ctx.results().add("sweep_hours_mnist_full", hours, "h");
+        StringBuilder sb = new StringBuilder("  on N cores (one trainer each, " + partitions.size() + " partitions):");
+        for (int n : CORES) {
+            double h = makespan(partitions, n) / perCore / 3600;
+            sb.append(String.format(" %d: %.1f h;", n, h));
+            ctx.results().add("sweep_hours_mnist_full_cores_" + n, h, "h");
+        }
+        ctx.out().println(sb);
+    }
+
+    /** Wall seconds of the partitions handed out longest first to whichever of {@code cores} is free first. */
+    static double makespan(List<Double> partitions, int cores) {
+        List<Double> sorted = new ArrayList<>(partitions);
+        sorted.sort(Collections.reverseOrder());
+        PriorityQueue<Double> free = new PriorityQueue<>();
+        for (int c = 0; c < cores; c++) {
+            free.add(0.0);
+        }
+        double end = 0;
+        for (double p : sorted) {
+            double t = free.poll() + p;
+            end = Math.max(end, t);
+            free.add(t);
+        }
+        return end;
     }
 
     /** Measured GFLOP/s at {@link Workload#WIDTHS}, linear in log(width) between them, constant beyond. */

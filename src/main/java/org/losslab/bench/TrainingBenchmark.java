@@ -55,30 +55,47 @@ public final class TrainingBenchmark {
         MlnMeasurement mln = new MlnMeasurement(ctx);
         BatchedMeasurement batched = new BatchedMeasurement(ctx);
         double[] batchedGflops = new double[Workload.WIDTHS.length];
+        double[] trainGflops = new double[Workload.WIDTHS.length];
+        double[] evalGflops = new double[Workload.WIDTHS.length];
         report.trainingTableHeader();
         for (int w = 0; w < Workload.WIDTHS.length; w++) {
             int width = Workload.WIDTHS[w];
             MlnMeasurement.Rate one = mln.measure(data, width);
             BatchedMeasurement.Rate block = batched.measure(data, width, k, "shared");
             batchedGflops[w] = block.gflops();
+            trainGflops[w] = block.trainGflops();
+            evalGflops[w] = block.evalGflops();
             report.trainingRow(width, one, block);
         }
-        report.gemmEfficiency(batchedGflops[2]);
+        report.gemmEfficiency(batchedGflops);
         report.independent(batched.measure(data, 100, quick ? 100 : 200, "independent"));
 
         double scaling = new TwoTrainerScaling(ctx).measure(data, quick ? 100 : 500);
-        new SweepProjection(ctx).project(batchedGflops, scaling);
+        SweepProjection sweep = new SweepProjection(ctx);
+        sweep.project(batchedGflops, scaling);
+        sweep.projectStandardSplit(trainGflops, evalGflops, scaling);
         report.finish(t0);
         return ctx.results().all();
     }
 
     /** Useful floating-point operations of one network in one epoch (training, then evaluation). */
     public static double flopsPerNetworkEpoch(int features, int width, int hiddenLayers, int train, int evaluated) {
-        double f1 = features + 1;
+        return trainFlops(features, width, hiddenLayers) * train + evalFlops(features, width, hiddenLayers) * evaluated;
+    }
+
+    /**
+     * Useful floating-point operations of one training example: the forward pass and the weight gradients
+     * (the first layer needs no input delta), two per multiply-add.
+     */
+    static double trainFlops(int features, int width, int hiddenLayers) {
         double hidden = (hiddenLayers - 1.0) * width * width;
-        double perTrain = 4 * f1 * width + 6.0 * width * 10 + 6 * hidden;
-        double perEval = 2 * f1 * width + 2.0 * width * 10 + 2 * hidden;
-        return perTrain * train + perEval * evaluated;
+        return 4.0 * (features + 1) * width + 6.0 * width * 10 + 6 * hidden;
+    }
+
+    /** Useful floating-point operations of evaluating one example: the forward pass. */
+    static double evalFlops(int features, int width, int hiddenLayers) {
+        double hidden = (hiddenLayers - 1.0) * width * width;
+        return 2.0 * (features + 1) * width + 2.0 * width * 10 + 2 * hidden;
     }
 
     /** See {@link SweepProjection#interpolate}. */

@@ -20,6 +20,8 @@ final class Workload {
     static final int[] WIDTHS = {25, 100, 500};
     static final int[] SWEEP_WIDTHS = {25, 50, 100, 250, 500};
     static final int SWEEP_RESTARTS = 1000;
+    /** Restarts per partition in jobs/choromanska2015.yaml. */
+    static final int SWEEP_BLOCK = 250;
     static final int SWEEP_EPOCHS = 200;
     static final int SWEEP_TRAIN = 8000;
     static final int SWEEP_TEST = 2000;

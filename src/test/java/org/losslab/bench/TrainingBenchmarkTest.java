@@ -27,4 +27,24 @@ class TrainingBenchmarkTest {
         assertThat(TrainingBenchmark.interpolate(500, g)).isEqualTo(40);
         assertThat(TrainingBenchmark.interpolate(1000, g)).isEqualTo(40);
     }
+
+    @Test
+    void partitionsAreScheduledLongestFirstOnTheFreeCore() {
+        java.util.List<Double> parts = java.util.List.of(2.0, 3.0, 2.0, 3.0, 2.0);
+        assertThat(SweepProjection.makespan(parts, 1)).isEqualTo(12);
+        assertThat(SweepProjection.makespan(parts, 2)).isEqualTo(7); // 3+2+2 | 3+2
+        assertThat(SweepProjection.makespan(java.util.List.of(5.0, 1.0, 1.0), 8))
+                .as("more cores than partitions: the largest partition bounds the sweep").isEqualTo(5);
+    }
+
+    @Test
+    void theEvaluationShareComesFromTheEvaluationPhases() {
+        var profile = new java.util.EnumMap<org.losslab.training.batched.BatchedTrainer.Phase, Double>(
+                org.losslab.training.batched.BatchedTrainer.Phase.class);
+        profile.put(org.losslab.training.batched.BatchedTrainer.Phase.FIRST_LAYER_FORWARD, 3.0);
+        profile.put(org.losslab.training.batched.BatchedTrainer.Phase.EVAL_FIRST_LAYER, 1.5);
+        profile.put(org.losslab.training.batched.BatchedTrainer.Phase.EVAL_LOSS, 0.5);
+        profile.put(org.losslab.training.batched.BatchedTrainer.Phase.EXPORT, 10.0);
+        assertThat(BatchedMeasurement.evaluationShare(profile)).isEqualTo(0.4);
+    }
 }
