@@ -1,7 +1,6 @@
 package org.losslab.spec;
 
 import java.util.List;
-import org.losslab.training.anneal.AnnealingTrainerSettings;
 
 /**
  * The {@code training:} section (science.md §A.5.2): a fully connected network
@@ -93,11 +92,6 @@ public record TrainingSpec(
     /** Learning rate of epoch {@code e} (0-based): lr · decay^e. */
     public double learningRate(int epoch) {
         return learningRate * Math.pow(lrDecay, epoch);
-    }
-
-    /** The annealing trainer's schedule: {@code epochs} sweeps. */
-    public AnnealingTrainerSettings annealing() {
-        return new AnnealingTrainerSettings(epochs, annealT0, annealStepScale);
     }
 
     /** Layer sizes input, n1 (× hidden layers), 10. */

@@ -40,9 +40,9 @@ class JobSpecTest {
         assertThat(paper.data().inputSize()).isEqualTo(100);
         TrainingSpec anneal = JobSpec.load(Path.of("jobs/anneal-network.yaml"), List.of()).training();
         assertThat(anneal.trainer()).isEqualTo("annealing");
-        assertThat(anneal.annealing()).isEqualTo(new org.losslab.training.anneal.AnnealingTrainerSettings(100, 1e-3, 0.3));
-        assertThat(anneal.annealRows()).isZero();
-        assertThat(paper.training().annealing().startTemperature()).as("default T_0").isEqualTo(1e-3);
+        assertThat(List.of(anneal.epochs(), anneal.annealT0(), anneal.annealStepScale(), anneal.annealRows()))
+                .containsExactly(100, 1e-3, 0.3, 0);
+        assertThat(paper.training().annealT0()).as("default T_0").isEqualTo(1e-3);
     }
 
     @Test

@@ -89,7 +89,7 @@ class AnnealingTrainerIT {
             int[] sizes = t.layerSizes(data.features(), 25);
             NetworkAnnealer straight = new NetworkAnnealer(AnnealingBlockTraining.annealingSet(data, 500), sizes,
                     ParameterInit.draw(sizes, t.init(), t.initScale(), ParameterInit.seed(spec.seed(), 25, restart)),
-                    t.annealing(), Seeds.derive(spec.seed(), "anneal", 25, restart));
+                    AnnealingBlockTraining.settings(t), Seeds.derive(spec.seed(), "anneal", 25, restart));
             while (!straight.isFinished()) {
                 straight.sweep();
             }
