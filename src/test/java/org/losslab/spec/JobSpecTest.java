@@ -29,7 +29,7 @@ class JobSpecTest {
 
     @Test
     void shippedSpecsAreValid() {
-        for (String f : List.of("jobs/quickstart.yaml", "jobs/choromanska2015.yaml")) {
+        for (String f : List.of("jobs/quickstart.yaml", "jobs/choromanska2015.yaml", "jobs/anneal-network.yaml")) {
             JobSpec s = JobSpec.load(Path.of(f), List.of());
             assertThat(s.training().restarts()).isPositive();
         }
@@ -38,6 +38,11 @@ class JobSpecTest {
         assertThat(paper.training().restarts()).isEqualTo(1000);
         assertThat(paper.training().epochs()).isEqualTo(200);
         assertThat(paper.data().inputSize()).isEqualTo(100);
+        TrainingSpec anneal = JobSpec.load(Path.of("jobs/anneal-network.yaml"), List.of()).training();
+        assertThat(anneal.trainer()).isEqualTo("annealing");
+        assertThat(List.of(anneal.epochs(), anneal.annealT0(), anneal.annealStepScale(), anneal.annealRows()))
+                .containsExactly(100, 1e-3, 0.3, 0);
+        assertThat(paper.training().annealT0()).as("default T_0").isEqualTo(1e-3);
     }
 
     @Test

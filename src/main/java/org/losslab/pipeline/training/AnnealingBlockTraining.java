@@ -1,6 +1,5 @@
 package org.losslab.pipeline.training;
 
-import org.losslab.training.anneal.AnnealingTrainerSettings;
 import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -13,6 +12,7 @@ import org.losslab.training.LossEvaluator;
 import org.losslab.training.ParameterInit;
 import org.losslab.training.PreparedData;
 import org.losslab.training.anneal.AnnealingData;
+import org.losslab.training.anneal.AnnealingTrainerSettings;
 import org.losslab.training.anneal.NetworkAnnealer;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -54,6 +54,11 @@ final class AnnealingBlockTraining implements BlockTraining {
                 data.features());
     }
 
+    /** The annealing trainer's schedule: {@code epochs} sweeps from {@code anneal_t0}, scale {@code anneal_step_scale}. */
+    static AnnealingTrainerSettings settings(TrainingSpec t) {
+        return new AnnealingTrainerSettings(t.epochs(), t.annealT0(), t.annealStepScale());
+    }
+
     @Override
     public List<RunEpoch> next() {
         while (annealer == null) {
@@ -85,7 +90,7 @@ final class AnnealingBlockTraining implements BlockTraining {
         int[] sizes = t.layerSizes(data.features(), run.width());
         float[] init = ParameterInit.draw(sizes, t.init(), t.initScale(),
                 ParameterInit.seed(spec.seed(), run.width(), run.restart()));
-        annealer = new NetworkAnnealer(annealingSet, sizes, init, new AnnealingTrainerSettings(t.epochs(), t.annealT0(), t.annealStepScale()),
+        annealer = new NetworkAnnealer(annealingSet, sizes, init, settings(t),
                 Seeds.derive(spec.seed(), "anneal", run.width(), run.restart()));
         checkpoints.load(run.runId()).ifPresent(annealer::restore);
         evaluator = Dl4jNetworks.mlp(sizes, t.learningRate());

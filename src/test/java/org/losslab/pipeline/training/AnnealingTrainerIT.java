@@ -1,6 +1,5 @@
 package org.losslab.pipeline.training;
 
-import org.losslab.training.anneal.AnnealingTrainerSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,7 +89,7 @@ class AnnealingTrainerIT {
             int[] sizes = t.layerSizes(data.features(), 25);
             NetworkAnnealer straight = new NetworkAnnealer(AnnealingBlockTraining.annealingSet(data, 500), sizes,
                     ParameterInit.draw(sizes, t.init(), t.initScale(), ParameterInit.seed(spec.seed(), 25, restart)),
-                    new AnnealingTrainerSettings(t.epochs(), t.annealT0(), t.annealStepScale()), Seeds.derive(spec.seed(), "anneal", 25, restart));
+                    AnnealingBlockTraining.settings(t), Seeds.derive(spec.seed(), "anneal", 25, restart));
             while (!straight.isFinished()) {
                 straight.sweep();
             }
