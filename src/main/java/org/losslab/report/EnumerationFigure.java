@@ -103,8 +103,7 @@ final class EnumerationFigure implements FigureSection {
             c.getStyler().setXAxisMin(-0.3);
             c.getStyler().setXAxisMax(kMax + 0.3);
             c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-            c.getStyler().setxAxisTickLabelsFormattingFunction(x -> Math.abs(x - Math.rint(x)) < 0.02
-                    ? String.valueOf((long) Math.rint(x)) : "");
+            c.getStyler().setXAxisDecimalPattern("0.#");
         }
         return new Figure(new ArrayList<>(List.of(counts, energy)), 2, Charts.WIDTH, Charts.HEIGHT + 80);
     }

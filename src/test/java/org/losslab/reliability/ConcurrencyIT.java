@@ -29,7 +29,7 @@ import org.losslab.support.TestDatabase;
  */
 class ConcurrencyIT {
 
-    static final List<String> SETS = List.of("training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null", "name=twice", "data.holdout=8000", "training.hidden_widths=[25]",
+    static final List<String> SETS = List.of("training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null", "enumeration=null", "name=twice", "data.holdout=8000", "training.hidden_widths=[25]",
             "training.restarts=2", "training.epochs=5", "training.block_size=1");
 
     @Test

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbeddedDatabaseRestartIT {
 
-    static final List<String> SETS = List.of("training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null", "name=embedded", "data.holdout=8000", "training.hidden_widths=[25]",
+    static final List<String> SETS = List.of("training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null", "enumeration=null", "name=embedded", "data.holdout=8000", "training.hidden_widths=[25]",
             "training.restarts=2", "training.epochs=4", "training.block_size=1");
 
     @Test

@@ -49,6 +49,7 @@ final class TheoryFixtures {
         jdbc.batchUpdate("""
                 INSERT INTO spinglass_result (experiment_id, n, restart, method, final_energy, grad_norm, converged, idx,
                     steps, step_execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", sg);
+        enumeration(jdbc, experimentId, executionId, stepId, rnd);
         // stand-ins for the region views: the fixtures draw the figures without running the regions stage
         jdbc.execute("DROP VIEW IF EXISTS v_region_kde CASCADE");
         jdbc.execute("DROP VIEW IF EXISTS v_region_joint CASCADE");
@@ -113,5 +114,27 @@ final class TheoryFixtures {
         double root = Math.sqrt(u * u - eInf * eInf);
         double i1 = -(u / (eInf * eInf)) * root - Math.log(-u + root) + Math.log(eInf);
         return 0.5 * Math.log(2) - u * u / 8 - (k + 1) * i1;
+    }
+
+    /** Enumeration rows (V35): 12 disorder samples at N = 4, index k holding 3 + 2·min(k, 3 − k) ± 1 points. */
+    static void enumeration(JdbcTemplate jdbc, long experimentId, long executionId, long stepId, Random rnd) {
+        for (int sample = 0; sample < 12; sample++) {
+            List<Object[]> points = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                int count = 3 + 2 * Math.min(k, 3 - k) + rnd.nextInt(3) - 1;
+                for (int j = 0; j < count; j++) {
+                    double u = -0.9 + 0.6 * k + 0.1 * rnd.nextGaussian();
+                    points.add(new Object[] {experimentId, 4, sample, points.size(), 4 * u, u, k, 1e-12, 0.5});
+                }
+            }
+            jdbc.update("INSERT INTO enumeration_sample VALUES (?, 3, 4, ?, 200, true, 200, 50, ?, ?)", experimentId,
+                    sample, points.size(), stepId);
+            jdbc.batchUpdate("INSERT INTO enumeration_point VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", points);
+        }
+        for (int k = 0; k < 4; k++) {
+            jdbc.update("INSERT INTO enumeration_kac_rice VALUES (?, 3, 4, ?, ?, 0.01, ?, ?, 0.001, 20000, 1, ?)",
+                    experimentId, k, 3.58 + 2.2 * Math.min(k, 3 - k), -2 * Math.sqrt(2.0 / 3), k == 0 ? 0.13 : 0.0,
+                    executionId);
+        }
     }
 }

@@ -39,6 +39,7 @@ class EnumerationSpecTest {
     @Test
     void shippedSpecsHaveTheirEnumerationSections() {
         assertThat(JobSpec.load(Path.of("jobs/quickstart.yaml"), List.of()).enumeration().sizes()).containsExactly(4);
+        assertThat(JobSpec.load(Path.of("jobs/quickstart.yaml"), List.of("enumeration=null")).has("enumeration")).isFalse();
         EnumerationSpec full = JobSpec.load(Path.of("jobs/enumeration.yaml"), List.of()).enumeration();
         assertThat(full.sizes()).containsExactly(4, 6, 8);
         assertThat(full.startsAt(8)).isEqualTo(6400);

@@ -27,7 +27,7 @@ import org.losslab.training.PreparedData;
 class KillNineRestartIT {
 
     static final List<String> SETS = List.of("name=qs-kill", "training.restarts=2", "training.epochs=4",
-            "training.block_size=1", "training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null");
+            "training.block_size=1", "training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null", "enumeration=null");
 
     @Test
     void killedRunResumesBitIdentically(@TempDir Path tmp) throws Exception {

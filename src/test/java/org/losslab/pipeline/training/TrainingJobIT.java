@@ -51,7 +51,7 @@ class TrainingJobIT {
     static JobSpec quickstart(String name, String trainer) {
         return JobSpec.load(Path.of("jobs/quickstart.yaml"), List.of("name=" + name, "training.restarts=3",
                 "training.epochs=3", "training.block_size=2", "training.trainer=" + trainer, "theory=null",
-                "spinglass=null", "cells=null", "regions=null"));
+                "spinglass=null", "cells=null", "regions=null", "enumeration=null"));
     }
 
     @Test
@@ -112,7 +112,7 @@ class TrainingJobIT {
     void divergingRunsAreRecordedAndTheJobGoesOn() throws Exception {
         JobSpec spec = JobSpec.load(Path.of("jobs/quickstart.yaml"), List.of("name=qs-diverge", "training.restarts=2",
                 "training.epochs=3", "training.hidden_widths=[25]", "training.init_scale=1e20", "theory=null",
-                "spinglass=null", "cells=null", "regions=null"));
+                "spinglass=null", "cells=null", "regions=null", "enumeration=null"));
         JobExecution e = runner.run(spec, 1);
 
         assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
