@@ -57,9 +57,11 @@ public final class TrainingPlan implements StagePlan {
             long parts = (t.restarts() + block - 1L) / block;
             partitions += parts;
             long params = ParameterInit.parameterCountExact(t.layerSizes(features, width));
+            // the test set every epoch, the training set only at the evaluation cadence (evaluate_train_every)
+            double evaluated = d.testCount() + (double) d.trainCount() * trainEvaluations(t) / t.epochs();
             double flops = (double) t.restarts() * t.epochs()
                     * TrainingBenchmark.flopsPerNetworkEpoch(features, width, t.hiddenLayers(), d.trainCount(),
-                    d.trainCount() + d.testCount());
+                    (int) Math.round(evaluated));
             double fixed = (double) t.restarts() * t.epochs() * SECONDS_PER_RUN_EPOCH
                     + (double) t.restarts() * t.epochs() * 4 * params / CHECKPOINT_BYTES_PER_SECOND;
             work.add(new Work(String.format("n1=%d: %d networks x %d epochs, %d partition%s of %d", width, t.restarts(),
@@ -75,7 +77,8 @@ public final class TrainingPlan implements StagePlan {
         long data = 4L * ((long) d.trainCount() + d.testCount()) * features;
         long runs = (long) t.restarts() * t.hiddenWidths().size();
         long rows = runs * t.epochs() + 2 * runs;
-        String summary = String.format("%d width%s %s x %d restarts x %d epochs x %d examples (evaluated on %d + %d), "
+        String summary = String.format("%d width%s %s x %d restarts x %d epochs x %d examples (evaluated on %d every "
+                        + t.evaluateTrainEvery() + " epochs + %d every epoch), "
                         + "%s trainer, %d partitions", t.hiddenWidths().size(), t.hiddenWidths().size() == 1 ? "" : "s",
                 t.hiddenWidths(), t.restarts(), t.epochs(), d.trainCount(), d.trainCount(), d.testCount(), t.trainer(),
                 partitions);
@@ -85,5 +88,16 @@ public final class TrainingPlan implements StagePlan {
 
     private static long sum(long[] v) {
         return v[0] + v[1];
+    }
+
+    /** Epochs after which the training set is evaluated: every E-th and the last (TrainingSpec#evaluatesTrainAfter). */
+    static int trainEvaluations(TrainingSpec t) {
+        int n = 0;
+        for (int e = 1; e <= t.epochs(); e++) {
+            if (t.evaluatesTrainAfter(e)) {
+                n++;
+            }
+        }
+        return n;
     }
 }
