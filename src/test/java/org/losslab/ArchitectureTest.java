@@ -36,6 +36,7 @@ class ArchitectureTest {
             "spinglass", List.of(),
             "cells", List.of("data"),                     // the prepared MNIST inputs
             "regions", List.of("data", "training"),       // MNIST inputs; the training runs (choromanska)
+            "hessian", List.of("data", "training"),       // the training rows; the trained runs' final parameters
             "compare", List.of());
 
     static JavaClasses main;
@@ -73,7 +74,8 @@ class ArchitectureTest {
                 "org.springframework.batch..", "org.losslab.cli..", "org.losslab.job..", "org.losslab.remote..",
                 "org.losslab.ops..", "org.losslab.pipeline", "org.losslab.pipeline.data..",
                 "org.losslab.pipeline.training..", "org.losslab.pipeline.theory..", "org.losslab.pipeline.spinglass..",
-                "org.losslab.pipeline.cells..", "org.losslab.pipeline.regions..").check(main);
+                "org.losslab.pipeline.cells..", "org.losslab.pipeline.regions..", "org.losslab.pipeline.hessian..")
+                .check(main);
     }
 
     @Test

@@ -41,6 +41,10 @@ public final class Findings {
                 + "better point exists", Source.PAPER);
         add("F10", "The risk is constant along the valley path, which stays in one cell", Source.PAPER);
         add("F11", "One hidden layer: every descent inside a cell reaches the cell's convex optimum", Source.PAPER);
+        add("F14", "Trained networks: among critical points, lower final training loss goes with a lower Hessian index "
+                + "fraction (the networks' analogue of the spin-glass layering)", Source.RECONSTRUCTION);
+        add("F15", "Trained networks: the index fraction of the critical points at the end of training decreases as "
+                + "the hidden width n1 grows", Source.RECONSTRUCTION);
     }
 
     private Findings() {

@@ -16,7 +16,7 @@ import org.losslab.BadInputException;
  */
 public record JobSpec(String name, String description, long seed, String text, String sha256,
                       DataSpec data, TrainingSpec training, TheorySpec theory, SpinGlassSpec spinglass,
-                      CellsSpec cells, RegionsSpec regions, CompareSpec compare) {
+                      CellsSpec cells, RegionsSpec regions, HessianSpec hessian, CompareSpec compare) {
 
     public static JobSpec load(Path file, List<String> overrides) {
         return from(SpecParser.read(file, overrides));
@@ -47,6 +47,7 @@ public record JobSpec(String name, String description, long seed, String text, S
                     + cells.mnistComponents());
         }
         RegionsSpec regions = t.has("regions") ? RegionsSpec.read(t) : null;
+        HessianSpec hessian = t.has("hessian") ? HessianSpec.read(t, training, seed) : null;
         CompareSpec compare = CompareSpec.read(t);
         t.rejectUnknownKeys();
         if (training == null && theory == null && spinglass == null && cells == null && regions == null) {
@@ -55,7 +56,7 @@ public record JobSpec(String name, String description, long seed, String text, S
         }
         String text = SpecParser.canonicalText(t);
         return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass, cells, regions,
-                compare);
+                hessian, compare);
     }
 
     /** Whether the spec has section {@code name} ({@code training}, {@code theory}, …; {@code data} always). */
@@ -67,6 +68,7 @@ public record JobSpec(String name, String description, long seed, String text, S
             case "spinglass" -> spinglass != null;
             case "cells" -> cells != null;
             case "regions" -> regions != null;
+            case "hessian" -> hessian != null;
             default -> throw new IllegalArgumentException("no spec section " + name);
         };
     }
