@@ -18,6 +18,8 @@ public final class FigureRegistry {
                 new TrainTestScatterFigure(),
                 new CorrelationVsSizeFigure(),
                 new SpinGlassEnergyFigure(),
+                new NetworkIndexFigure(),
+                new NetworkSpectrumFigure(),
                 new ComplexityFigure(),
                 new Lambda1000Figure(),
                 new RegionR2Figure(),
