@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The {@code hessian:} section (science.md §A.6): the Hessian of the training loss of each selected trained
  * network at its final parameters. It needs the {@code training} section; its widths are a subset of
- * {@code training.hidden_widths}, its networks the restarts {@code 0 … runs_per_width − 1} of each width.
+ * {@code training.hidden_widths}, its networks the restarts {@code 0 … runs_per_width − 1} of each width (at most
+ * {@code training.restarts}: a larger value means all of them).
  *
  * @param widths       hidden widths to analyse (default: every trained width)
  * @param runsPerWidth restarts analysed per width (at most {@code training.restarts})
@@ -32,11 +33,9 @@ public record HessianSpec(List<Integer> widths, int runsPerWidth, int blockSize,
                         + training.hiddenWidths() + ", not " + widths.get(i));
             }
         }
-        int runs = (int) t.integer("hessian.runs_per_width", (long) training.restarts(), 1, 1_000_000);
-        if (runs > training.restarts()) {
-            throw t.error("hessian.runs_per_width", "must be at most training.restarts (" + training.restarts()
-                    + "), not " + runs);
-        }
+        // more than the trained restarts means all of them (e.g. the quickstart with --set training.restarts=1)
+        int runs = Math.min(training.restarts(),
+                (int) t.integer("hessian.runs_per_width", (long) training.restarts(), 1, 1_000_000));
         return new HessianSpec(widths, runs,
                 (int) t.integer("hessian.block_size", 4L, 1, 100_000),
                 t.integer("hessian.seed", specSeed, Long.MIN_VALUE, Long.MAX_VALUE),

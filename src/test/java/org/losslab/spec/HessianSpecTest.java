@@ -42,7 +42,9 @@ class HessianSpecTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("hessian").hasMessageContaining("training");
         assertThatThrownBy(() -> JobSpecTest.parse(BASE, "hessian.widths=[50]"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("hessian.widths[0]");
-        assertThatThrownBy(() -> JobSpecTest.parse(BASE, "hessian.runs_per_width=4"))
+        assertThat(JobSpecTest.parse(BASE, "hessian.runs_per_width=4").hessian().runsPerWidth())
+                .as("more than the restarts: all of them").isEqualTo(3);
+        assertThatThrownBy(() -> JobSpecTest.parse(BASE, "hessian.runs_per_width=0"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("hessian.runs_per_width");
         assertThatThrownBy(() -> JobSpecTest.parse(BASE, "hessian.zero_tolerance=-1"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("hessian.zero_tolerance");
