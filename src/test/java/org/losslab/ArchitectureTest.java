@@ -37,6 +37,7 @@ class ArchitectureTest {
             "enumeration", List.of(),
             "cells", List.of("data"),                     // the prepared MNIST inputs
             "regions", List.of("data", "training"),       // MNIST inputs; the training runs (choromanska)
+            "hessian", List.of("data", "training"),       // the training rows; the trained runs' final parameters
             "compare", List.of());
 
     static JavaClasses main;
@@ -74,7 +75,8 @@ class ArchitectureTest {
                 "org.springframework.batch..", "org.losslab.cli..", "org.losslab.job..", "org.losslab.remote..",
                 "org.losslab.ops..", "org.losslab.pipeline", "org.losslab.pipeline.data..",
                 "org.losslab.pipeline.training..", "org.losslab.pipeline.theory..", "org.losslab.pipeline.spinglass..",
-                "org.losslab.pipeline.enumeration..", "org.losslab.pipeline.cells..", "org.losslab.pipeline.regions..")
+                "org.losslab.pipeline.enumeration..", "org.losslab.pipeline.cells..", "org.losslab.pipeline.regions..",
+                "org.losslab.pipeline.hessian..")
                 .check(main);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.losslab.BadInputException;
 import org.losslab.ExitCodes;
+import org.losslab.bench.HessianBench;
 import org.losslab.bench.RegionsBenchmark;
 import org.losslab.bench.TrainingBenchmark;
 import org.losslab.data.InvalidDataException;
@@ -17,16 +18,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code losslab bench training|regions [--quick]}: the training benchmark (issue 5) or the region
- * sampling benchmark (issue 3, {@link RegionsBenchmark}) on this machine: a table for people, then
+ * {@code losslab bench training|regions|hessian [--quick]}: the training benchmark (issue 5), the region
+ * sampling benchmark (issue 3, {@link RegionsBenchmark}) or the Hessian-vector product rate (issue 19,
+ * {@link HessianBench}) on this machine: a table for people, then
  * {@code name value} lines; the results are also stored with machine and provenance in
  * {@code benchmark_run}/{@code benchmark_result} so performance can be tracked over time.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the trainers or the region sampling on this machine.")
+        description = "Benchmark the trainers, the region sampling or the Hessian products on this machine.")
 class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: training, regions.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: training, regions, hessian.")
     String what;
 
     @Option(names = "--quick", description = "A reduced run (a few minutes).")
@@ -41,16 +43,19 @@ class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!"training".equals(what) && !"regions".equals(what)) {
-            System.err.println("losslab: bench: unknown benchmark '" + what + "' (known: training, regions)");
+        if (!List.of("training", "regions", "hessian").contains(what)) {
+            System.err.println("losslab: bench: unknown benchmark '" + what + "' (known: training, regions, hessian)");
             return ExitCodes.USAGE;
         }
         int omp = NumericsEnvironment.configure();
         List<TrainingBenchmark.Result> results;
         try {
-            results = "training".equals(what)
-                    ? (data == null ? TrainingBenchmark.run(quick, System.out) : TrainingBenchmark.run(quick, System.out, data))
-                    : RegionsBenchmark.run(quick, System.out, data);
+            results = switch (what) {
+                case "training" -> data == null ? TrainingBenchmark.run(quick, System.out)
+                        : TrainingBenchmark.run(quick, System.out, data);
+                case "hessian" -> HessianBench.run(quick, System.out, data);
+                default -> RegionsBenchmark.run(quick, System.out, data);
+            };
         } catch (InvalidDataException e) {
             throw new BadInputException(e.getMessage(), e); // the MNIST files of --data (or data/mnist-10k)
         }

@@ -3,6 +3,7 @@ package org.losslab.cli;
 import org.losslab.BadInputException;
 import org.losslab.pipeline.NumericsEnvironment;
 import org.losslab.pipeline.data.DataPreparation;
+import org.losslab.pipeline.hessian.HessianMemory;
 import org.losslab.pipeline.regions.RegionsMemory;
 import org.losslab.pipeline.spinglass.SpinGlassMemory;
 import org.losslab.spec.JobSpec;
@@ -36,5 +37,6 @@ final class SpecPreflight {
         }
         RegionsMemory.check(job, threads);
         SpinGlassMemory.check(job, threads);
+        HessianMemory.check(job, threads);
     }
 }

@@ -45,6 +45,10 @@ public final class Findings {
         add("F11", "One hidden layer: every descent inside a cell reaches the cell's convex optimum", Source.PAPER);
         add("F13", "By enumeration at N <= 8: the mean energy of index-k critical points increases with k, the counts "
                 + "per index agree with Kac-Rice, and below -N E_inf almost only minima appear", Source.RECONSTRUCTION);
+        add("F14", "Trained networks: among critical points, lower final training loss goes with a lower Hessian index "
+                + "fraction (the networks' analogue of the spin-glass layering)", Source.RECONSTRUCTION);
+        add("F15", "Trained networks: the index fraction of the critical points at the end of training decreases as "
+                + "the hidden width n1 grows", Source.RECONSTRUCTION);
     }
 
     private Findings() {

@@ -14,7 +14,7 @@ public interface Faults {
 
     /** The named instants of {@link #reach}, in pipeline order (docs/reliability.md). */
     java.util.List<String> POINTS = java.util.List.of("prepare-data", "checkpoint", "final-params", "summarize",
-            "theory", "spinglass", "enumeration", "cells", "region-networks", "sample-activations", "region-statistics", "compare",
+            "hessian", "theory", "spinglass", "enumeration", "cells", "region-networks", "sample-activations", "region-statistics", "compare",
             "report");
 
     /** Marks the instant {@code point} (one of {@link #POINTS}). */

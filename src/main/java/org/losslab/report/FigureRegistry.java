@@ -19,6 +19,8 @@ public final class FigureRegistry {
                 new CorrelationVsSizeFigure(),
                 new SpinGlassEnergyFigure(),
                 new AnnealingEnergyFigure(),
+                new NetworkIndexFigure(),
+                new NetworkSpectrumFigure(),
                 new ComplexityFigure(),
                 new Lambda1000Figure(),
                 new RegionR2Figure(),

@@ -16,7 +16,7 @@ import org.losslab.BadInputException;
  */
 public record JobSpec(String name, String description, long seed, String text, String sha256,
                       DataSpec data, TrainingSpec training, TheorySpec theory, SpinGlassSpec spinglass,
-                      CellsSpec cells, RegionsSpec regions, CompareSpec compare, PlanSpec plan,
+                      CellsSpec cells, RegionsSpec regions, HessianSpec hessian, CompareSpec compare, PlanSpec plan,
                       EnumerationSpec enumeration) {
 
     public static JobSpec load(Path file, List<String> overrides) {
@@ -30,7 +30,7 @@ public record JobSpec(String name, String description, long seed, String text, S
 
     /** The top-level sections a spec may have (misspelt ones are named first, with a suggestion). */
     static final List<String> SECTIONS = List.of("name", "description", "seed", "schedule", "data", "training", "theory",
-            "spinglass", "cells", "regions", "compare");
+            "spinglass", "enumeration", "cells", "regions", "hessian", "compare", "plan");
 
     static JobSpec from(SpecTree t) {
         t.rejectMisspeltSections(SECTIONS);
@@ -53,6 +53,7 @@ public record JobSpec(String name, String description, long seed, String text, S
                     + cells.mnistComponents());
         }
         RegionsSpec regions = t.has("regions") ? RegionsSpec.read(t) : null;
+        HessianSpec hessian = t.has("hessian") ? HessianSpec.read(t, training, seed) : null;
         CompareSpec compare = CompareSpec.read(t);
         PlanSpec plan = PlanSpec.read(t);
         EnumerationSpec enumeration = t.has("enumeration") ? EnumerationSpec.read(t) : null;
@@ -64,7 +65,7 @@ public record JobSpec(String name, String description, long seed, String text, S
         }
         String text = SpecParser.canonicalText(t);
         return new JobSpec(name, description, seed, text, sha256(text), data, training, theory, spinglass, cells, regions,
-                compare, plan, enumeration);
+                hessian, compare, plan, enumeration);
     }
 
     /** Whether the spec has section {@code name} ({@code training}, {@code theory}, …; {@code data} always). */
@@ -77,6 +78,7 @@ public record JobSpec(String name, String description, long seed, String text, S
             case "cells" -> cells != null;
             case "regions" -> regions != null;
             case "enumeration" -> enumeration != null;
+            case "hessian" -> hessian != null;
             default -> throw new IllegalArgumentException("no spec section " + name);
         };
     }

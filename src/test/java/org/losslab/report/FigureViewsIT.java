@@ -84,6 +84,7 @@ class FigureViewsIT {
     @Test
     void everyRegisteredFigureRendersFromFixtureViews() throws Exception {
         TheoryFixtures.create(jdbc, experimentId, 1, 1);
+        HessianFixtures.create(jdbc, experimentId, 1);
         Path dir = Files.createDirectories(Path.of("target", "figure-fixtures"));
         FigureRenderer renderer = new FigureRenderer(jdbc);
         for (FigureSection s : FigureRegistry.all()) {

@@ -9,6 +9,7 @@ import org.losslab.comparison.ComparisonSettings;
 import org.losslab.comparison.EnergySample;
 import org.losslab.comparison.EnumerationComparisons;
 import org.losslab.comparison.EnumerationCountRow;
+import org.losslab.comparison.HessianComparisons;
 import org.losslab.comparison.KacRiceComparisons;
 import org.losslab.comparison.NetworkComparisons;
 import org.losslab.comparison.RegionComparisons;
@@ -22,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Computes every comparison its inputs allow, for one experiment, with the decision rules of
  * docs/science.md §E.3 at the level and bootstrap settings of the spec's {@code compare:} section: the network
  * findings F2–F5, the spin-glass findings F1 (converged descents only) and the standardized shape comparison,
- * region statistics F7, Kac–Rice convergence F8, the cell certificates F9–F11 and the enumeration F13. The theory values (E_0, E_∞,
+ * region statistics F7, Kac–Rice convergence F8, the cell certificates F9–F11, the enumeration F13 and the trained
+ * networks' Hessian index F14–F15. The theory values (E_0, E_∞,
  * Θ) come from {@code org.losslab.theory}. Used by the compare step and, for executions whose compare step has
  * not run, by the report (as provisional values).
  */
@@ -61,6 +63,7 @@ public final class ComparisonRunner {
         if (!enumerated.isEmpty()) {
             out.addAll(EnumerationComparisons.compare(enumerated, src.enumerationEnergy(), "v_enumeration_counts", s));
         }
+        out.addAll(HessianComparisons.compare(HessianSources.networks(jdbc, experimentId, src.missing()), s));
         return new Result(out, src.missing());
     }
 }

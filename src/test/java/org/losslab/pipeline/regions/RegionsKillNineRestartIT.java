@@ -26,7 +26,7 @@ import org.losslab.support.TestDatabase;
  * partition threads instead of one): the same statistics, nothing missing, no duplicate rows, and no
  * sampling partition completed twice.
  */
-class RegionsKillNineRestartIT {
+public class RegionsKillNineRestartIT {
 
     static final String SPEC = """
             name: rg-kill
@@ -123,14 +123,20 @@ class RegionsKillNineRestartIT {
 
     /** Starts losslab paused at the n-th sampling checkpoint write, waits for the pause and SIGKILLs it. */
     static void killInsideSampling(TestDatabase db, Path tmp, Path log, int n, String... args) throws Exception {
-        Path signal = tmp.resolve("paused-" + n);
+        killAt(db, tmp, log, "sample-activations", n, args);
+    }
+
+    /** Starts losslab paused at the n-th time it reaches a chaos point, waits for the pause and SIGKILLs it. */
+    public static void killAt(TestDatabase db, Path tmp, Path log, String point, int n, String... args)
+            throws Exception {
+        Path signal = tmp.resolve("paused-" + point + "-" + n);
         Process p = LosslabProcess.start(db, log, Map.of("LOSSLAB_THREADS", "1",
-                "LOSSLAB_FAULTS_ENABLED", "true", "LOSSLAB_CHAOS_PAUSE", "sample-activations:" + n, "LOSSLAB_CHAOS_SIGNAL", signal.toString()), args);
-        long deadline = System.nanoTime() + 240_000_000_000L;
+                "LOSSLAB_FAULTS_ENABLED", "true", "LOSSLAB_CHAOS_PAUSE", point + ":" + n, "LOSSLAB_CHAOS_SIGNAL", signal.toString()), args);
+        long deadline = System.nanoTime() + 600_000_000_000L;
         while (!Files.exists(signal)) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 p.destroyForcibly().waitFor();
-                throw new AssertionError("losslab did not pause at sample-activations #" + n + ": "
+                throw new AssertionError("losslab did not pause at " + point + " #" + n + ": "
                         + Files.readString(log));
             }
             Thread.sleep(50);
@@ -149,7 +155,7 @@ class RegionsKillNineRestartIT {
                 + "ORDER BY network_key, input_set");
     }
 
-    static List<String> strings(TestDatabase db, String sql) throws Exception {
+    public static List<String> strings(TestDatabase db, String sql) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
