@@ -176,6 +176,29 @@ public final class SpecTree {
         }
     }
 
+    private void collectUnknown(String prefix, Map<String, Object> map, List<String> out) {
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (known.contains(path) || e.getValue() == null) {
+                continue; // a null section (e.g. --set theory=null) is an absent one
+            }
+            if (e.getValue() instanceof Map<?, ?> child && isPrefixOfKnown(path)) {
+                collectUnknown(path, castMap(child), out);
+            } else {
+                out.add(path);
+            }
+        }
+    }
+
+    private boolean isPrefixOfKnown(String path) {
+        for (String k : known) {
+            if (k.startsWith(path + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Object value(String path, Object fallback) {
         known.add(path);
         Object v = lookup(path);
