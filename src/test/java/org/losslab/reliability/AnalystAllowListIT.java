@@ -26,7 +26,9 @@ class AnalystAllowListIT {
     static final Set<String> RESULT = Set.of("experiment", "experiment_dataset", "run", "epoch_metric", "size_summary",
             "theory_threshold", "complexity_curve", "kac_rice", "spinglass_result", "cell_certificate", "cell_check",
             "cell_measurement", "region_network_epoch", "region_stat", "region_kde", "region_joint", "region_joint_neuron",
-            "region_census", "region_pattern_size", "reference_value", "comparison", "benchmark_result");
+            "region_census", "region_pattern_size", "reference_value", "comparison", "benchmark_result",
+            "hessian_network", "hessian_density", "anneal_sweep", "enumeration_sample", "enumeration_point",
+            "enumeration_kac_rice");
 
     /** Tables the analyst reads in part: the columns not listed hold parameters, state, digits or a host name. */
     static final Map<String, Set<String>> DENIED_COLUMNS = Map.of(
