@@ -21,7 +21,9 @@ class StagePlansTest {
         MnistShape data = MnistShape.read(Path.of("data/mnist-10k"), spec.data().holdout());
         RunPlan plan = RunPlan.of(spec, new PlanInputs(data, 2), RATES);
         assertThat(plan.stages()).extracting(StageEstimate::stage)
-                .containsExactly("prepare-data", "train", "theory", "spinglass", "cells", "regions");
+                .containsExactly("prepare-data", "train", "hessian", "theory", "spinglass", "enumeration", "cells", "regions");
+        assertThat(plan.stage("hessian").work().get(0).what()).contains("n1=25").contains("exact").contains("2785 parameters");
+        assertThat(plan.stage("enumeration").work().get(0).fixedSeconds()).isPositive();
         assertThat(plan.stage("prepare-data").summary()).contains("8000 / 2000");
         assertThat(plan.cpuSeconds()).isPositive();
         assertThat(plan.stages()).allSatisfy(s -> assertThat(s.dbRows()).isPositive());
@@ -39,7 +41,8 @@ class StagePlansTest {
         assertThat(train.work()).hasSize(2);
         Work w = train.work().get(1);
         assertThat(w.partitions()).isEqualTo(3); // 10 restarts in blocks of 4
-        assertThat(w.flops()).isCloseTo(10 * 3 * TrainingBenchmark.flopsPerNetworkEpoch(100, 40, 1, 1000, 1200),
+        // the test set every epoch, the training set only after the last of 3 epochs (evaluate_train_every 10)
+        assertThat(w.flops()).isCloseTo(10 * 3 * TrainingBenchmark.flopsPerNetworkEpoch(100, 40, 1, 1000, 200 + 333),
                 within(1.0));
         assertThat(w.kernel()).isEqualTo(Work.Kernel.BATCHED);
         assertThat(train.dbRows()).isEqualTo(20 * 3 + 2 * 20); // epoch metrics, runs, final parameters
