@@ -25,6 +25,7 @@ public final class FigureRegistry {
                 new Lambda1000Figure(),
                 new RegionR2Figure(),
                 new RegionJointFigure(),
+                new CellsVisitedFigure(),
                 new KacRiceFigure(),
                 new EnumerationFigure());
     }

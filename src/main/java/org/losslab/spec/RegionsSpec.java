@@ -23,11 +23,14 @@ import org.losslab.activations.PiecewiseLinearFitter;
  * (science.md §A.5.2): the first {@code choromanska_runs} completed restarts of every hidden width,
  * as trained (their final parameters) and random (their initial parameters, re-derived from the
  * run's seed), on the test images downsampled as training saw them; it needs a training section.
+ *
+ * <p>{@code visited_count}: the first that many training images are the fixed subset whose activation cells a
+ * trained network's census records at initialisation and after every epoch (science.md §C.4.1; 0: off).
  */
 public record RegionsSpec(List<String> architectures, List<Integer> mlpWidths, List<String> activations,
                           List<String> states, List<String> inputs, int inputCount, int censusTrainCount,
                           int batchSize, int trainEpochs, int trainBatchSize, int trainCount, int kdePoints,
-                          int choromanskaRuns) {
+                          int choromanskaRuns, int visitedCount) {
 
     public static final String RANDOM = "random";
     public static final String TRAINED = "trained";
@@ -68,7 +71,8 @@ public record RegionsSpec(List<String> architectures, List<Integer> mlpWidths, L
                 (int) t.integer("regions.train_batch_size", 64L, 1, 100_000),
                 (int) t.integer("regions.train_count", 0L, 0, 10_000_000),
                 (int) t.integer("regions.kde_points", 201L, 2, 100_000),
-                (int) t.integer("regions.choromanska_runs", 3L, 1, 1_000_000));
+                (int) t.integer("regions.choromanska_runs", 3L, 1, 1_000_000),
+                (int) t.integer("regions.visited_count", 500L, 0, 10_000_000));
     }
 
     /** Whether the grid samples the training section's networks (architecture {@code choromanska}). */

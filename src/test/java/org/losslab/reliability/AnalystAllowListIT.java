@@ -26,7 +26,7 @@ class AnalystAllowListIT {
     static final Set<String> RESULT = Set.of("experiment", "experiment_dataset", "run", "epoch_metric", "size_summary",
             "theory_threshold", "complexity_curve", "kac_rice", "spinglass_result", "cell_certificate", "cell_check",
             "cell_measurement", "region_network_epoch", "region_stat", "region_kde", "region_joint", "region_joint_neuron",
-            "region_census", "region_pattern_size", "reference_value", "comparison", "benchmark_result",
+            "region_census", "region_pattern_size", "region_cells_visited", "reference_value", "comparison", "benchmark_result",
             "hessian_network", "hessian_density", "anneal_sweep", "enumeration_sample", "enumeration_point",
             "enumeration_kac_rice");
 
@@ -40,7 +40,7 @@ class AnalystAllowListIT {
 
     static final Set<String> DENIED = Set.of("batch_job_instance", "batch_job_execution", "batch_job_execution_params",
             "batch_job_execution_context", "batch_step_execution", "batch_step_execution_context", "flyway_schema_history",
-            "heartbeat", "partition_lease", "checkpoint", "region_sample", "spinglass_block", "database_identity");
+            "heartbeat", "partition_lease", "checkpoint", "region_sample", "region_cells_state", "spinglass_block", "database_identity");
 
     @Test
     void everyRelationIsClassifiedAndTheAnalystSeesExactlyItsClass() throws Exception {

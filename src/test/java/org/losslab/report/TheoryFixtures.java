@@ -86,6 +86,7 @@ final class TheoryFixtures {
         }
         jdbc.batchUpdate("INSERT INTO v_region_kde VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kde);
         jdbc.batchUpdate("INSERT INTO v_region_joint VALUES (?, ?, ?, ?, ?, ?, ?, ?)", joint);
+        cellsVisited(jdbc);
         List<Object[]> kr = new ArrayList<>();
         double limit = 0.5 * Math.log(2) - 1.0 / 3;
         for (double t : new double[] {0.0, 0.5, 2.0}) {
@@ -117,6 +118,27 @@ final class TheoryFixtures {
     }
 
     /** Enumeration rows (V35): 12 disorder samples at N = 4, index k holding 3 + 2·min(k, 3 − k) ± 1 points. */
+    /** A stand-in for v_cells_visited: two networks of two layers, 200 rows, epochs 0-3. */
+    static void cellsVisited(JdbcTemplate jdbc) {
+        jdbc.execute("DROP VIEW IF EXISTS v_cells_visited CASCADE");
+        jdbc.execute("CREATE TABLE v_cells_visited (network TEXT, layer_no INT, layer TEXT, epoch INT, subset_rows INT, "
+                + "patterns INT, cumulative_patterns BIGINT, rows_changed INT, dead_fraction DOUBLE PRECISION, "
+                + "always_on_fraction DOUBLE PRECISION)");
+        List<Object[]> rows = new ArrayList<>();
+        for (String network : new String[] {"fx/mlp-16-16/relu/trained", "fx/mlp-16-16/hardtanh/trained"}) {
+            for (int layer = 0; layer < 2; layer++) {
+                long cumulative = 0;
+                for (int epoch = 0; epoch <= 3; epoch++) {
+                    Integer changed = epoch == 0 ? null : 200 / (epoch + 1);
+                    cumulative += epoch == 0 ? 180 : changed;
+                    rows.add(new Object[] {network, layer, "dense" + layer, epoch, 200, 180 - 10 * layer, cumulative,
+                            changed, 0.05 * epoch, 0.02 * epoch * layer});
+                }
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO v_cells_visited VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
     static void enumeration(JdbcTemplate jdbc, long experimentId, long executionId, long stepId, Random rnd) {
         for (int sample = 0; sample < 12; sample++) {
             List<Object[]> points = new ArrayList<>();

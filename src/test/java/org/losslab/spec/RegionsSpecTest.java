@@ -92,4 +92,12 @@ class RegionsSpecTest {
                 .choromanskaRuns()).isEqualTo(2);
         assertThat(parse(BASE).regions().samplesChoromanska()).isFalse();
     }
+
+    @Test
+    void visitedCountDefaultsTo500AndZeroSwitchesTheCensusOff() {
+        assertThat(parse(BASE).regions().visitedCount()).isEqualTo(500);
+        assertThat(parse(BASE, "regions.visited_count=0").regions().visitedCount()).isZero();
+        assertThatThrownBy(() -> parse(BASE, "regions.visited_count=-1")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("regions.visited_count");
+    }
 }

@@ -23,10 +23,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * {@code train_batch_size}; epoch e in the order seeded by {@link RegionNetworkPlan#epochSeed}),
  * one epoch per transaction. Parameters, Adam state and iteration are checkpointed in
  * {@code region_network} with the epoch's loss, so a restart continues bit-identically; the finished
- * row keeps the final parameters, their SHA-256 and the test accuracy on the whole test set.
+ * row keeps the final parameters, their SHA-256 and the test accuracy on the whole test set. A trained network's
+ * cell census ({@link CellsVisitedCensus}, science.md §C.4.1) is written with each checkpoint.
  */
 record RegionNetworkTasklet(JobSpec spec, ExperimentContext experiments, RegionDataCache data, RegionNetworkStore store,
-                            Faults faults, PartitionState<RegionNetworkTasklet.Training> open) implements Tasklet {
+                            RegionCellsStore cellsStore, Faults faults, PartitionState<RegionNetworkTasklet.Training> open)
+        implements Tasklet {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegionNetworkTasklet.class);
 
@@ -35,11 +37,13 @@ record RegionNetworkTasklet(JobSpec spec, ExperimentContext experiments, RegionD
         MultiLayerNetwork net;
         PlainDataset train;
         int epochsDone;
+        CellsVisitedCensus cells;
+        boolean cellsOpened;
     }
 
     RegionNetworkTasklet(JobSpec spec, ExperimentContext experiments, RegionDataCache data, RegionNetworkStore store,
-                         Faults faults) {
-        this(spec, experiments, data, store, faults, new PartitionState<>());
+                         RegionCellsStore cellsStore, Faults faults) {
+        this(spec, experiments, data, store, cellsStore, faults, new PartitionState<>());
     }
 
     @Override
@@ -59,13 +63,24 @@ record RegionNetworkTasklet(JobSpec spec, ExperimentContext experiments, RegionD
         }
         PlainDataset train = t.train;
         int planned = plan.trained() ? r.trainEpochs() : 0;
+        if (!t.cellsOpened) {
+            t.cells = plan.trained() && r.visitedCount() > 0 ? CellsVisitedCensus.open(cellsStore, experimentId,
+                    plan.networkKey(), train, r.visitedCount(), r.batchSize(), t.epochsDone) : null;
+            t.cellsOpened = true;
+        }
         Double loss = null;
         if (t.epochsDone < planned) {
+            if (t.cells != null) {
+                t.cells.initial(t.net);
+            }
             long t0 = System.nanoTime();
             NetworkTrainer.Report report = NetworkTrainer.train(t.net, train, null,
                     new NetworkTrainer.Options(1, r.trainBatchSize(), plan.epochSeed(spec.seed(), t.epochsDone)));
             loss = report.epochLoss().get(0);
             t.epochsDone++;
+            if (t.cells != null) {
+                t.cells.take(t.net, t.epochsDone);
+            }
             log.info("{}: epoch {}/{} loss {} in {} s", plan.networkKey(), t.epochsDone, planned,
                     String.format("%.4f", loss), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
         }
@@ -79,6 +94,9 @@ record RegionNetworkTasklet(JobSpec spec, ExperimentContext experiments, RegionD
                 done ? images.test().size() : null, part.step().getId());
         if (loss != null) {
             store.saveEpochLoss(experimentId, plan.networkKey(), t.epochsDone, loss, part.step().getId());
+        }
+        if (t.cells != null) {
+            t.cells.flush(cellsStore, experimentId, plan.networkKey(), part.step().getId());
         }
         faults.reach("region-networks");
         faults.trainedRegionNetwork(plan.networkKey(), t.epochsDone);

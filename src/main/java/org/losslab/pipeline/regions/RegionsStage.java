@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public record RegionsStage(StepFactory steps, ExperimentContext experiments, RegionDataCache data,
-                           RegionNetworkStore networks, RegionSampleStore samples, RegionStatisticsStore statistics,
+                           RegionNetworkStore networks, RegionCellsStore cells, RegionSampleStore samples, RegionStatisticsStore statistics,
                            ChoromanskaNetworks choromanska, Faults faults) implements PipelineStage {
 
     static final String NETWORKS = "region-networks-part";
@@ -59,7 +59,7 @@ public record RegionsStage(StepFactory steps, ExperimentContext experiments, Reg
 
     /** One network: trained here, or a training run registered ({@code choromanska}). */
     private Step networksStep(JobSpec spec) {
-        RegionNetworkTasklet t = new RegionNetworkTasklet(spec, experiments, data, networks, faults);
+        RegionNetworkTasklet t = new RegionNetworkTasklet(spec, experiments, data, networks, cells, faults);
         ChoromanskaRegistration c = new ChoromanskaRegistration(spec, experiments, choromanska, networks);
         Tasklet either = (contribution, chunk) -> contribution.getStepExecution().getExecutionContext()
                 .containsKey(RegionPartitioner.RUN) ? c.execute(contribution, chunk) : t.execute(contribution, chunk);

@@ -1,0 +1,107 @@
+package org.losslab.pipeline.regions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.losslab.pipeline.regions.RegionsKillNineRestartIT.strings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.losslab.support.LosslabProcess;
+import org.losslab.support.TestDatabase;
+
+/**
+ * Restart of killed region-network training with its cell census (issue 20 item 3; science.md §C.4.1): {@code losslab
+ * run} is frozen inside the 2nd region-networks transaction (epoch 2 of the first network: checkpoint and census
+ * written, not committed) and SIGKILLed, then inside the 3rd transaction of {@code restart --last}, then restarted to
+ * the end. The census (v_cells_visited, its table and the tracker's state bytes), the epoch losses and the final
+ * parameters must equal an uninterrupted run of the same spec in another database.
+ */
+class CellsVisitedKillNineRestartIT {
+
+    static final String SPEC = """
+            name: cells-kill
+            seed: 20261205
+            data: {dir: data/mnist-10k, holdout: 2000}
+            regions:
+              architectures: [mlp]
+              mlp_widths: [16, 16]
+              activations: [relu, hardtanh]
+              states: [trained]
+              inputs: [mnist]
+              input_count: 100
+              census_train_count: 0
+              batch_size: 50
+              kde_points: 11
+              train_epochs: 4
+              train_count: 600
+              visited_count: 200
+            """;
+
+    static final Map<String, String> ROWS = Map.of(
+            "v_cells_visited", "SELECT (to_jsonb(t) - 'experiment_id')::text FROM v_cells_visited t",
+            "region_cells_visited", "SELECT (to_jsonb(t) - 'experiment_id' - 'step_execution_id')::text "
+                    + "FROM region_cells_visited t",
+            "region_cells_state", "SELECT network_key || ' ' || epoch || ' ' || md5(state) FROM region_cells_state",
+            "region_network_epoch", "SELECT network_key || ' ' || epoch || ' ' || train_loss FROM region_network_epoch",
+            "region_network", "SELECT network_key || ' ' || epochs_done || ' ' || params_sha256 || ' ' || test_accuracy "
+                    + "FROM region_network");
+
+    @Test
+    void killedTrainingResumesToTheUninterruptedCensus(@TempDir Path tmp) throws Exception {
+        Path spec = tmp.resolve("cells-kill.yaml");
+        Files.writeString(spec, SPEC);
+        Path log = tmp.resolve("killed.log");
+        try (TestDatabase killed = TestDatabase.create(); TestDatabase reference = TestDatabase.create()) {
+            Path refLog = tmp.resolve("reference.log");
+            Process uninterrupted = LosslabProcess.start(reference, refLog, Map.of("LOSSLAB_THREADS", "2"), "run",
+                    spec.toString());
+            try {
+                killInsideTraining(killed, tmp, log, 2, "run", spec.toString());
+                assertThat(strings(killed, "SELECT network_key || ' ' || epoch || ' ' || layer_no FROM "
+                        + "region_cells_visited ORDER BY 1")).as("first kill: epochs 0 and 1 of one network committed")
+                        .hasSize(4).allMatch(s -> s.contains(" 0 ") || s.contains(" 1 "));
+                killInsideTraining(killed, tmp, log, 3, "restart", "--last");
+                assertThat(LosslabProcess.run(killed, log, Map.of("LOSSLAB_THREADS", "1"), "restart", "--last"))
+                        .as("restart exit code; log: %s", Files.readString(log)).isZero();
+                assertThat(uninterrupted.waitFor(10, TimeUnit.MINUTES)).as("reference finished").isTrue();
+                assertThat(uninterrupted.exitValue()).as("uninterrupted run; log: %s", Files.readString(refLog)).isZero();
+            } finally {
+                uninterrupted.destroyForcibly().waitFor();
+            }
+            assertThat(strings(reference, "SELECT count(*)::text FROM v_cells_visited"))
+                    .as("2 networks x 5 epochs (0-4) x 2 layers").containsExactly("20");
+            for (Map.Entry<String, String> t : ROWS.entrySet()) {
+                List<String> expected = strings(reference, t.getValue() + " ORDER BY 1");
+                assertThat(expected).as(t.getKey()).isNotEmpty();
+                assertThat(strings(killed, t.getValue() + " ORDER BY 1")).as("%s equals the uninterrupted run", t.getKey())
+                        .containsExactlyElementsOf(expected);
+            }
+            assertThat(strings(killed, "SELECT count(DISTINCT new_patterns)::text FROM region_cells_visited "
+                    + "WHERE epoch > 0")).as("the census measures something that changes").doesNotContain("0", "1");
+        }
+    }
+
+    /** Starts losslab paused at the n-th region-networks checkpoint write, waits for the pause and SIGKILLs it. */
+    static void killInsideTraining(TestDatabase db, Path tmp, Path log, int n, String... args) throws Exception {
+        Path signal = tmp.resolve("paused-" + n);
+        Process p = LosslabProcess.start(db, log, Map.of("LOSSLAB_THREADS", "1", "LOSSLAB_FAULTS_ENABLED", "true",
+                "LOSSLAB_CHAOS_PAUSE", "region-networks:" + n, "LOSSLAB_CHAOS_SIGNAL", signal.toString()), args);
+        long deadline = System.nanoTime() + 240_000_000_000L;
+        while (!Files.exists(signal)) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                p.destroyForcibly().waitFor();
+                throw new AssertionError("losslab did not pause at region-networks #" + n + ": " + Files.readString(log));
+            }
+            Thread.sleep(50);
+        }
+        assertThat(strings(db, "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND state = 'idle in transaction'")).as("paused with a transaction open").singleElement()
+                .isNotEqualTo("0");
+        p.destroyForcibly().waitFor();
+        assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+    }
+}
