@@ -62,8 +62,8 @@ final class TestPostgres {
         }
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), "org.losslab.cli.Main", "db", "serve"));
-        System.out.println("[losslab tests] no PostgreSQL answers at " + DEFAULT + " and LOSSLAB_TEST_PG is unset: "
-                + "starting the embedded PostgreSQL (data in " + data + ")");
+        System.out.println("[losslab tests] starting the embedded PostgreSQL (LOSSLAB_TEST_PG=embedded, or it is unset and "
+                + "no server answers at " + DEFAULT + "); data in " + data);
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
             pb.environment().remove("LOSSLAB_DB_URL");
