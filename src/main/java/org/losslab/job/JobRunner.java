@@ -132,7 +132,7 @@ public class JobRunner {
         if (job instanceof org.springframework.batch.core.job.AbstractJob a) {
             a.registerJobExecutionListener(signals.ownExecution());
         }
-        try (AutoCloseable progress = new ProgressMonitor(job.getName(), () -> progress(job.getName(), params));
+        try (AutoCloseable progress = new ProgressMonitor(() -> progress(signals.ownExecutionId()));
              AutoCloseable beat = signals.heartbeatWhenStarted(heartbeats)) {
             return jobOperator.start(job, params);
         } catch (JobExecutionAlreadyRunningException e) {
@@ -166,12 +166,13 @@ public class JobRunner {
         }
     }
 
-    private long[] progress(String jobName, JobParameters params) {
-        var instance = jobRepository.getJobInstance(jobName, params);
-        if (instance == null) {
-            return null;
+    private java.util.List<org.losslab.pipeline.StageProgress> progress(Long executionId) {
+        JobExecution execution = executionId == null ? null : jobRepository.getJobExecution(executionId);
+        if (execution == null) {
+            return java.util.List.of();
         }
-        return experiments.idOf(instance.getInstanceId()).map(jobs::progress).orElse(null);
+        return experiments.idOf(execution.getJobInstance().getInstanceId())
+                .map(id -> jobs.progress(id, execution)).orElse(java.util.List.of());
     }
 
     private String describeOwner(long executionId) {

@@ -1,79 +1,92 @@
 package org.losslab.job;
 
+import java.io.PrintStream;
 import java.time.Duration;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.losslab.pipeline.StageProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shows training progress (network-epochs done of planned): a progress bar with rate and ETA on a
- * terminal, plain periodic log lines otherwise (CI logs, nohup, schedulers).
+ * Shows a job's progress stage by stage: on a terminal one line per stage on stderr, redrawn in place
+ * while the stage runs and ended with a newline when the next stage starts or the job ends (so it never
+ * overwrites the result line on stdout); otherwise a log line per running stage every 30 s (CI, nohup).
  */
 final class ProgressMonitor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressMonitor.class);
 
     private final Thread thread;
+    private final Supplier<List<StageProgress>> progress;
+    private final boolean terminal;
+    private final PrintStream out = System.err;
+    private final Map<String, ProgressLine> lines = new HashMap<>();
+    private String current;
     private volatile boolean running = true;
 
-    /** {@code progress} supplies {done, planned}, or null while nothing is planned yet. */
-    ProgressMonitor(String name, java.util.function.Supplier<long[]> progress) {
-        boolean terminal = System.console() != null;
+    /** {@code progress} supplies the stages started so far, in job order (empty while nothing runs). */
+    ProgressMonitor(Supplier<List<StageProgress>> progress) {
+        this.progress = progress;
+        this.terminal = System.console() != null;
         Duration logEvery = Duration.ofSeconds(Long.getLong("losslab.progress.seconds", 30));
-        thread = new Thread(() -> loop(name, progress, terminal, logEvery), "progress");
+        thread = new Thread(() -> loop(logEvery), "progress");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void loop(String name, java.util.function.Supplier<long[]> progress, boolean terminal, Duration logEvery) {
-        ProgressBar bar = null;
+    private void loop(Duration logEvery) {
         long lastLog = System.nanoTime();
-        long startDone = -1;
-        long start = System.nanoTime();
         try {
             while (running) {
-                long[] p = safe(progress);
-                if (p != null && p[1] > 0) {
-                    if (startDone < 0) {
-                        startDone = p[0];
-                    }
-                    if (terminal) {
-                        if (bar == null) {
-                            bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(p[1])
-                                    .setStyle(ProgressBarStyle.ASCII).setUnit(" epochs", 1).showSpeed().build();
+                if (terminal) {
+                    draw(snapshot(), false);
+                } else if (System.nanoTime() - lastLog > logEvery.toNanos()) {
+                    lastLog = System.nanoTime();
+                    for (StageProgress p : snapshot()) {
+                        if (!p.finished()) {
+                            log.info("progress: {}", line(p));
                         }
-                        bar.stepTo(p[0]);
-                    } else if (System.nanoTime() - lastLog > logEvery.toNanos()) {
-                        lastLog = System.nanoTime();
-                        double secs = (lastLog - start) / 1e9;
-                        double rate = (p[0] - startDone) / Math.max(secs, 1e-9);
-                        String eta = rate > 0 ? Duration.ofSeconds((long) ((p[1] - p[0]) / rate)).toString() : "unknown";
-                        log.info("{}: {} of {} network-epochs ({}%), {} /s, ETA {}", name, p[0], p[1],
-                                String.format("%.1f", 100.0 * p[0] / p[1]), String.format("%.2f", rate), eta);
                     }
                 }
-                Thread.sleep(500);
+                Thread.sleep(terminal ? 500 : 1000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            if (bar != null) {
-                long[] p = safe(progress);
-                if (p != null) {
-                    bar.stepTo(p[0]);
-                }
-                bar.close();
-            }
         }
     }
 
-    private static long[] safe(java.util.function.Supplier<long[]> progress) {
+    /** Redraws the running stage's line; a stage seen for the first time ends the previous line. */
+    private synchronized void draw(List<StageProgress> stages, boolean last) {
+        for (StageProgress p : stages) {
+            boolean isNew = !lines.containsKey(p.stage());
+            if (isNew && current != null) {
+                out.println();
+            }
+            if (isNew || p.stage().equals(current)) {
+                current = p.stage();
+                out.print("\r" + line(p) + "   ");
+            }
+        }
+        if (last && current != null) {
+            out.println();
+            current = null;
+        }
+        out.flush();
+    }
+
+    private String line(StageProgress p) {
+        long now = System.nanoTime();
+        return lines.computeIfAbsent(p.stage(), k -> new ProgressLine(p, now)).text(p, now);
+    }
+
+    private List<StageProgress> snapshot() {
         try {
             return progress.get();
         } catch (RuntimeException e) {
-            return null;
+            return List.of();
         }
     }
 
@@ -82,5 +95,8 @@ final class ProgressMonitor implements AutoCloseable {
         running = false;
         thread.interrupt();
         thread.join(2000);
+        if (terminal) {
+            draw(snapshot(), true);
+        }
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Assembles the job of a spec from the stages its sections ask for, in stage order: prepare-data,
  * train and summarize, theory, spinglass, cells, the region steps, then always compare. The job is
  * named after the spec, so each spec has its own job instances. Also finds a worker step by name
- * for remote workers, and sums the stages' progress.
+ * for remote workers, and reports each stage's progress.
  */
 @Component
 public class JobAssembler {
@@ -27,6 +27,9 @@ public class JobAssembler {
     private final ExperimentStore experiments;
     private final List<PipelineStage> stages;
     private final Map<String, Function<JobSpec, Step>> workerSteps = new LinkedHashMap<>();
+    /** The stage section of every step name, and the partitioned (manager) steps, for per-stage progress. */
+    private final Map<String, String> sectionOfStep = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> managerSteps = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public JobAssembler(JobRepository jobRepository, ExperimentStore experiments, List<PipelineStage> stages) {
         this.jobRepository = jobRepository;
@@ -34,11 +37,23 @@ public class JobAssembler {
         this.stages = stages.stream().sorted(Comparator.comparingInt(PipelineStage::order)).toList();
         for (PipelineStage s : this.stages) {
             workerSteps.putAll(s.workerSteps());
+            s.workerSteps().keySet().forEach(name -> sectionOfStep.put(name, s.section()));
         }
     }
 
     public Job create(JobSpec spec) {
-        List<Step> steps = stages.stream().filter(s -> s.runs(spec)).flatMap(s -> s.steps(spec).stream()).toList();
+        List<Step> steps = new java.util.ArrayList<>();
+        for (PipelineStage stage : stages) {
+            if (stage.runs(spec)) {
+                for (Step step : stage.steps(spec)) {
+                    sectionOfStep.put(step.getName(), stage.section());
+                    if (step instanceof org.springframework.batch.core.partition.PartitionStep) {
+                        managerSteps.add(step.getName());
+                    }
+                    steps.add(step);
+                }
+            }
+        }
         if (steps.isEmpty()) {
             throw new IllegalStateException(spec.name() + ": no stage runs (the spec layer refuses such specs)");
         }
@@ -59,15 +74,29 @@ public class JobAssembler {
         return step.apply(spec);
     }
 
-    /** {done, planned} over the stages that report progress, or null while none has anything planned. */
-    public long[] progress(long experimentId) {
-        long[] sum = null;
-        for (PipelineStage s : stages) {
-            long[] p = s.progress(experimentId);
-            if (p != null) {
-                sum = sum == null ? new long[] {p[0], p[1]} : new long[] {sum[0] + p[0], sum[1] + p[1]};
+    /**
+     * One entry per stage that has started in {@code execution}: its own units when it reports them
+     * (training), otherwise its partitions and unpartitioned steps started so far, done when COMPLETED.
+     */
+    public List<StageProgress> progress(long experimentId, org.springframework.batch.core.job.JobExecution execution) {
+        Map<String, long[]> steps = new LinkedHashMap<>();
+        for (var step : execution.getStepExecutions()) {
+            String name = step.getStepName().split(":", 2)[0];
+            String section = sectionOfStep.get(name);
+            if (section != null && !managerSteps.contains(step.getStepName())) {
+                long[] c = steps.computeIfAbsent(section, k -> new long[2]);
+                c[1]++;
+                c[0] += step.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED ? 1 : 0;
             }
         }
-        return sum;
+        List<StageProgress> out = new java.util.ArrayList<>();
+        for (PipelineStage s : stages) {
+            long[] own = steps.containsKey(s.section()) ? s.progress(experimentId) : null;
+            long[] p = own != null && own[1] > 0 ? own : steps.get(s.section());
+            if (p != null) {
+                out.add(new StageProgress(s.section(), own != null && own[1] > 0 ? s.progressUnit() : "steps", p[0], p[1]));
+            }
+        }
+        return out;
     }
 }

@@ -37,4 +37,9 @@ public interface PipelineStage {
     default long[] progress(long experimentId) {
         return null;
     }
+
+    /** What {@link #progress} counts, e.g. {@code network-epochs}. */
+    default String progressUnit() {
+        return "units";
+    }
 }

@@ -30,9 +30,10 @@ public class ReportGenerator {
         this.faults = faults;
     }
 
-    /** The default directory: {@code reports/<job>-<execution>} under the working directory. */
+    /** The default directory: {@code reports/<job>-<execution>} under the working directory, or under {@code LOSSLAB_REPORTS_DIR}. */
     public static Path defaultDirectory(String jobName, long executionId) {
-        return Path.of("reports", jobName + "-" + executionId);
+        String root = System.getenv("LOSSLAB_REPORTS_DIR");
+        return Path.of(root == null || root.isBlank() ? "reports" : root, jobName + "-" + executionId);
     }
 
     /** IllegalArgumentException for an output directory a report must not replace, before anything else is done. */

@@ -8,12 +8,12 @@ import java.util.UUID;
 
 /**
  * A fresh PostgreSQL database per test class on the local server (docs/architecture.md, test speeds): created on
- * open, dropped on close. The server is {@code LOSSLAB_TEST_PG} (default 127.0.0.1:5432, user
- * postgres, trust auth), the one this machine kind runs.
+ * open, dropped on close. The server is {@code LOSSLAB_TEST_PG}, else 127.0.0.1:5432 when it answers (user
+ * postgres, trust auth), else an embedded PostgreSQL of the test JVM ({@link TestPostgres}).
  */
 public final class TestDatabase implements AutoCloseable {
 
-    private static final String SERVER = System.getenv().getOrDefault("LOSSLAB_TEST_PG", "127.0.0.1:5432");
+    private static final String SERVER = TestPostgres.server();
     private static final String USER = System.getenv().getOrDefault("LOSSLAB_TEST_PG_USER", "postgres");
 
     private final String name;

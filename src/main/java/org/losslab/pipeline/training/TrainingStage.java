@@ -52,6 +52,11 @@ public record TrainingStage(StepFactory steps, ExperimentContext experiments, Tr
         return runs.progress(experimentId);
     }
 
+    @Override
+    public String progressUnit() {
+        return "network-epochs";
+    }
+
     private Step trainBlock(JobSpec spec) {
         TrainBlockTasklet tasklet = new TrainBlockTasklet(spec, data, experiments, runs, checkpoints, sweeps,
                 faults);
