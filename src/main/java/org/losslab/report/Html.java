@@ -42,7 +42,8 @@ final class Html {
     static final String STYLE = """
             body { font-family: system-ui, sans-serif; max-width: 1400px; margin: 2em auto; padding: 0 1em; color: #222; }
             h1 { font-size: 1.6em; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2em; margin-top: 2em; }
-            table { border-collapse: collapse; margin: .5em 0; font-size: .9em; }
+            table { border-collapse: collapse; margin: .5em 0; font-size: .9em; max-width: 100%; }
+            th, td { overflow-wrap: anywhere; } /* wide tables (e.g. provenance) wrap inside the page */
             th, td { border: 1px solid #ddd; padding: .25em .5em; text-align: left; vertical-align: top; }
             th { background: #f4f4f4; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
             pre { background: #f7f7f7; padding: .6em; overflow-x: auto; font-size: .85em; max-width: 100%;

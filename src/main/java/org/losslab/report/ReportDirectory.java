@@ -47,16 +47,21 @@ final class ReportDirectory {
      * be one of the same database (a run on another database never overwrites it, issue #18 item 5).
      */
     static ReportDirectory open(Path dir, String databaseId) throws IOException {
-        return open(dir, databaseId, REPORT_ENTRIES::contains);
+        return open(dir, databaseId, REPORT_ENTRIES::contains, true);
     }
 
     /** {@link #open(Path)} for a report whose own entries are those {@code ownEntry} accepts (by file name). */
     static ReportDirectory open(Path dir, Predicate<String> ownEntry) throws IOException {
-        return open(dir, null, ownEntry);
+        return open(dir, null, ownEntry, false);
     }
 
-    private static ReportDirectory open(Path dir, String databaseId, Predicate<String> ownEntry) throws IOException {
-        Path target = check(dir, databaseId, ownEntry.or(MARKER::equals));
+    /**
+     * {@code marked}: a report directory carries the {@link #MARKER} (HTML reports); a published page
+     * ({@code --markdown}) is recognised by its entries alone, so that no database identity lands in docs/.
+     */
+    private static ReportDirectory open(Path dir, String databaseId, Predicate<String> ownEntry, boolean marked)
+            throws IOException {
+        Path target = check(dir, databaseId, ownEntry.or(MARKER::equals), marked);
         Path parent = Files.createDirectories(target.getParent());
         removeLeftovers(parent, target.getFileName().toString());
         Path partial = parent.resolve(hidden(target, PARTIAL));
@@ -73,10 +78,11 @@ final class ReportDirectory {
      * marker) or the report of another database than {@code databaseId} (when given); returns it absolute.
      */
     static Path check(Path dir, String databaseId) throws IOException {
-        return check(dir, databaseId, REPORT_ENTRIES::contains);
+        return check(dir, databaseId, REPORT_ENTRIES::contains, true);
     }
 
-    private static Path check(Path dir, String databaseId, Predicate<String> ownEntry) throws IOException {
+    private static Path check(Path dir, String databaseId, Predicate<String> ownEntry, boolean marked)
+            throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             try (Stream<Path> entries = Files.list(target)) {
@@ -87,7 +93,9 @@ final class ReportDirectory {
                             + ", which is not part of a report; choose a new or empty directory");
                 }
             }
-            checkMarker(target, databaseId);
+            if (marked) {
+                checkMarker(target, databaseId);
+            }
         } else if (Files.exists(target)) {
             throw new IOException(target + " exists and is not a directory");
         }

@@ -129,6 +129,9 @@ public class ReportGenerator {
         if (spec.training() != null) {
             expected.addAll(List.of("prepare-data", "train", "summarize"));
         }
+        if (spec.hessian() != null) {
+            expected.add("hessian");
+        }
         if (spec.theory() != null) {
             expected.add("theory");
         }

@@ -53,15 +53,16 @@ class ReportIT {
         f.runs(stopped, 7, 71, 100, new double[] {0.20, 0.22, 0.21, 0.19}, new double[] {0.30, 0.29, 0.31, 0.30}, 2);
 
         long done = f.experiment(8, "done", "COMPLETED");
-        String[] steps = {"prepare-data", "train", "summarize", "theory", "spinglass", "cells", "compare"};
+        String[] steps = {"prepare-data", "train", "summarize", "hessian", "theory", "spinglass", "enumeration",
+                "enumeration-kac-rice", "cells", "compare"};
         for (int i = 0; i < steps.length; i++) {
-            f.step(80 + i, 8, steps[i], "COMPLETED");   // train is 81, compare 86
+            f.step(80 + i, 8, steps[i], "COMPLETED");   // train is 81, compare 89
         }
         f.runs(done, 8, 81, 25, new double[] {0.30, 0.35, 0.28, 0.40}, new double[] {0.36, 0.41, 0.37, 0.47}, 0);
         certificate(done, "valley", true, "max_abs_risk_deviation", 1.7e-16, "<=", 1e-10, true);
         certificate(done, "in-cell-1-hidden", false, "max_abs_gap_to_cell_optimum", 3e-4, "<=", 1e-6, false);
         certificate(done, "in-cell-2-hidden-control", false, null, 0, null, 0, false);
-        new ComparisonStore(jdbc).replace(done, ComparisonRunner.compute(jdbc, done).comparisons(), 8, 86);
+        new ComparisonStore(jdbc).replace(done, ComparisonRunner.compute(jdbc, done).comparisons(), 8, 89);
     }
 
     private static void certificate(long experiment, String name, boolean passed, String check, double value,
