@@ -65,7 +65,7 @@ class RemoteWorkersIT {
     void workersCompleteTheQuickstartLikeALocalRun() throws Exception {
         List<String> sets = List.of("name=qs-remote", "training.hidden_widths=[25]", "training.restarts=4",
                 "training.epochs=3", "training.block_size=1", "training.trainer=dl4j", "theory=null", "spinglass=null",
-                "cells=null", "regions=null", "enumeration=null");
+                "cells=null", "regions=null", "enumeration=null", "hessian=null");
         Path log = tmp.resolve("manager-1.log");
         int exit = LosslabProcess.run(db, log, env(broker), runArgs(sets));
         assertThat(exit).as("manager exit; log:%n%s%nworkers:%n%s", read(log), workers.logs()).isZero();
@@ -86,7 +86,7 @@ class RemoteWorkersIT {
     void killedWorkersPartitionFailsAndRestartRerunsOnlyUnfinishedPartitions() throws Exception {
         List<String> sets = List.of("name=qs-remote-kill", "training.hidden_widths=[25]", "training.restarts=4",
                 "training.epochs=3", "training.block_size=1", "training.trainer=dl4j", "theory=null", "spinglass=null",
-                "cells=null", "regions=null", "enumeration=null");
+                "cells=null", "regions=null", "enumeration=null", "hessian=null");
         Path log = tmp.resolve("manager-2.log");
         Process manager = LosslabProcess.start(db, log, env(broker), runArgs(sets));
         long victim = awaitWorkerMidPartition(db, manager, log);
