@@ -47,7 +47,8 @@ public class MarkdownReportGenerator {
         try {
             out = ReportDirectory.open(dir, name -> name.equals(PAGE) || name.endsWith(".png"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the page into " + dir + ": " + e.getMessage(), e);
+            // the directory is the user's choice (--markdown): a bad one is bad input, nothing was written
+            throw new IllegalArgumentException("cannot write the page into " + dir + ": " + e.getMessage(), e);
         }
         try {
             long experimentId = facts.experimentId();
