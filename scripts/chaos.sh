@@ -204,7 +204,7 @@ ns=(); [ "$(id -u)" = 0 ] && ns=(unshare -U)
 generic=(theory_threshold complexity_curve kac_rice spinglass_block spinglass_result enumeration_sample
          enumeration_point enumeration_kac_rice cell_certificate cell_check
          cell_measurement region_network region_network_epoch region_sample region_stat region_kde region_joint
-         region_joint_neuron region_census region_pattern_size comparison)
+         region_joint_neuron region_census region_pattern_size region_cells_visited region_cells_state comparison)
 declare -A only=([cell_measurement]="WHERE name !~ '(_millis|_ms|_seconds)\$'")   # timing measurements differ
 dump() {   # dump DATADIR OUT: canonical text of every results table
   local dir="$1" out="$2" port=$((20000 + RANDOM % 20000))
@@ -235,6 +235,8 @@ dump() {   # dump DATADIR OUT: canonical text of every results table
       echo "== $t ($("${q[@]}" -c "SELECT count(*) FROM $t") rows): $sql"
       "${q[@]}" -c "$sql"
     done
+    echo "== v_network_hessian"; "${q[@]}" -c "SELECT run_key, n_params, method, grad_norm, critical, lambda_min, lambda_max, negative_count, negative_fraction, zero_count FROM v_network_hessian ORDER BY 1"
+    echo "== hessian_density"; "${q[@]}" -c "SELECT r.run_key, d.bin, d.lo, d.hi, d.mass FROM hessian_density d JOIN run r USING (run_id) ORDER BY 1, 2"
     echo "== region_network source runs"; "${q[@]}" -c "SELECT n.network_key, r.run_key FROM region_network n LEFT JOIN run r ON r.run_id = n.source_run_id ORDER BY 1"
     echo "== duplicates per natural key (none expected)"
     for t in "${generic[@]}"; do
