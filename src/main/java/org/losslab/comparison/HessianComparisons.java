@@ -71,4 +71,26 @@ public final class HessianComparisons {
         return n >= ComparisonSettings.MIN_GROUP_SIZE ? null : w.subject() + " (" + n + " critical of " + w.all().size()
                 + ")";
     }
+
+    /**
+     * The widths with enough critical points for a claim, the note naming those left out ("" or "; left out: …"),
+     * and the inputs of every width: what F14 and F15 both decide from.
+     */
+    record Selection(List<Width> used, String excluded, ComparisonInputs inputs) {
+
+        static Selection of(List<Width> widths, String subject) {
+            List<Width> used = new ArrayList<>();
+            List<String> left = new ArrayList<>();
+            for (Width w : widths) {
+                String why = tooFew(w);
+                if (why == null) {
+                    used.add(w);
+                } else {
+                    left.add(why);
+                }
+            }
+            return new Selection(used, left.isEmpty() ? "" : "; left out: " + String.join(", ", left),
+                    ComparisonInputs.combine(subject, widths.stream().map(Width::inputs).toList()));
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package org.losslab.comparison;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
@@ -24,19 +23,10 @@ final class IndexLossCorrelation {
         String stat = "spearman_loss_index_within_width";
         StatTest test = StatTest.of("Spearman rho of final train loss and index fraction among critical points, "
                 + "weighted mean over widths; stratified percentile bootstrap, B = " + s.resamples(), s.alpha());
-        List<HessianComparisons.Width> used = new ArrayList<>();
-        List<String> left = new ArrayList<>();
-        for (HessianComparisons.Width w : widths) {
-            String why = HessianComparisons.tooFew(w);
-            if (why == null) {
-                used.add(w);
-            } else {
-                left.add(why);
-            }
-        }
-        ComparisonInputs in = ComparisonInputs.combine(subject, widths.stream().map(HessianComparisons.Width::inputs)
-                .toList());
-        String excluded = left.isEmpty() ? "" : "; left out: " + String.join(", ", left);
+        HessianComparisons.Selection sel = HessianComparisons.Selection.of(widths, subject);
+        List<HessianComparisons.Width> used = sel.used();
+        ComparisonInputs in = sel.inputs();
+        String excluded = sel.excluded();
         Comparison c = Comparison.describe("F14", stat, subject, null, in).withTest(test);
         if (used.isEmpty()) {
             return c.withVerdict(Verdict.UNDETERMINED, "no width has " + ComparisonSettings.MIN_GROUP_SIZE

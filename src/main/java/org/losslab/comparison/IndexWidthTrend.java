@@ -1,6 +1,5 @@
 package org.losslab.comparison;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.losslab.comparison.Comparison.Verdict;
@@ -21,19 +20,10 @@ final class IndexWidthTrend {
         String stat = "index_fraction_slope_ln_n1";
         StatTest test = StatTest.of("stratified percentile bootstrap of the OLS slope of the mean index fraction of "
                 + "critical points on ln n1, B = " + s.resamples(), s.alpha());
-        List<HessianComparisons.Width> used = new ArrayList<>();
-        List<String> left = new ArrayList<>();
-        for (HessianComparisons.Width w : widths) {
-            String why = HessianComparisons.tooFew(w);
-            if (why == null) {
-                used.add(w);
-            } else {
-                left.add(why);
-            }
-        }
-        ComparisonInputs in = ComparisonInputs.combine(subject, widths.stream().map(HessianComparisons.Width::inputs)
-                .toList());
-        String excluded = left.isEmpty() ? "" : "; left out: " + String.join(", ", left);
+        HessianComparisons.Selection sel = HessianComparisons.Selection.of(widths, subject);
+        List<HessianComparisons.Width> used = sel.used();
+        ComparisonInputs in = sel.inputs();
+        String excluded = sel.excluded();
         Comparison c = Comparison.describe("F15", stat, subject, null, in).withTest(test);
         if (used.size() < ComparisonSettings.MIN_TREND_POINTS) {
             return c.withVerdict(Verdict.UNDETERMINED, used.size() + " width(s) with at least "
