@@ -2,6 +2,7 @@ package org.losslab.support;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,5 +42,34 @@ public final class LosslabProcess {
             throw new IllegalStateException("losslab " + String.join(" ", args) + " did not finish; see " + log);
         }
         return p.exitValue();
+    }
+
+    /**
+     * Starts losslab on one partition thread, paused the n-th time it reaches chaos point {@code point} (through
+     * the fault seam), waits for the pause, checks that a transaction is open, and SIGKILLs it.
+     */
+    public static void killAt(TestDatabase db, Path tmp, Path log, String point, int n, String... args)
+            throws Exception {
+        Path signal = tmp.resolve("paused-" + point + "-" + n);
+        Process p = start(db, log, Map.of("LOSSLAB_THREADS", "1", "LOSSLAB_FAULTS_ENABLED", "true",
+                "LOSSLAB_CHAOS_PAUSE", point + ":" + n, "LOSSLAB_CHAOS_SIGNAL", signal.toString()), args);
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (!Files.exists(signal)) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                p.destroyForcibly().waitFor();
+                throw new AssertionError("losslab did not pause at " + point + " #" + n + ": " + Files.readString(log));
+            }
+            Thread.sleep(50);
+        }
+        List<String> open = db.strings("SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND state = 'idle in transaction'");
+        if (open.size() != 1 || open.get(0).equals("0")) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("paused at " + point + " #" + n + " without a transaction open: " + open);
+        }
+        p.destroyForcibly().waitFor();
+        if (p.exitValue() != 137) {
+            throw new AssertionError("killed by SIGKILL: expected exit 137, got " + p.exitValue());
+        }
     }
 }

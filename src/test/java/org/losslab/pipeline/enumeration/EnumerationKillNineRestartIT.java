@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.support.LosslabProcess;
@@ -58,51 +53,26 @@ class EnumerationKillNineRestartIT {
             Path refLog = tmp.resolve("reference.log");
             assertThat(LosslabProcess.run(reference, refLog, Map.of("LOSSLAB_THREADS", "2"), "run", spec.toString()))
                     .as("uninterrupted run; log: %s", Files.readString(refLog)).isZero();
-            killInside(killed, tmp, log, 5, "run", spec.toString());
-            assertThat(strings(killed, "SELECT count(*)::text FROM enumeration_sample"))
+            LosslabProcess.killAt(killed, tmp, log, "enumeration", 5, "run", spec.toString());
+            assertThat(killed.strings("SELECT count(*)::text FROM enumeration_sample"))
                     .as("first kill: 4 samples committed, the 5th rolled back").containsExactly("4");
-            killInside(killed, tmp, log, 9, "restart", "--last");
-            assertThat(strings(killed, "SELECT count(*)::text FROM enumeration_sample"))
+            LosslabProcess.killAt(killed, tmp, log, "enumeration", 9, "restart", "--last");
+            assertThat(killed.strings("SELECT count(*)::text FROM enumeration_sample"))
                     .as("second kill: 8 more committed").containsExactly("12");
             assertThat(LosslabProcess.run(killed, log, Map.of("LOSSLAB_THREADS", "1"), "restart", "--last"))
                     .as("restart exit code; log: %s", Files.readString(log)).isZero();
             for (Map.Entry<String, String> t : ROWS.entrySet()) {
-                List<String> expected = strings(reference, t.getValue() + " ORDER BY 1");
+                List<String> expected = reference.strings(t.getValue() + " ORDER BY 1");
                 assertThat(expected).as(t.getKey()).isNotEmpty();
-                assertThat(strings(killed, t.getValue() + " ORDER BY 1")).as("%s equals the uninterrupted run", t.getKey())
+                assertThat(killed.strings(t.getValue() + " ORDER BY 1")).as("%s equals the uninterrupted run", t.getKey())
                         .containsExactlyElementsOf(expected);
             }
-            assertThat(strings(killed, "SELECT count(*)::text FROM enumeration_sample")).containsExactly("40");
-            assertThat(strings(killed, "SELECT step_name FROM batch_step_execution WHERE status = 'COMPLETED' "
+            assertThat(killed.strings("SELECT count(*)::text FROM enumeration_sample")).containsExactly("40");
+            assertThat(killed.strings("SELECT step_name FROM batch_step_execution WHERE status = 'COMPLETED' "
                     + "AND step_name LIKE 'enumeration-block:%' GROUP BY step_name HAVING count(*) > 1"))
                     .as("no partition completed twice").isEmpty();
         }
     }
 
-    /** Starts losslab paused at the n-th sample's write, waits for the pause and SIGKILLs it. */
-    static void killInside(TestDatabase db, Path tmp, Path log, int n, String... args) throws Exception {
-        Path signal = tmp.resolve("paused-" + n);
-        Process p = LosslabProcess.start(db, log, Map.of("LOSSLAB_THREADS", "1", "LOSSLAB_FAULTS_ENABLED", "true",
-                "LOSSLAB_CHAOS_PAUSE", "enumeration:" + n, "LOSSLAB_CHAOS_SIGNAL", signal.toString()), args);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (!Files.exists(signal)) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                p.destroyForcibly().waitFor();
-                throw new AssertionError("losslab did not pause at enumeration #" + n + ": " + Files.readString(log));
-            }
-            Thread.sleep(50);
-        }
-        p.destroyForcibly().waitFor();
-        assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-    }
 
-    static List<String> strings(TestDatabase db, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.losslab.pipeline.regions.RegionsKillNineRestartIT;
 import org.losslab.support.LosslabProcess;
 import org.losslab.support.TestDatabase;
 
@@ -49,18 +48,18 @@ class HessianKillNineRestartIT {
             } finally {
                 uninterrupted.destroyForcibly().waitFor();
             }
-            RegionsKillNineRestartIT.killAt(killed, tmp, log, "hessian", 2, "run", spec.toString());
-            assertThat(RegionsKillNineRestartIT.strings(killed, "SELECT count(*)::text FROM hessian_network"))
+            LosslabProcess.killAt(killed, tmp, log, "hessian", 2, "run", spec.toString());
+            assertThat(killed.strings("SELECT count(*)::text FROM hessian_network"))
                     .as("the first network committed, the second rolled back").containsExactly("1");
             assertThat(LosslabProcess.run(killed, log, Map.of("LOSSLAB_THREADS", "1"), "restart", "--last"))
                     .as("restart exit code; log: %s", Files.readString(log)).isZero();
             for (String rows : ROWS) {
-                List<String> expected = RegionsKillNineRestartIT.strings(reference, rows + " ORDER BY 1");
+                List<String> expected = reference.strings(rows + " ORDER BY 1");
                 assertThat(expected).as(rows).isNotEmpty();
-                assertThat(RegionsKillNineRestartIT.strings(killed, rows + " ORDER BY 1"))
+                assertThat(killed.strings(rows + " ORDER BY 1"))
                         .as("%s equals the uninterrupted run", rows).containsExactlyElementsOf(expected);
             }
-            assertThat(RegionsKillNineRestartIT.strings(killed, "SELECT count(*)::text FROM v_network_hessian"))
+            assertThat(killed.strings("SELECT count(*)::text FROM v_network_hessian"))
                     .containsExactly("3");
         }
     }

@@ -1,7 +1,6 @@
 package org.losslab.pipeline.regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.losslab.pipeline.regions.RegionsKillNineRestartIT.strings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,11 +59,11 @@ class CellsVisitedKillNineRestartIT {
             Process uninterrupted = LosslabProcess.start(reference, refLog, Map.of("LOSSLAB_THREADS", "2"), "run",
                     spec.toString());
             try {
-                killInsideTraining(killed, tmp, log, 2, "run", spec.toString());
-                assertThat(strings(killed, "SELECT network_key || ' ' || epoch || ' ' || layer_no FROM "
+                LosslabProcess.killAt(killed, tmp, log, "region-networks", 2, "run", spec.toString());
+                assertThat(killed.strings("SELECT network_key || ' ' || epoch || ' ' || layer_no FROM "
                         + "region_cells_visited ORDER BY 1")).as("first kill: epochs 0 and 1 of one network committed")
                         .hasSize(4).allMatch(s -> s.contains(" 0 ") || s.contains(" 1 "));
-                killInsideTraining(killed, tmp, log, 3, "restart", "--last");
+                LosslabProcess.killAt(killed, tmp, log, "region-networks", 3, "restart", "--last");
                 assertThat(LosslabProcess.run(killed, log, Map.of("LOSSLAB_THREADS", "1"), "restart", "--last"))
                         .as("restart exit code; log: %s", Files.readString(log)).isZero();
                 assertThat(uninterrupted.waitFor(10, TimeUnit.MINUTES)).as("reference finished").isTrue();
@@ -72,36 +71,17 @@ class CellsVisitedKillNineRestartIT {
             } finally {
                 uninterrupted.destroyForcibly().waitFor();
             }
-            assertThat(strings(reference, "SELECT count(*)::text FROM v_cells_visited"))
+            assertThat(reference.strings("SELECT count(*)::text FROM v_cells_visited"))
                     .as("2 networks x 5 epochs (0-4) x 2 layers").containsExactly("20");
             for (Map.Entry<String, String> t : ROWS.entrySet()) {
-                List<String> expected = strings(reference, t.getValue() + " ORDER BY 1");
+                List<String> expected = reference.strings(t.getValue() + " ORDER BY 1");
                 assertThat(expected).as(t.getKey()).isNotEmpty();
-                assertThat(strings(killed, t.getValue() + " ORDER BY 1")).as("%s equals the uninterrupted run", t.getKey())
+                assertThat(killed.strings(t.getValue() + " ORDER BY 1")).as("%s equals the uninterrupted run", t.getKey())
                         .containsExactlyElementsOf(expected);
             }
-            assertThat(strings(killed, "SELECT count(DISTINCT new_patterns)::text FROM region_cells_visited "
+            assertThat(killed.strings("SELECT count(DISTINCT new_patterns)::text FROM region_cells_visited "
                     + "WHERE epoch > 0")).as("the census measures something that changes").doesNotContain("0", "1");
         }
     }
 
-    /** Starts losslab paused at the n-th region-networks checkpoint write, waits for the pause and SIGKILLs it. */
-    static void killInsideTraining(TestDatabase db, Path tmp, Path log, int n, String... args) throws Exception {
-        Path signal = tmp.resolve("paused-" + n);
-        Process p = LosslabProcess.start(db, log, Map.of("LOSSLAB_THREADS", "1", "LOSSLAB_FAULTS_ENABLED", "true",
-                "LOSSLAB_CHAOS_PAUSE", "region-networks:" + n, "LOSSLAB_CHAOS_SIGNAL", signal.toString()), args);
-        long deadline = System.nanoTime() + 240_000_000_000L;
-        while (!Files.exists(signal)) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                p.destroyForcibly().waitFor();
-                throw new AssertionError("losslab did not pause at region-networks #" + n + ": " + Files.readString(log));
-            }
-            Thread.sleep(50);
-        }
-        assertThat(strings(db, "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() "
-                + "AND state = 'idle in transaction'")).as("paused with a transaction open").singleElement()
-                .isNotEqualTo("0");
-        p.destroyForcibly().waitFor();
-        assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-    }
 }

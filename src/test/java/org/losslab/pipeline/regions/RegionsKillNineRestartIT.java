@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,12 +84,12 @@ public class RegionsKillNineRestartIT {
 
     /** SIGKILL inside the 3rd sampling transaction of run, then inside the 9th of restart; restart to the end. */
     static void killTwiceAndRestart(TestDatabase killed, Path tmp, Path spec, Path log) throws Exception {
-        killInsideSampling(killed, tmp, log, 3, "run", spec.toString());
+        LosslabProcess.killAt(killed, tmp, log, "sample-activations", 3, "run", spec.toString());
         assertThat(progress(killed)).as("first kill: 2 batches of 50 committed, the third rolled back")
                 .singleElement().asString().startsWith("100/300 train 0/").endsWith("unfinished");
-        killInsideSampling(killed, tmp, log, 9, "restart", "--last");
+        LosslabProcess.killAt(killed, tmp, log, "sample-activations", 9, "restart", "--last");
         assertThat(progress(killed)).as("second kill").anyMatch(p -> p.endsWith("unfinished"));
-        assertThat(strings(killed, "SELECT sum(next_row + train_next_row)::text FROM region_sample"))
+        assertThat(killed.strings("SELECT sum(next_row + train_next_row)::text FROM region_sample"))
                 .as("8 more batches of 50 committed, the 9th rolled back").containsExactly("500");
         assertThat(LosslabProcess.run(killed, log, Map.of("LOSSLAB_THREADS", "1"), "restart", "--last"))
                 .as("restart exit code; log: %s", Files.readString(log)).isZero();
@@ -102,66 +98,32 @@ public class RegionsKillNineRestartIT {
     static void assertEqualResults(TestDatabase killed, TestDatabase reference) throws Exception {
         assertThat(progress(killed)).hasSize(4).allMatch(p -> p.endsWith(" finished"));
         for (Map.Entry<String, String> t : ROWS.entrySet()) {
-            List<String> expected = strings(reference, t.getValue() + " ORDER BY 1");
+            List<String> expected = reference.strings(t.getValue() + " ORDER BY 1");
             if (!t.getKey().equals("region_network_epoch")) {
                 assertThat(expected).as(t.getKey()).isNotEmpty();
             }
-            assertThat(strings(killed, t.getValue() + " ORDER BY 1")).as("%s equals the uninterrupted run", t.getKey())
+            assertThat(killed.strings(t.getValue() + " ORDER BY 1")).as("%s equals the uninterrupted run", t.getKey())
                     .containsExactlyElementsOf(expected);
         }
         for (Map.Entry<String, String> k : KEYS.entrySet()) {
-            assertThat(strings(killed, "SELECT " + k.getValue() + " FROM " + k.getKey() + " GROUP BY " + k.getValue()
+            assertThat(killed.strings("SELECT " + k.getValue() + " FROM " + k.getKey() + " GROUP BY " + k.getValue()
                     + " HAVING count(*) > 1")).as("duplicates in %s", k.getKey()).isEmpty();
         }
-        assertThat(strings(killed, """
+        assertThat(killed.strings("""
                 SELECT step_name FROM batch_step_execution WHERE status = 'COMPLETED'
                 AND step_name LIKE 'sample-activations-part:%' GROUP BY step_name HAVING count(*) > 1"""))
                 .as("no sampling partition completed twice").isEmpty();
-        assertThat(strings(killed, "SELECT DISTINCT job_execution_id::text FROM batch_step_execution WHERE "
+        assertThat(killed.strings("SELECT DISTINCT job_execution_id::text FROM batch_step_execution WHERE "
                 + "step_name LIKE 'sample-activations-part:%'")).as("sampling ran in all three executions").hasSize(3);
     }
 
-    /** Starts losslab paused at the n-th sampling checkpoint write, waits for the pause and SIGKILLs it. */
-    static void killInsideSampling(TestDatabase db, Path tmp, Path log, int n, String... args) throws Exception {
-        killAt(db, tmp, log, "sample-activations", n, args);
-    }
 
-    /** Starts losslab paused at the n-th time it reaches a chaos point, waits for the pause and SIGKILLs it. */
-    public static void killAt(TestDatabase db, Path tmp, Path log, String point, int n, String... args)
-            throws Exception {
-        Path signal = tmp.resolve("paused-" + point + "-" + n);
-        Process p = LosslabProcess.start(db, log, Map.of("LOSSLAB_THREADS", "1",
-                "LOSSLAB_FAULTS_ENABLED", "true", "LOSSLAB_CHAOS_PAUSE", point + ":" + n, "LOSSLAB_CHAOS_SIGNAL", signal.toString()), args);
-        long deadline = System.nanoTime() + 600_000_000_000L;
-        while (!Files.exists(signal)) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                p.destroyForcibly().waitFor();
-                throw new AssertionError("losslab did not pause at " + point + " #" + n + ": "
-                        + Files.readString(log));
-            }
-            Thread.sleep(50);
-        }
-        assertThat(strings(db, "SELECT count(*)::text FROM pg_stat_activity WHERE datname = current_database() "
-                + "AND state = 'idle in transaction'")).as("paused with a transaction open").singleElement()
-                .isNotEqualTo("0");
-        p.destroyForcibly().waitFor();
-        assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-    }
 
     /** Committed sampling progress per partition, in network and input-set order. */
     static List<String> progress(TestDatabase db) throws Exception {
-        return strings(db, "SELECT next_row || '/' || rows_total || ' train ' || train_next_row || '/' "
+        return db.strings("SELECT next_row || '/' || rows_total || ' train ' || train_next_row || '/' "
                 + "|| train_rows_total || CASE WHEN finished THEN ' finished' ELSE ' unfinished' END FROM region_sample "
                 + "ORDER BY network_key, input_set");
     }
 
-    public static List<String> strings(TestDatabase db, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
 }

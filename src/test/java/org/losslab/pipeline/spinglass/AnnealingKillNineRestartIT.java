@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -56,15 +52,15 @@ class AnnealingKillNineRestartIT {
             Process uninterrupted = LosslabProcess.start(reference, refLog, Map.of("LOSSLAB_THREADS", "2"), "run",
                     spec.toString());
             try {
-                killInsideBlock(killed, tmp, log, 3, "run", spec.toString());
-                assertThat(strings(killed, "SELECT step::text FROM spinglass_block WHERE annealing AND NOT finished"))
+                LosslabProcess.killAt(killed, tmp, log, "spinglass", 3, "run", spec.toString());
+                assertThat(killed.strings("SELECT step::text FROM spinglass_block WHERE annealing AND NOT finished"))
                         .as("first kill: two chunks of 25 Metropolis steps committed, the third rolled back")
                         .containsExactly("50");
-                killInsideBlock(killed, tmp, log, 9, "restart", "--last");
-                assertThat(strings(killed, "SELECT step::text FROM spinglass_block WHERE annealing AND NOT finished"))
+                LosslabProcess.killAt(killed, tmp, log, "spinglass", 9, "restart", "--last");
+                assertThat(killed.strings("SELECT step::text FROM spinglass_block WHERE annealing AND NOT finished"))
                         .as("second kill: 8 more chunks committed, past the 200 Metropolis steps into the polish")
                         .containsExactly("250");
-                assertThat(strings(killed, "SELECT count(*)::text FROM spinglass_result")).containsExactly("0");
+                assertThat(killed.strings("SELECT count(*)::text FROM spinglass_result")).containsExactly("0");
                 assertThat(LosslabProcess.run(killed, log, Map.of("LOSSLAB_THREADS", "1"), "restart", "--last"))
                         .as("restart exit code; log: %s", Files.readString(log)).isZero();
                 assertThat(uninterrupted.waitFor(10, TimeUnit.MINUTES)).as("reference finished").isTrue();
@@ -72,39 +68,14 @@ class AnnealingKillNineRestartIT {
             } finally {
                 uninterrupted.destroyForcibly().waitFor();
             }
-            List<String> expected = strings(reference, RESULTS);
+            List<String> expected = reference.strings(RESULTS);
             assertThat(expected).hasSize(4).allMatch(r -> r.startsWith("30 ") && r.contains(" annealing "));
-            assertThat(strings(killed, RESULTS)).as("results equal the uninterrupted run bit for bit")
+            assertThat(killed.strings(RESULTS)).as("results equal the uninterrupted run bit for bit")
                     .containsExactlyElementsOf(expected);
-            assertThat(strings(killed, BLOCKS)).containsExactlyElementsOf(strings(reference, BLOCKS))
+            assertThat(killed.strings(BLOCKS)).containsExactlyElementsOf(reference.strings(BLOCKS))
                     .allMatch(b -> b.endsWith(" true true"));
         }
     }
 
-    /** Starts losslab paused at the n-th spinglass checkpoint write, waits for the pause and SIGKILLs it. */
-    static void killInsideBlock(TestDatabase db, Path tmp, Path log, int n, String... args) throws Exception {
-        Path signal = tmp.resolve("paused-" + n);
-        Process p = LosslabProcess.start(db, log, Map.of("LOSSLAB_THREADS", "1", "LOSSLAB_FAULTS_ENABLED", "true",
-                "LOSSLAB_CHAOS_PAUSE", "spinglass:" + n, "LOSSLAB_CHAOS_SIGNAL", signal.toString()), args);
-        long deadline = System.nanoTime() + 240_000_000_000L;
-        while (!Files.exists(signal)) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                p.destroyForcibly().waitFor();
-                throw new AssertionError("losslab did not pause at spinglass #" + n + ": " + Files.readString(log));
-            }
-            Thread.sleep(50);
-        }
-        p.destroyForcibly().waitFor();
-        assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-    }
 
-    static List<String> strings(TestDatabase db, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
 }
