@@ -55,6 +55,12 @@ public class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
+    /** Replaces Spring Boot's: a rollback on a lost connection is a rollback, not an unknown outcome. */
+    @Bean
+    OutageTolerantTransactionManager transactionManager(DataSource dataSource) {
+        return new OutageTolerantTransactionManager(dataSource);
+    }
+
     @Bean
     JdbcTemplate jdbcTemplate(DataSource dataSource) {
         return new JdbcTemplate(dataSource);

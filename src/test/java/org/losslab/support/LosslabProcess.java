@@ -19,13 +19,19 @@ public final class LosslabProcess {
     }
 
     public static Process start(TestDatabase db, Path log, Map<String, String> env, String... args) throws IOException {
+        return start(db.url(), db.user(), log, env, args);
+    }
+
+    /** On the database at a JDBC URL (e.g. a {@link PrivatePostgres}). */
+    public static Process start(String url, String user, Path log, Map<String, String> env, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx2g", "-cp", System.getProperty("java.class.path"), "org.losslab.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().put("LOSSLAB_DB_URL", db.url());
-        pb.environment().put("LOSSLAB_DB_USER", db.user());
+        pb.environment().put("LOSSLAB_DB_URL", url);
+        pb.environment().put("LOSSLAB_DB_USER", user);
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.environment().put("LOSSLAB_OMP_THREADS", "1");
         pb.environment().putAll(env);
