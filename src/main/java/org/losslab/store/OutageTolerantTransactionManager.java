@@ -1,9 +1,12 @@
 package org.losslab.store;
 
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
@@ -30,11 +33,26 @@ public class OutageTolerantTransactionManager extends JdbcTransactionManager {
         try {
             super.doRollback(status);
         } catch (RuntimeException e) {
-            if (TransientDatabaseErrors.connectionLoss(e) == null) {
+            if (TransientDatabaseErrors.connectionLoss(e) == null && !connectionClosed()) {
                 throw e;
             }
             log.debug("rollback not sent, the connection is gone (the server rolls the transaction back): {}",
                     TransientDatabaseErrors.describe(e));
+        }
+    }
+
+    /** Whether the transaction's connection is closed (the pool closes one that reported a lost connection). */
+    private boolean connectionClosed() {
+        Object holder = TransactionSynchronizationManager.getResource(obtainDataSource());
+        if (!(holder instanceof ConnectionHolder h)) {
+            return false;
+        }
+        try {
+            return h.getConnection().isClosed();
+        } catch (SQLException e) {
+            return true;
+        } catch (IllegalStateException noConnection) {
+            return false;
         }
     }
 }

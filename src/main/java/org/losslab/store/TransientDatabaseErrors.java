@@ -25,7 +25,7 @@ public final class TransientDatabaseErrors {
     public static Throwable transientCause(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth++ < 64; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
+            if (t instanceof SQLTransientConnectionException || closedByPool(t)) {
                 return t;
             }
             if (t instanceof SQLException s && s.getSQLState() != null
@@ -45,7 +45,7 @@ public final class TransientDatabaseErrors {
         Throwable found = null;
         int depth = 0;
         for (Throwable t = e; t != null && depth++ < 64; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof java.net.ConnectException
+            if (t instanceof SQLTransientConnectionException || t instanceof java.net.ConnectException || closedByPool(t)
                     || (t instanceof SQLException s && s.getSQLState() != null && lostConnection(s.getSQLState()))) {
                 found = t;
             }
@@ -65,6 +65,11 @@ public final class TransientDatabaseErrors {
             message = message.substring(0, 157) + "...";
         }
         return t instanceof SQLException s && s.getSQLState() != null ? s.getSQLState() + " " + message : message;
+    }
+
+    /** HikariCP's answer on a connection it closed after an error of class 08 (no SQLSTATE of its own). */
+    private static boolean closedByPool(Throwable t) {
+        return t instanceof SQLException s && s.getSQLState() == null && "Connection is closed".equals(s.getMessage());
     }
 
     private static boolean lostConnection(String state) {

@@ -42,7 +42,13 @@ public final class LosslabProcess {
     /** Runs to the end and returns the exit code. */
     public static int run(TestDatabase db, Path log, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
-        Process p = start(db, log, env, args);
+        return run(db.url(), db.user(), log, env, args);
+    }
+
+    /** Runs to the end on the database at a JDBC URL and returns the exit code. */
+    public static int run(String url, String user, Path log, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        Process p = start(url, user, log, env, args);
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("losslab " + String.join(" ", args) + " did not finish; see " + log);
