@@ -57,11 +57,14 @@ final class ChunkRetry implements ExceptionHandler, RepeatListener {
     private final Budget budget;
     private final JobRepository repository;
     private final List<PartitionState<?>> states;
+    private final Runnable givenUp;
 
-    ChunkRetry(Budget budget, JobRepository repository, List<PartitionState<?>> states) {
+    /** {@code givenUp} runs when a step has spent the whole budget (the process stops waiting for the database). */
+    ChunkRetry(Budget budget, JobRepository repository, List<PartitionState<?>> states, Runnable givenUp) {
         this.budget = budget;
         this.repository = repository;
         this.states = states;
+        this.givenUp = givenUp;
     }
 
     /** The step operations of a tasklet step: repeat its chunks, with this retry. */
@@ -101,6 +104,7 @@ final class ChunkRetry implements ExceptionHandler, RepeatListener {
                 log.warn("{}: the database stayed unusable for the whole retry budget of {} s "
                         + "(losslab.db.retry-seconds); the step fails: {}", step.getStepName(),
                         budget.total().toSeconds(), TransientDatabaseErrors.describe(last));
+                givenUp.run();
                 throw last;
             }
             Duration pause = outage.pause.compareTo(left) < 0 ? outage.pause : left;

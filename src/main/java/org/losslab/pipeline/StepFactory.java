@@ -2,6 +2,8 @@ package org.losslab.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.losslab.store.DatabaseConfiguration;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
@@ -29,11 +31,13 @@ public class StepFactory {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final ObjectProvider<RemotePartitions> remote;
+    private final DataSource dataSource;
     private final ChunkRetry.Budget retryBudget = ChunkRetry.Budget.fromProperties();
 
     public StepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                       ObjectProvider<RemotePartitions> remote) {
+                       ObjectProvider<RemotePartitions> remote, DataSource dataSource) {
         this.jobRepository = jobRepository;
+        this.dataSource = dataSource;
         this.transactionManager = transactionManager;
         this.remote = remote;
     }
@@ -52,7 +56,8 @@ public class StepFactory {
                 states.add(state);
             }
         }
-        step.stepOperations(new ChunkRetry(retryBudget, jobRepository, states).stepOperations());
+        step.stepOperations(new ChunkRetry(retryBudget, jobRepository, states,
+                () -> DatabaseConfiguration.stopWaitingForConnections(dataSource)).stepOperations());
         return step.build();
     }
 
