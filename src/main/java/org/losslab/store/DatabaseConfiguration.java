@@ -52,7 +52,7 @@ public class DatabaseConfiguration {
         // (strings: the driver reads java.util.Properties with getProperty, which ignores other types)
         config.addDataSourceProperty("socketTimeout", String.valueOf(Integer.getInteger("losslab.db.socket-timeout-seconds", 600)));
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        return new HikariDataSource(config);
+        return new Pool(config);
     }
 
     /** Replaces Spring Boot's: a rollback on a lost connection is a rollback, not an unknown outcome. */
@@ -78,8 +78,25 @@ public class DatabaseConfiguration {
      * to its minimum, 250 ms.
      */
     public static void stopWaitingForConnections(DataSource dataSource) {
-        if (dataSource instanceof HikariDataSource pool) {
-            pool.getHikariConfigMXBean().setConnectionTimeout(250);
+        if (dataSource instanceof Pool pool) {
+            pool.givenUp = true;
+        }
+    }
+
+    /** HikariCP's pool, whose wait for a connection can be cut short for good (a changed timeout applies only later). */
+    static final class Pool extends HikariDataSource {
+        volatile boolean givenUp;
+
+        Pool(HikariConfig config) {
+            super(config);
+        }
+
+        @Override
+        public java.sql.Connection getConnection() throws java.sql.SQLException {
+            if (givenUp && getHikariPoolMXBean() instanceof com.zaxxer.hikari.pool.HikariPool pool) {
+                return pool.getConnection(250);
+            }
+            return super.getConnection();
         }
     }
 
