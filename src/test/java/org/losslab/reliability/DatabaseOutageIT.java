@@ -28,10 +28,10 @@ import org.losslab.support.TestDatabase;
  */
 class DatabaseOutageIT {
 
-    static final List<String> SETS = List.of("training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null", "enumeration=null", "name=outage", "data.holdout=8000", "training.hidden_widths=[25]", "training.restarts=2",
+    static final List<String> SETS = List.of("training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null", "enumeration=null", "hessian=null", "name=outage", "data.holdout=8000", "training.hidden_widths=[25]", "training.restarts=2",
             "training.epochs=4", "training.block_size=1");
     /** Twice the epochs: time for two outages inside training. */
-    static final List<String> LONGER = List.of("training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null", "enumeration=null", "name=outage-retry", "data.holdout=8000", "training.hidden_widths=[25]", "training.restarts=2",
+    static final List<String> LONGER = List.of("training.trainer=dl4j", "theory=null", "spinglass=null", "cells=null", "regions=null", "enumeration=null", "hessian=null", "name=outage-retry", "data.holdout=8000", "training.hidden_widths=[25]", "training.restarts=2",
             "training.epochs=10", "training.block_size=1");
 
     @Test
