@@ -37,13 +37,6 @@ public final class Main {
 
     /** The deepest cause that says the database connection failed (SQLSTATE class 08, pool timeout). */
     static Throwable connectionLoss(Throwable e) {
-        Throwable found = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
-                    || (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
-                found = t;
-            }
-        }
-        return found;
+        return org.losslab.store.TransientDatabaseErrors.connectionLoss(e);
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.batch.core.step.StepExecution;
  * What a tasklet keeps in memory for each running partition between its chunk transactions (a block of
  * networks in training, a sampler, a descent block): opened on the partition's first chunk from what
  * the database holds, released when the partition's step ends, so a restarted partition always starts
- * from the committed state. Register it as a listener of the worker step.
+ * from the committed state, and so does a chunk retried after a rolled-back one. Register it as a listener of
+ * the worker step ({@link StepFactory#tasklet} does).
  */
 public final class PartitionState<T> implements StepExecutionListener {
 
@@ -33,12 +34,20 @@ public final class PartitionState<T> implements StepExecutionListener {
         return open.computeIfAbsent(step.getId(), id -> opener.apply(step));
     }
 
-    @Override
-    public ExitStatus afterStep(StepExecution step) {
+    /**
+     * Forgets the partition's state after a rolled-back chunk ({@link ChunkRetry}): what it holds may be ahead of
+     * the database, so the next chunk opens it again from what was committed.
+     */
+    public void discard(StepExecution step) {
         T state = open.remove(step.getId());
         if (state != null) {
             release.accept(state);
         }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        discard(step);
         return step.getExitStatus();
     }
 }

@@ -1,5 +1,9 @@
 package org.losslab.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.losslab.store.DatabaseConfiguration;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
@@ -15,7 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The steps of every stage. A tasklet step runs each call of its tasklet in one transaction of the
- * one DataSource, so a stage's rows commit with Spring Batch's step progress. A partitioned step runs
+ * one DataSource, so a stage's rows commit with Spring Batch's step progress; a transient database error
+ * retries the chunk inside the step ({@link ChunkRetry}). A partitioned step runs
  * its partitions on a bounded local thread pool (one partition per thread, {@code LOSSLAB_THREADS}),
  * or, when the process was started with {@code --remote}, sends them to {@code losslab worker}s,
  * which rebuild the worker step by its name ({@link JobAssembler#workerStep}).
@@ -26,20 +31,33 @@ public class StepFactory {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final ObjectProvider<RemotePartitions> remote;
+    private final DataSource dataSource;
+    private final ChunkRetry.Budget retryBudget = ChunkRetry.Budget.fromProperties();
 
     public StepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                       ObjectProvider<RemotePartitions> remote) {
+                       ObjectProvider<RemotePartitions> remote, DataSource dataSource) {
         this.jobRepository = jobRepository;
+        this.dataSource = dataSource;
         this.transactionManager = transactionManager;
         this.remote = remote;
     }
 
-    /** A tasklet step, with listeners (e.g. the tasklet itself, to release per-partition state after the step). */
+    /**
+     * A tasklet step, with listeners (e.g. the tasklet's {@link PartitionState}, to release per-partition state
+     * after the step). A chunk that fails on a transient database error is retried within the budget
+     * ({@link ChunkRetry}); the {@link PartitionState}s among the listeners are discarded before the retry.
+     */
     public Step tasklet(String name, Tasklet tasklet, StepExecutionListener... listeners) {
+        List<PartitionState<?>> states = new ArrayList<>();
         TaskletStepBuilder step = new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager);
         for (StepExecutionListener l : listeners) {
             step.listener(l);
+            if (l instanceof PartitionState<?> state) {
+                states.add(state);
+            }
         }
+        step.stepOperations(new ChunkRetry(retryBudget, jobRepository, states,
+                () -> DatabaseConfiguration.stopWaitingForConnections(dataSource)).stepOperations());
         return step.build();
     }
 

@@ -52,7 +52,13 @@ public class DatabaseConfiguration {
         // (strings: the driver reads java.util.Properties with getProperty, which ignores other types)
         config.addDataSourceProperty("socketTimeout", String.valueOf(Integer.getInteger("losslab.db.socket-timeout-seconds", 600)));
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        return new HikariDataSource(config);
+        return new Pool(config);
+    }
+
+    /** Replaces Spring Boot's: a rollback on a lost connection is a rollback, not an unknown outcome. */
+    @Bean
+    OutageTolerantTransactionManager transactionManager(DataSource dataSource) {
+        return new OutageTolerantTransactionManager(dataSource);
     }
 
     @Bean
@@ -63,6 +69,35 @@ public class DatabaseConfiguration {
     @Bean
     ExecutionContextSerializer executionContextSerializer() {
         return new JacksonExecutionContextStringSerializer();
+    }
+
+    /**
+     * Once a step has spent its whole retry budget on an unreachable database, nothing else in the process should
+     * wait {@code losslab.pool.timeout-seconds} for it again: Spring Batch's bookkeeping of the failure (several
+     * statements) would otherwise take that long each before the process can exit 5. Drops the pool's wait
+     * to its minimum, 250 ms.
+     */
+    public static void stopWaitingForConnections(DataSource dataSource) {
+        if (dataSource instanceof Pool pool) {
+            pool.givenUp = true;
+        }
+    }
+
+    /** HikariCP's pool, whose wait for a connection can be cut short for good (a changed timeout applies only later). */
+    static final class Pool extends HikariDataSource {
+        volatile boolean givenUp;
+
+        Pool(HikariConfig config) {
+            super(config);
+        }
+
+        @Override
+        public java.sql.Connection getConnection() throws java.sql.SQLException {
+            if (givenUp && getHikariPoolMXBean() instanceof com.zaxxer.hikari.pool.HikariPool pool) {
+                return pool.getConnection(250);
+            }
+            return super.getConnection();
+        }
     }
 
     /** Owns the embedded server (or nothing) so it stops after the pool closes. */

@@ -19,13 +19,19 @@ public final class LosslabProcess {
     }
 
     public static Process start(TestDatabase db, Path log, Map<String, String> env, String... args) throws IOException {
+        return start(db.url(), db.user(), log, env, args);
+    }
+
+    /** On the database at a JDBC URL (e.g. a {@link PrivatePostgres}). */
+    public static Process start(String url, String user, Path log, Map<String, String> env, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx2g", "-cp", System.getProperty("java.class.path"), "org.losslab.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().put("LOSSLAB_DB_URL", db.url());
-        pb.environment().put("LOSSLAB_DB_USER", db.user());
+        pb.environment().put("LOSSLAB_DB_URL", url);
+        pb.environment().put("LOSSLAB_DB_USER", user);
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.environment().put("LOSSLAB_OMP_THREADS", "1");
         pb.environment().putAll(env);
@@ -36,7 +42,13 @@ public final class LosslabProcess {
     /** Runs to the end and returns the exit code. */
     public static int run(TestDatabase db, Path log, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
-        Process p = start(db, log, env, args);
+        return run(db.url(), db.user(), log, env, args);
+    }
+
+    /** Runs to the end on the database at a JDBC URL and returns the exit code. */
+    public static int run(String url, String user, Path log, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        Process p = start(url, user, log, env, args);
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("losslab " + String.join(" ", args) + " did not finish; see " + log);
