@@ -63,10 +63,14 @@ class ServeCommand implements Callable<Integer> {
                             + "run a job first, e.g. ./losslab run jobs/quickstart.yaml");
         } catch (RuntimeException e) {
             if (Causes.find(e, PortInUseException.class) != null) {
-                throw new BadInputException("port " + port + " on " + bind + " is in use: choose another with --port", e);
+                throw new BadInputException(inUse(bind, port), e);
             }
             throw e;
         }
+    }
+
+    private static String inUse(String bind, int port) {
+        return "port " + port + " on " + bind + " is in use (another losslab serve?): choose another with --port";
     }
 
     /** Bad input unless a server socket can listen on {@code bind}:{@code port} now. */
@@ -84,9 +88,10 @@ class ServeCommand implements Callable<Integer> {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(address, port));
         } catch (IOException e) {
-            throw new BadInputException("cannot listen on " + bind + " port " + port + " (" + e.getMessage()
-                    + (e instanceof java.net.BindException && e.getMessage() != null && e.getMessage().contains("in use")
-                    ? "): choose another with --port" : ")"), e);
+            if (String.valueOf(e.getMessage()).contains("in use")) {
+                throw new BadInputException(inUse(bind, port), e);
+            }
+            throw new BadInputException("cannot listen on " + bind + " port " + port + " (" + e.getMessage() + ")", e);
         }
         return address;
     }
