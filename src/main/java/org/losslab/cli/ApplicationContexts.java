@@ -63,6 +63,7 @@ final class ApplicationContexts {
         }
         String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 "--spring.main.web-application-type=servlet",
+                // application.properties excludes the web auto-configurations too: here only Rabbit's stays out
                 "--spring.autoconfigure.exclude=org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration"),
                 java.util.Arrays.stream(args)).toArray(String[]::new);
         return start(settings, new SpringApplicationBuilder(LosslabApplication.class, web)
