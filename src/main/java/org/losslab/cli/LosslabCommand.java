@@ -49,6 +49,7 @@ public class LosslabCommand {
             System.setProperty("logging.level.org.springframework.boot.SpringApplication", "ERROR");
             System.setProperty("logging.level.org.springframework.boot.diagnostics", "ERROR");
             System.setProperty("logging.level.org.springframework.context", "WARN");
+            System.setProperty("logging.level.org.springframework.boot.web.server.servlet.context", "WARN");
             System.setProperty("logging.pattern.console", "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n%ex");
         }
     }

@@ -11,7 +11,6 @@ import org.losslab.BadInputException;
 import org.losslab.ExitCodes;
 import org.losslab.serve.ServeConfiguration;
 import org.losslab.store.DatabaseConfiguration;
-import org.losslab.store.SchemaGuard;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -19,8 +18,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code losslab serve [--port N] [--bind ADDRESS]}: the read-only web view of the results database
- * (docs/operations.md, "Live view") until Ctrl-C. It opens every database connection read-only and
- * migrates nothing; a bad port or address, or a port in use, is one line and exit 2.
+ * (docs/operations.md, "Live view") until Ctrl-C. After the schema migration every command does at start-up,
+ * every database connection is read-only; a bad port or address, or a port in use, is one line and exit 2.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a read-only web view of the results database (executions, live progress and loss curves, "
@@ -58,9 +57,7 @@ class ServeCommand implements Callable<Integer> {
         try {
             return ApplicationContexts.openWeb(ServeConfiguration.class,
                     "--server.address=" + address.getHostAddress(), "--server.port=" + port,
-                    "--" + DatabaseConfiguration.READ_ONLY + "=true",
-                    "--" + SchemaGuard.MISSING_MESSAGE + "=the database holds no losslab results yet (nothing to show): "
-                            + "run a job first, e.g. ./losslab run jobs/quickstart.yaml");
+                    "--" + DatabaseConfiguration.READ_ONLY + "=true");
         } catch (RuntimeException e) {
             if (Causes.find(e, PortInUseException.class) != null) {
                 throw new BadInputException(inUse(bind, port), e);

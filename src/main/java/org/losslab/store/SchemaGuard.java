@@ -1,5 +1,6 @@
 package org.losslab.store;
 
+import org.flywaydb.core.Flyway;
 import org.losslab.BadInputException;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
@@ -10,9 +11,9 @@ import org.springframework.core.env.Environment;
  * Commands that only act on an existing execution ({@code restart}, {@code stop}, {@code report} with an
  * id) must not create the whole schema on an empty database just to say that the execution does not
  * exist. They set {@value #MISSING_MESSAGE}; when the database has no migration applied yet, start-up
- * stops with that message as bad input (exit 2) and nothing is written. Otherwise Flyway migrates as usual,
- * except on read-only connections ({@link DatabaseConfiguration#READ_ONLY}): there a schema that is absent or
- * older than this losslab is refused with that message too, since nothing may be written.
+ * stops with that message as bad input (exit 2) and nothing is written. Otherwise Flyway migrates as usual; when
+ * the pool is read-only ({@link DatabaseConfiguration#READ_ONLY}, losslab serve) it migrates through a connection
+ * of its own, at start-up only.
  */
 @Configuration(proxyBeanMethods = false)
 public class SchemaGuard {
@@ -27,12 +28,12 @@ public class SchemaGuard {
             if (refusal != null && flyway.info().applied().length == 0) {
                 throw new BadInputException(refusal);
             }
-            if (environment.getProperty(DatabaseConfiguration.READ_ONLY, Boolean.class, false)) {
-                if (flyway.info().pending().length > 0) {
-                    throw new BadInputException("the results schema is older than this losslab ("
-                            + flyway.info().pending().length + " migrations pending) and this command only reads: "
-                            + "run './losslab status' once to migrate it");
-                }
+            if (environment.getProperty(DatabaseConfiguration.READ_ONLY, Boolean.class, false)
+                    && flyway.info().pending().length > 0
+                    && flyway.getConfiguration().getDataSource() instanceof com.zaxxer.hikari.HikariDataSource pool) {
+                // the pool's connections are read-only: migrate as every command does, through one of its own
+                Flyway.configure().configuration(flyway.getConfiguration())
+                        .dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword()).load().migrate();
                 return;
             }
             flyway.migrate();
