@@ -23,13 +23,13 @@ class DataController {
 
     private final LiveProgress progress;
     private final ExecutionQueries executions;
-    private final FigureCache figures;
+    private final ReportCache reports;
     private final JdbcTemplate jdbc;
 
-    DataController(LiveProgress progress, ExecutionQueries executions, FigureCache figures, JdbcTemplate jdbc) {
+    DataController(LiveProgress progress, ExecutionQueries executions, ReportCache reports, JdbcTemplate jdbc) {
         this.progress = progress;
         this.executions = executions;
-        this.figures = figures;
+        this.reports = reports;
         this.jdbc = jdbc;
     }
 
@@ -40,11 +40,11 @@ class DataController {
 
     @GetMapping(value = "/executions/{id}/loss.png", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> lossCurves(@PathVariable long id) throws IOException {
-        Object experiment = existing(id).get("experimentId");
+        Long experiment = executions.experimentId(id);
         if (experiment == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "execution " + id + " recorded no experiment");
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no experiment recorded for execution " + id);
         }
-        byte[] png = FigureEncoder.png(LossCurvesFigure.of(jdbc, ((Number) experiment).longValue()));
+        byte[] png = FigureEncoder.png(LossCurvesFigure.of(jdbc, experiment));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(png);
     }
 
@@ -54,7 +54,7 @@ class DataController {
         if (row == null || ExecutionQueries.running(row.get("status"))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no finished execution " + id);
         }
-        byte[] png = figures.png(id, figure);
+        byte[] png = reports.png(id, figure);
         if (png == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no figure " + figure + " drawn for execution " + id);
         }

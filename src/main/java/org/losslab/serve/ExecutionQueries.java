@@ -36,6 +36,14 @@ class ExecutionQueries {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
+    /** The experiment of execution {@code id}'s job instance, or null (none recorded, or no such execution). */
+    Long experimentId(long id) {
+        List<Long> ids = jdbc.queryForList("""
+                SELECT x.experiment_id FROM batch_job_execution e JOIN experiment x USING (job_instance_id)
+                WHERE e.job_execution_id = ?""", Long.class, id);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
     /** Changes whenever the results an execution's report shows can change (a later execution of its instance). */
     String resultsVersion(long id) {
         return jdbc.queryForObject("""

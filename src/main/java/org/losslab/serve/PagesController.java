@@ -3,7 +3,6 @@ package org.losslab.serve;
 import java.util.Map;
 import org.losslab.report.ReportParts;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,14 +19,12 @@ class PagesController {
 
     private final ExecutionQueries executions;
     private final LiveProgress progress;
-    private final FigureCache figures;
-    private final JdbcTemplate jdbc;
+    private final ReportCache reports;
 
-    PagesController(ExecutionQueries executions, LiveProgress progress, FigureCache figures, JdbcTemplate jdbc) {
+    PagesController(ExecutionQueries executions, LiveProgress progress, ReportCache reports) {
         this.executions = executions;
         this.progress = progress;
-        this.figures = figures;
-        this.jdbc = jdbc;
+        this.reports = reports;
     }
 
     @GetMapping("/")
@@ -46,8 +43,8 @@ class PagesController {
         model.addAttribute("style", ReportParts.style());
         model.addAttribute("e", state);
         boolean finished = !(Boolean) state.get("running");
-        model.addAttribute("verdicts", finished ? ReportParts.verdictsHtml(jdbc, id) : "");
-        model.addAttribute("figures", finished ? figures.figures(id) : java.util.List.of());
+        model.addAttribute("verdicts", finished ? reports.verdicts(id) : "");
+        model.addAttribute("figures", finished ? reports.figures(id) : java.util.List.of());
         return "serve/execution";
     }
 }

@@ -14,14 +14,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The report's figures of finished executions, drawn once by the report's own code into a temporary
- * directory (deleted when the server stops) and drawn again only when a later execution of the same
- * job instance changes the results.
+ * The report's verdicts and figures of finished executions, made once by the report's own code (figures
+ * into a temporary directory, deleted when the server stops) and made again only when a later execution of
+ * the same job instance changes the results.
  */
 @Component
-class FigureCache implements AutoCloseable {
+class ReportCache implements AutoCloseable {
 
-    private record Drawn(String version, Path dir, List<ReportParts.FigureView> figures) {
+    private record Drawn(String version, Path dir, String verdicts, List<ReportParts.FigureView> figures) {
     }
 
     private final JdbcTemplate jdbc;
@@ -29,10 +29,15 @@ class FigureCache implements AutoCloseable {
     private final Path root;
     private final Map<Long, Drawn> drawn = new ConcurrentHashMap<>();
 
-    FigureCache(JdbcTemplate jdbc, ExecutionQueries executions) throws IOException {
+    ReportCache(JdbcTemplate jdbc, ExecutionQueries executions) throws IOException {
         this.jdbc = jdbc;
         this.executions = executions;
         this.root = Files.createTempDirectory("losslab-serve-figures");
+    }
+
+    /** The report's verdicts section of execution {@code id} (HTML). */
+    String verdicts(long id) {
+        return current(id).verdicts();
     }
 
     /** The figures of execution {@code id}, in the report's order. */
@@ -55,7 +60,7 @@ class FigureCache implements AutoCloseable {
     private Drawn draw(long id, String version) {
         try {
             Path dir = Files.createTempDirectory(root, "execution-" + id + "-");
-            return new Drawn(version, dir, ReportParts.figures(jdbc, id, dir));
+            return new Drawn(version, dir, ReportParts.verdictsHtml(jdbc, id), ReportParts.figures(jdbc, id, dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
