@@ -40,14 +40,43 @@ final class ApplicationContexts {
         if (!settings.embedded()) {
             probe(settings);
         }
-        ConfigurableApplicationContext ctx;
+        ConfigurableApplicationContext ctx = start(settings, new SpringApplicationBuilder(LosslabApplication.class)
+                .web(WebApplicationType.NONE)
+                .registerShutdownHook(false)
+                .logStartupInfo(false)
+                .properties(properties(remoteRole, missingSchemaMessage)));
+        if (remoteRole != null) {
+            probeBroker(ctx);
+        }
+        return ctx;
+    }
+
+    /**
+     * losslab's context with the web layer {@code web} added, as a servlet application (losslab serve only);
+     * {@code args} are properties as command-line arguments ({@code --name=value}), which win over
+     * application.properties (where the web application type is none and the web auto-configurations are excluded).
+     */
+    static ConfigurableApplicationContext openWeb(Class<?> web, String... args) {
+        DatabaseSettings settings = DatabaseSettings.fromEnvironment();
+        if (!settings.embedded()) {
+            probe(settings);
+        }
+        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                "--spring.main.web-application-type=servlet",
+                // application.properties excludes the web auto-configurations too: here only Rabbit's stays out
+                "--spring.autoconfigure.exclude=org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration"),
+                java.util.Arrays.stream(args)).toArray(String[]::new);
+        return start(settings, new SpringApplicationBuilder(LosslabApplication.class, web)
+                .web(WebApplicationType.SERVLET)
+                .registerShutdownHook(false)
+                .logStartupInfo(false), all);
+    }
+
+    /** Runs the builder; a database that cannot be used becomes one line and exit 5. */
+    private static ConfigurableApplicationContext start(DatabaseSettings settings, SpringApplicationBuilder builder,
+                                                        String... args) {
         try {
-            ctx = new SpringApplicationBuilder(LosslabApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .registerShutdownHook(false)
-                    .logStartupInfo(false)
-                    .properties(properties(remoteRole, missingSchemaMessage))
-                    .run();
+            return builder.run(args);
         } catch (RuntimeException e) {
             if (Causes.find(e, BrokerUnavailableException.class) != null
                     || Causes.find(e, org.losslab.BadInputException.class) != null) {
@@ -67,10 +96,6 @@ final class ApplicationContexts {
             }
             throw e;
         }
-        if (remoteRole != null) {
-            probeBroker(ctx);
-        }
-        return ctx;
     }
 
     private static java.util.Map<String, Object> properties(String remoteRole, String missingSchemaMessage) {

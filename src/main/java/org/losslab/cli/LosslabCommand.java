@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
         description = "Restartable experiments on the loss surfaces of neural networks (Spring Batch on PostgreSQL).",
         subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, StopCommand.class, RerunCommand.class,
                 ScheduleCommand.class, WorkerCommand.class, TheoryCommand.class, BenchCommand.class, ReportCommand.class,
-                SqlCommand.class, DbCommand.class},
+                SqlCommand.class, DbCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:completed", "1:failed (restartable)", "2:usage or input error (nothing written)",
                 "3:stopped (restartable)", "4:refused: another live process owns the job (or a run of the spec is still going), or it is already done",
@@ -49,6 +49,7 @@ public class LosslabCommand {
             System.setProperty("logging.level.org.springframework.boot.SpringApplication", "ERROR");
             System.setProperty("logging.level.org.springframework.boot.diagnostics", "ERROR");
             System.setProperty("logging.level.org.springframework.context", "WARN");
+            System.setProperty("logging.level.org.springframework.boot.web.server.servlet.context", "WARN");
             System.setProperty("logging.pattern.console", "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n%ex");
         }
     }

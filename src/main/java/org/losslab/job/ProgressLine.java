@@ -8,17 +8,18 @@ import org.losslab.pipeline.StageProgress;
  * The text of one stage's progress: done/total with percent, the rate since the stage was first seen
  * and the time left at that rate ({@code ETA ?} until the rate is known).
  */
-final class ProgressLine {
+public final class ProgressLine {
 
     private final long firstDone;
     private final long firstNanos;
 
-    ProgressLine(StageProgress first, long nanos) {
+    /** Measures the rate from {@code first}, seen at {@code nanos} ({@link System#nanoTime()}). */
+    public ProgressLine(StageProgress first, long nanos) {
         this.firstDone = first.done();
         this.firstNanos = nanos;
     }
 
-    String text(StageProgress p, long nanos) {
+    public String text(StageProgress p, long nanos) {
         double seconds = (nanos - firstNanos) / 1e9;
         double rate = seconds > 0.5 ? (p.done() - firstDone) / seconds : 0;
         String eta = p.finished() ? "done" : rate > 0 ? "ETA " + duration((long) Math.ceil((p.total() - p.done()) / rate)) : "ETA ?";
@@ -30,7 +31,8 @@ final class ProgressLine {
         return r >= 10 ? String.format(Locale.ROOT, "%.0f", r) : String.format(Locale.ROOT, "%.2f", r);
     }
 
-    static String duration(long seconds) {
+    /** e.g. {@code 1h05m}, {@code 3m07s}, {@code 42s}. */
+    public static String duration(long seconds) {
         Duration d = Duration.ofSeconds(seconds);
         return d.toHours() > 0 ? String.format(Locale.ROOT, "%dh%02dm", d.toHours(), d.toMinutesPart())
                 : d.toMinutes() > 0 ? String.format(Locale.ROOT, "%dm%02ds", d.toMinutes(), d.toSecondsPart())

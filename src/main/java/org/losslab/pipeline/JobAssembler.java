@@ -42,6 +42,19 @@ public class JobAssembler {
     }
 
     public Job create(JobSpec spec) {
+        List<Step> steps = steps(spec);
+        if (steps.isEmpty()) {
+            throw new IllegalStateException(spec.name() + ": no stage runs (the spec layer refuses such specs)");
+        }
+        SimpleJobBuilder job = new JobBuilder(spec.name(), jobRepository)
+                .listener(new ExperimentRecorder(spec, experiments))
+                .start(steps.get(0));
+        steps.subList(1, steps.size()).forEach(job::next);
+        return job.build();
+    }
+
+    /** The spec's steps in job order, each step name mapped to its stage for {@link #progress}. */
+    private List<Step> steps(JobSpec spec) {
         List<Step> steps = new java.util.ArrayList<>();
         for (PipelineStage stage : stages) {
             if (stage.runs(spec)) {
@@ -54,14 +67,16 @@ public class JobAssembler {
                 }
             }
         }
-        if (steps.isEmpty()) {
-            throw new IllegalStateException(spec.name() + ": no stage runs (the spec layer refuses such specs)");
-        }
-        SimpleJobBuilder job = new JobBuilder(spec.name(), jobRepository)
-                .listener(new ExperimentRecorder(spec, experiments))
-                .start(steps.get(0));
-        steps.subList(1, steps.size()).forEach(job::next);
-        return job.build();
+        return steps;
+    }
+
+    /**
+     * {@link #progress(long, org.springframework.batch.core.job.JobExecution)} of an execution another process
+     * runs (losslab serve): the spec's step names are learnt first, as {@link #create} learns them.
+     */
+    public List<StageProgress> progress(JobSpec spec, long experimentId, org.springframework.batch.core.job.JobExecution execution) {
+        steps(spec);
+        return progress(experimentId, execution);
     }
 
     /** The worker step {@code name} for a spec, as a remote worker runs it. */

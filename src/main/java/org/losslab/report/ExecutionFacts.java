@@ -80,6 +80,12 @@ public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> 
         return experiment == null ? null : ((Number) experiment.get("experiment_id")).longValue();
     }
 
+    /** The experiment's spec as it ran (stored with the experiment), or null without an experiment. */
+    public org.losslab.spec.JobSpec spec() {
+        return experiment == null ? null : org.losslab.spec.JobSpec.fromText("spec of execution " + executionId(),
+                (String) experiment.get("spec_text"));
+    }
+
     public long executionId() {
         return ((Number) execution.get("job_execution_id")).longValue();
     }

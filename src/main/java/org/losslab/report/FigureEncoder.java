@@ -27,6 +27,21 @@ public final class FigureEncoder {
     }
 
     public static void writePng(Figure f, Path file) throws IOException {
+        if (!ImageIO.write(image(f), "png", file.toFile())) {
+            throw new IOException("no PNG writer available for " + file);
+        }
+    }
+
+    /** The PNG of {@link #writePng} as bytes (losslab serve answers with them). */
+    public static byte[] png(Figure f) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        if (!ImageIO.write(image(f), "png", out)) {
+            throw new IOException("no PNG writer available");
+        }
+        return out.toByteArray();
+    }
+
+    private static BufferedImage image(Figure f) {
         BufferedImage image = new BufferedImage(f.width() * PNG_SCALE, f.height() * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -40,9 +55,7 @@ public final class FigureEncoder {
         } finally {
             g.dispose();
         }
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer available for " + file);
-        }
+        return image;
     }
 
     public static void writeSvg(Figure f, Path file) throws IOException {

@@ -67,7 +67,7 @@ public class ReportGenerator {
         }
         try {
             Path figures = Files.createDirectories(out.workDir().resolve("figures"));
-            JobSpec spec = spec(facts);
+            JobSpec spec = facts.spec();
             List<String> missing = new ArrayList<>(partialResults(facts, spec));
             List<SectionOutcome> outcomes = new ArrayList<>();
             ComparisonTable comparisons = null;
@@ -99,11 +99,6 @@ public class ReportGenerator {
             out.abort();
             throw e;
         }
-    }
-
-    private static JobSpec spec(ExecutionFacts facts) {
-        return facts.experiment() == null ? null : JobSpec.fromText("spec of execution " + facts.executionId(),
-                (String) facts.experiment().get("spec_text"));
     }
 
     private static List<String> partialResults(ExecutionFacts facts, JobSpec spec) {

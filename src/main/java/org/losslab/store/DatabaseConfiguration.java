@@ -18,6 +18,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
+    /**
+     * The property that makes every connection read-only for the process's life (losslab serve): the
+     * session default {@code default_transaction_read_only = on}, so PostgreSQL itself refuses any write.
+     */
+    public static final String READ_ONLY = "losslab.db.read-only";
+
     @Bean
     DatabaseSettings databaseSettings() {
         return DatabaseSettings.fromEnvironment();
@@ -29,8 +35,13 @@ public class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(DatabaseSettings settings, EmbeddedDatabaseHolder embedded) {
+    DataSource dataSource(DatabaseSettings settings, EmbeddedDatabaseHolder embedded,
+                          org.springframework.core.env.Environment environment) {
         HikariConfig config = new HikariConfig();
+        if (environment.getProperty(READ_ONLY, Boolean.class, false)) {
+            config.setReadOnly(true);
+            config.setConnectionInitSql("SET SESSION default_transaction_read_only = on");
+        }
         if (settings.embedded()) {
             config.setJdbcUrl(embedded.database().jdbcUrl());
             config.setUsername("postgres");

@@ -1,5 +1,6 @@
 package org.losslab.store;
 
+import org.flywaydb.core.Flyway;
 import org.losslab.BadInputException;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,9 @@ import org.springframework.core.env.Environment;
  * Commands that only act on an existing execution ({@code restart}, {@code stop}, {@code report} with an
  * id) must not create the whole schema on an empty database just to say that the execution does not
  * exist. They set {@value #MISSING_MESSAGE}; when the database has no migration applied yet, start-up
- * stops with that message as bad input (exit 2) and nothing is written. Otherwise Flyway migrates as usual.
+ * stops with that message as bad input (exit 2) and nothing is written. Otherwise Flyway migrates as usual; when
+ * the pool is read-only ({@link DatabaseConfiguration#READ_ONLY}, losslab serve) it migrates through a connection
+ * of its own, at start-up only.
  */
 @Configuration(proxyBeanMethods = false)
 public class SchemaGuard {
@@ -24,6 +27,14 @@ public class SchemaGuard {
             String refusal = environment.getProperty(MISSING_MESSAGE);
             if (refusal != null && flyway.info().applied().length == 0) {
                 throw new BadInputException(refusal);
+            }
+            if (environment.getProperty(DatabaseConfiguration.READ_ONLY, Boolean.class, false)
+                    && flyway.info().pending().length > 0
+                    && flyway.getConfiguration().getDataSource() instanceof com.zaxxer.hikari.HikariDataSource pool) {
+                // the pool's connections are read-only: migrate as every command does, through one of its own
+                Flyway.configure().configuration(flyway.getConfiguration())
+                        .dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword()).load().migrate();
+                return;
             }
             flyway.migrate();
         };

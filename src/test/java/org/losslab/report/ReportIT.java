@@ -2,16 +2,13 @@ package org.losslab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.losslab.cli.Main;
 import org.losslab.pipeline.compare.ComparisonRunner;
 import org.losslab.pipeline.compare.ComparisonStore;
+import org.losslab.support.Chromium;
 import org.losslab.support.InProcess;
 import org.losslab.support.TestDatabase;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -156,8 +154,7 @@ class ReportIT {
     @Test
     void layoutCheckCatchesAWidePageAndVerdictsAfterAFigure(@TempDir Path dir) throws Exception {
         // without a browser the check is skipped; assume it here, not inside assertThatThrownBy (it would fail)
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
-                "/usr/bin/chromium is not installed: the layout check is skipped");
+        Chromium.require("the layout check's own test");
         Path wide = dir.resolve("wide.html");
         Files.writeString(wide, "<!DOCTYPE html><html><body><section id=\"verdicts\">v</section>"
                 + "<div style=\"width:2000px\">x</div></body></html>");
@@ -177,17 +174,11 @@ class ReportIT {
      * {@code <details>} closed and opened.
      */
     static void assertVerdictsFirstAndNothingWiderThanThePage(Path index) throws Exception {
-        String chromium = Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : null;
-        if (chromium == null) {
-            // said plainly in Maven's output, not only as a skipped count
-            System.out.println("[losslab tests] SKIPPED the browser check of the report: /usr/bin/chromium is not "
-                    + "installed (apt-get install -y chromium; .ci/run does it)");
-        }
-        assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium; .ci/run does it)");
+        String chromium = Chromium.require("the browser check of the report");
         Path probe = index.resolveSibling("layout-probe.html");
         Files.writeString(probe, Files.readString(index).replace("</body>", LAYOUT_PROBE + "</body>"));
         try {
-            String dom = dump(chromium, probe, "--window-size=1400,1000");
+            String dom = Chromium.dumpDom(chromium, probe.toUri().toString(), "--window-size=1400,1000");
             Matcher m = Pattern.compile("data-layout=\"([^\"]*)\"").matcher(dom);
             assertThat(m.find()).as("the layout probe ran").isTrue();
             String[] v = m.group(1).split(" ");
@@ -228,29 +219,10 @@ class ReportIT {
             </script>
             """;
 
-    private static String dump(String chromium, Path page, String... extra) throws Exception {
-        Path profile = Files.createTempDirectory("chromium-profile");
-        List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--hide-scrollbars", "--user-data-dir=" + profile, "--virtual-time-budget=10000"));
-        cmd.addAll(List.of(extra));
-        cmd.addAll(List.of("--dump-dom", page.toUri().toString()));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return dom;
-    }
-
     /** Renders the page in headless Chromium and reads the counts its script wrote into the body. */
     static int[] browserImageCounts(Path index) throws Exception {
-        String chromium = Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : null;
-        if (chromium == null) {
-            // said plainly in Maven's output, not only as a skipped count
-            System.out.println("[losslab tests] SKIPPED the browser check of the report: /usr/bin/chromium is not "
-                    + "installed (apt-get install -y chromium; .ci/run does it)");
-        }
-        assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium; .ci/run does it)");
-        String dom = dump(chromium, index);
+        String chromium = Chromium.require("the browser check of the report");
+        String dom = Chromium.dumpDom(chromium, index.toUri().toString());
         Matcher total = Pattern.compile("data-images-total=\"(\\d+)\"").matcher(dom);
         Matcher loaded = Pattern.compile("data-images-loaded=\"(\\d+)\"").matcher(dom);
         assertThat(total.find() && loaded.find()).as("the page script ran; DOM was:\n" + dom.substring(0, Math.min(500, dom.length())))
