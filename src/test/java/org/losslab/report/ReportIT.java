@@ -113,7 +113,9 @@ class ReportIT {
 
     @Test
     void reportOfACompletedExecutionShowsStoredComparisons(@TempDir Path dir) throws Exception {
-        String html = Files.readString(reports.write(8, dir));
+        java.util.concurrent.atomic.AtomicInteger parts = new java.util.concurrent.atomic.AtomicInteger();
+        String html = Files.readString(reports.write(8, dir, parts::incrementAndGet));
+        assertThat(parts).as("parts reported to the progress display").hasValue(ReportGenerator.parts());
         assertThat(html).doesNotContain("Provisional", "not finished", "has not completed")
                 .contains("Rows of table <code>comparison</code>", "pearson_train_test", "test_loss_variance_loglog_slope");
         assertThat(html).contains("Piecewise-linear cells (He, Wang &amp; Tao 2020)",
@@ -155,9 +157,7 @@ class ReportIT {
     /** The layout check can fail: a page wider than the window, and verdicts after a figure. */
     @Test
     void layoutCheckCatchesAWidePageAndVerdictsAfterAFigure(@TempDir Path dir) throws Exception {
-        // without a browser the check is skipped; assume it here, not inside assertThatThrownBy (it would fail)
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
-                "/usr/bin/chromium is not installed: the layout check is skipped");
+        chromium(); // without a browser the check is skipped: assumed here, not inside assertThatThrownBy (it would fail)
         Path wide = dir.resolve("wide.html");
         Files.writeString(wide, "<!DOCTYPE html><html><body><section id=\"verdicts\">v</section>"
                 + "<div style=\"width:2000px\">x</div></body></html>");
@@ -177,13 +177,7 @@ class ReportIT {
      * {@code <details>} closed and opened.
      */
     static void assertVerdictsFirstAndNothingWiderThanThePage(Path index) throws Exception {
-        String chromium = Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : null;
-        if (chromium == null) {
-            // said plainly in Maven's output, not only as a skipped count
-            System.out.println("[losslab tests] SKIPPED the browser check of the report: /usr/bin/chromium is not "
-                    + "installed (apt-get install -y chromium; .ci/run does it)");
-        }
-        assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium; .ci/run does it)");
+        String chromium = chromium();
         Path probe = index.resolveSibling("layout-probe.html");
         Files.writeString(probe, Files.readString(index).replace("</body>", LAYOUT_PROBE + "</body>"));
         try {
@@ -228,6 +222,22 @@ class ReportIT {
             </script>
             """;
 
+    /**
+     * The browser: {@code LOSSLAB_TEST_CHROMIUM} when set (a path; one that does not exist simulates a machine
+     * without it), else Debian's /usr/bin/chromium. Without it the browser checks are skipped, and said so
+     * plainly in Maven's output, not only as a skipped count.
+     */
+    static String chromium() {
+        String configured = System.getenv("LOSSLAB_TEST_CHROMIUM");
+        Path chromium = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
+        String why = chromium + " is not installed (apt-get install -y chromium; .ci/run does it)";
+        if (!Files.isExecutable(chromium)) {
+            System.out.println("[losslab tests] SKIPPED a browser check of the report: " + why);
+        }
+        assumeTrue(Files.isExecutable(chromium), "browser check skipped: " + why);
+        return chromium.toString();
+    }
+
     private static String dump(String chromium, Path page, String... extra) throws Exception {
         Path profile = Files.createTempDirectory("chromium-profile");
         List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -243,13 +253,7 @@ class ReportIT {
 
     /** Renders the page in headless Chromium and reads the counts its script wrote into the body. */
     static int[] browserImageCounts(Path index) throws Exception {
-        String chromium = Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : null;
-        if (chromium == null) {
-            // said plainly in Maven's output, not only as a skipped count
-            System.out.println("[losslab tests] SKIPPED the browser check of the report: /usr/bin/chromium is not "
-                    + "installed (apt-get install -y chromium; .ci/run does it)");
-        }
-        assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium; .ci/run does it)");
+        String chromium = chromium();
         String dom = dump(chromium, index);
         Matcher total = Pattern.compile("data-images-total=\"(\\d+)\"").matcher(dom);
         Matcher loaded = Pattern.compile("data-images-loaded=\"(\\d+)\"").matcher(dom);

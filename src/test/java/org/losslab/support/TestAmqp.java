@@ -71,6 +71,9 @@ final class TestAmqp {
         Path work = Path.of("target", "test-qpid-" + ProcessHandle.current().pid()).toAbsolutePath();
         System.out.println("[losslab tests] starting an embedded AMQP broker (Qpid Broker-J) in the test JVM "
                 + "(LOSSLAB_TEST_AMQP=embedded, or no broker is configured and none answers at 127.0.0.1:5672)");
+        for (String chatty : new String[] {"qpid.message", "org.apache.qpid"}) { // a line per connection and channel
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(chatty)).setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         URL config = TestAmqp.class.getResource("/qpid-test-broker.json");
         int[] port = {-1};
         SystemLauncher broker = new SystemLauncher(boundPort(port));
