@@ -32,7 +32,7 @@ public final class Broker implements AutoCloseable {
 
     /** The embedded broker whatever is configured or running, to prove the fallback works on any machine. */
     public static Broker embeddedWithFreshQueue(String prefix) {
-        return new Broker(TestAmqp.embedded(), fresh(prefix));
+        return new Broker(TestAmqp.embedded("a test of the embedded broker itself"), fresh(prefix));
     }
 
     private static String fresh(String prefix) {
@@ -71,6 +71,17 @@ public final class Broker implements AutoCloseable {
                 throw new AssertionError("only " + consumers() + " of " + n + " worker consumers on " + queue);
             }
             Thread.sleep(200);
+        }
+    }
+
+    /** Waits until the queue holds exactly {@code n} messages (publishing and acknowledging are asynchronous). */
+    public void awaitMessages(int n, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (messages() != n) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(messages() + " messages on " + queue + ", expected " + n);
+            }
+            Thread.sleep(100);
         }
     }
 

@@ -35,7 +35,7 @@ final class TestAmqp {
             String forced = System.getenv("LOSSLAB_TEST_AMQP");
             String configured = System.getenv("LOSSLAB_AMQP_URL");
             if ("embedded".equals(forced)) {
-                url = embedded(); // forced, e.g. to prove the fallback on a machine with a RabbitMQ
+                url = embedded("LOSSLAB_TEST_AMQP=embedded"); // forced, e.g. to prove the fallback on a machine with a RabbitMQ
             } else if (forced != null && !forced.isBlank()) {
                 url = forced;
             } else if (configured != null && !configured.isBlank()) {
@@ -43,16 +43,16 @@ final class TestAmqp {
             } else if (answers(DEFAULT)) {
                 url = DEFAULT;
             } else {
-                url = embedded();
+                url = embedded("no broker is configured and none answers at 127.0.0.1:5672");
             }
         }
         return url;
     }
 
-    /** The embedded broker's URL, started on first use whatever {@link #url()} chose (EmbeddedAmqpIT uses it). */
-    static synchronized String embedded() {
+    /** The embedded broker's URL, started on first use ({@code why}, for the log) whatever {@link #url()} chose. */
+    static synchronized String embedded(String why) {
         if (embedded == null) {
-            embedded = startEmbedded();
+            embedded = startEmbedded(why);
         }
         return embedded;
     }
@@ -67,10 +67,9 @@ final class TestAmqp {
         }
     }
 
-    private static String startEmbedded() {
+    private static String startEmbedded(String why) {
         Path work = Path.of("target", "test-qpid-" + ProcessHandle.current().pid()).toAbsolutePath();
-        System.out.println("[losslab tests] starting an embedded AMQP broker (Qpid Broker-J) in the test JVM "
-                + "(LOSSLAB_TEST_AMQP=embedded, or no broker is configured and none answers at 127.0.0.1:5672)");
+        System.out.println("[losslab tests] starting an embedded AMQP broker (Qpid Broker-J) in the test JVM: " + why);
         for (String chatty : new String[] {"qpid.message", "org.apache.qpid"}) { // a line per connection and channel
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(chatty)).setLevel(ch.qos.logback.classic.Level.WARN);
         }
@@ -91,9 +90,8 @@ final class TestAmqp {
         if (port[0] <= 0) {
             throw new IllegalStateException("the embedded AMQP broker for the tests bound no port");
         }
-        String embedded = "amqp://guest:guest@127.0.0.1:" + port[0];
         System.out.println("[losslab tests] embedded AMQP broker for the tests at 127.0.0.1:" + port[0]);
-        return embedded;
+        return "amqp://guest:guest@127.0.0.1:" + port[0];
     }
 
     /** Reads the port the AMQP port object bound (configured as 0: any free port) once the broker is up. */
