@@ -1,10 +1,15 @@
 package org.losslab.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.losslab.BadInputException;
 import org.losslab.ExitCodes;
 import org.losslab.job.JobRunner;
+import org.losslab.job.ProgressMonitor;
+import org.losslab.pipeline.StageProgress;
 import org.losslab.report.MarkdownReportGenerator;
 import org.losslab.report.ReportGenerator;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,7 +63,8 @@ class ReportCommand implements Callable<Integer> {
                     throw new BadInputException("--out and --markdown are two outputs: give one");
                 }
                 try {
-                    System.out.println(ctx.getBean(MarkdownReportGenerator.class).write(id, markdown));
+                    MarkdownReportGenerator pages = ctx.getBean(MarkdownReportGenerator.class);
+                    System.out.println(showingProgress(done -> pages.write(id, markdown, done)));
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(e.getMessage(), e); // no experiment to publish
                 }
@@ -66,7 +72,7 @@ class ReportCommand implements Callable<Integer> {
             }
             Path dir = out != null ? out : ReportGenerator.defaultDirectory(jobName, id);
             try {
-                System.out.println(reports.write(id, dir));
+                System.out.println(showingProgress(done -> reports.write(id, dir, done)));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(e.getMessage(), e); // the directory could not be used
             }
@@ -81,11 +87,34 @@ class ReportCommand implements Callable<Integer> {
     static void afterJob(ConfigurableApplicationContext ctx, long executionId) {
         try {
             ReportGenerator reports = ctx.getBean(ReportGenerator.class);
-            Path index = reports.write(executionId, ReportGenerator.defaultDirectory(reports.jobName(executionId), executionId));
+            Path dir = ReportGenerator.defaultDirectory(reports.jobName(executionId), executionId);
+            Path index = showingProgress(done -> reports.write(executionId, dir, done));
             System.out.println("report: " + index);
         } catch (RuntimeException e) {
             System.err.println("losslab: the report could not be written: " + e.getMessage()
                     + " (retry with: ./losslab report " + executionId + ")");
+        }
+    }
+
+    /**
+     * Runs {@code write} (given what to call after each part) under the progress display of long stages: one
+     * line {@code report done/total parts} on a terminal, ended before the path is printed; a log line every
+     * 30 s otherwise (the report of a large execution draws for tens of seconds).
+     */
+    static Path showingProgress(Function<Runnable, Path> write) {
+        AtomicLong done = new AtomicLong();
+        long total = ReportGenerator.parts();
+        ProgressMonitor monitor = new ProgressMonitor(() -> List.of(new StageProgress("report", "parts", done.get(), total)));
+        try {
+            Path written = write.apply(done::incrementAndGet);
+            done.set(total); // a report without an experiment has fewer parts
+            return written;
+        } finally {
+            try {
+                monitor.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -11,11 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shows a job's progress stage by stage: on a terminal one line per stage on stderr, redrawn in place
- * while the stage runs and ended with a newline when the next stage starts or the job ends (so it never
- * overwrites the result line on stdout); otherwise a log line per running stage every 30 s (CI, nohup).
+ * Shows a job's progress stage by stage (and a report's, as one stage): on a terminal one line per stage on
+ * stderr, redrawn in place while the stage runs and ended with a newline when the next stage starts or the
+ * work ends (so it never overwrites the result line on stdout); otherwise a log line per running stage every
+ * 30 s (CI, nohup).
  */
-final class ProgressMonitor implements AutoCloseable {
+public final class ProgressMonitor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressMonitor.class);
 
@@ -28,7 +29,7 @@ final class ProgressMonitor implements AutoCloseable {
     private volatile boolean running = true;
 
     /** {@code progress} supplies the stages started so far, in job order (empty while nothing runs). */
-    ProgressMonitor(Supplier<List<StageProgress>> progress) {
+    public ProgressMonitor(Supplier<List<StageProgress>> progress) {
         this.progress = progress;
         this.terminal = System.console() != null;
         Duration logEvery = Duration.ofSeconds(Long.getLong("losslab.progress.seconds", 30));

@@ -39,6 +39,11 @@ public class MarkdownReportGenerator {
      * @throws IllegalArgumentException if there is no such execution or it recorded no experiment
      */
     public Path write(long executionId, Path dir) {
+        return write(executionId, dir, () -> { });
+    }
+
+    /** As {@link #write(long, Path)}, running {@code partDone} after each of {@link ReportGenerator#parts()}. */
+    public Path write(long executionId, Path dir, Runnable partDone) {
         ExecutionFacts facts = ExecutionFacts.load(jdbc, executionId);
         if (facts.experiment() == null) {
             throw new IllegalArgumentException("execution " + executionId + " recorded no experiment: there is nothing to publish");
@@ -59,17 +64,22 @@ public class MarkdownReportGenerator {
                 String notInSpec = s.notInSpec(spec);
                 figures.add(notInSpec != null ? SectionOutcome.notInSpec(s, notInSpec)
                         : renderer.render(s, experimentId, out.workDir(), false));
+                partDone.run();
             }
             List<String> missing = new ArrayList<>();
             if (!"COMPLETED".equals(facts.status())) {
                 missing.add("execution " + executionId + " is " + facts.status());
             }
             String regenerate = "./losslab report " + executionId + " --markdown " + dir;
+            ComparisonTable comparisons = ComparisonTable.of(jdbc, facts);
+            partDone.run();
             String page = new MarkdownPageWriter(new MarkdownPageWriter.Inputs(facts, spec, figures,
-                    ComparisonTable.of(jdbc, facts), jdbc.queryForList(ACCURACY_BY_WIDTH, experimentId),
+                    comparisons, jdbc.queryForList(ACCURACY_BY_WIDTH, experimentId),
                     RegionAccuracySection.rows(jdbc, experimentId), regenerate, runCommand(spec, facts), missing)).markdown();
             Files.writeString(out.workDir().resolve(PAGE), page);
-            return out.publish().resolve(PAGE);
+            Path readme = out.publish().resolve(PAGE);
+            partDone.run();
+            return readme;
         } catch (IOException e) {
             out.abort();
             throw new UncheckedIOException("cannot write the page into " + dir + ": " + e.getMessage(), e);

@@ -57,6 +57,20 @@ public class ReportGenerator {
 
     /** Writes the report into {@code dir} and returns the path of its index.html. */
     public Path write(long executionId, Path dir) {
+        return write(executionId, dir, () -> { });
+    }
+
+    /**
+     * The units of a report's progress display: one per figure section, one for the comparisons and one
+     * for the page; {@link #write(long, Path, Runnable)} reports each as it is done (a report without an
+     * experiment has no figures to draw and reports fewer).
+     */
+    public static int parts() {
+        return FigureRegistry.all().size() + 2;
+    }
+
+    /** As {@link #write(long, Path)}, running {@code partDone} after each of the {@link #parts()}. */
+    public Path write(long executionId, Path dir, Runnable partDone) {
         ExecutionFacts facts = ExecutionFacts.load(jdbc, executionId);
         ReportDirectory out;
         try {
@@ -80,8 +94,10 @@ public class ReportGenerator {
                     outcomes.add(notInSpec != null ? SectionOutcome.notInSpec(s, notInSpec)
                             : renderer.render(s, facts.experimentId(), figures));
                     faults.reach("report");
+                    partDone.run();
                 }
                 comparisons = ComparisonTable.of(jdbc, facts);
+                partDone.run();
                 cells = CellCertificatesSection.html(jdbc, facts.experimentId());
                 regionAccuracy = RegionAccuracySection.html(RegionAccuracySection.rows(jdbc, facts.experimentId()),
                         facts.experimentId());
@@ -91,7 +107,9 @@ public class ReportGenerator {
             }
             Files.writeString(out.workDir().resolve("index.html"),
                     new HtmlReportWriter(facts, spec, outcomes, comparisons, missing, cells, regionAccuracy).html());
-            return out.publish().resolve("index.html");
+            Path index = out.publish().resolve("index.html");
+            partDone.run();
+            return index;
         } catch (IOException e) {
             out.abort();
             throw new UncheckedIOException("cannot write the report into " + dir + ": " + e.getMessage(), e);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslab.reliability.BadInputCatalogueIT.Run;
+import org.losslab.support.TestDatabase;
 
 /**
  * The database cannot be reached when a command starts: exit code 5 and a one-line message
@@ -69,8 +70,8 @@ class DatabaseUnreachableIT {
     @Test
     void unknownHostAndMissingDatabase() throws Exception {
         refused("jdbc:postgresql://no-such-host.invalid:5432/losslab", COMMANDS[2], 10, "no-such-host.invalid");
-        String server = System.getenv().getOrDefault("LOSSLAB_TEST_PG", "127.0.0.1:5432");
-        refused("jdbc:postgresql://" + server + "/losslab_no_such_database", COMMANDS[1], 10, "losslab_no_such_database");
+        // a server that answers, without the database: the tests' own (LOSSLAB_TEST_PG=embedded included)
+        refused("jdbc:postgresql://" + TestDatabase.server() + "/losslab_no_such_database", COMMANDS[1], 10, "losslab_no_such_database");
     }
 
     @Test

@@ -28,7 +28,8 @@ import org.losslab.training.PreparedData;
 
 /**
  * Remote partitioning for real: two {@code losslab worker} processes (one partition thread each)
- * and {@code losslab run --remote} managers on the local RabbitMQ (a queue of this test's own) and
+ * and {@code losslab run --remote} managers on the tests' broker (the local RabbitMQ, or an embedded one when
+ * none answers: support.TestAmqp; a queue of this test's own) and
  * a fresh PostgreSQL database. Every run's final parameters must equal uninterrupted local training
  * bit for bit (the reference the local restart tests use too). The workers are shared by the two
  * tests (in order) to keep JVM start-ups down on a 2-core machine.
@@ -169,7 +170,9 @@ class RemoteWorkersIT {
     }
 
     static Map<String, String> env(Broker broker) {
-        return Map.of("LOSSLAB_AMQP_QUEUE", broker.queue(), "LOSSLAB_THREADS", "1");
+        Map<String, String> env = new HashMap<>(broker.env());
+        env.put("LOSSLAB_THREADS", "1");
+        return env;
     }
 
     static long scalar(TestDatabase db, String sql) throws java.sql.SQLException {

@@ -111,7 +111,9 @@ class ReportIT {
 
     @Test
     void reportOfACompletedExecutionShowsStoredComparisons(@TempDir Path dir) throws Exception {
-        String html = Files.readString(reports.write(8, dir));
+        java.util.concurrent.atomic.AtomicInteger parts = new java.util.concurrent.atomic.AtomicInteger();
+        String html = Files.readString(reports.write(8, dir, parts::incrementAndGet));
+        assertThat(parts).as("parts reported to the progress display").hasValue(ReportGenerator.parts());
         assertThat(html).doesNotContain("Provisional", "not finished", "has not completed")
                 .contains("Rows of table <code>comparison</code>", "pearson_train_test", "test_loss_variance_loglog_slope");
         assertThat(html).contains("Piecewise-linear cells (He, Wang &amp; Tao 2020)",

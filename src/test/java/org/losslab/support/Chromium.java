@@ -17,20 +17,23 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Chromium {
 
-    private static final Path BINARY = Path.of("/usr/bin/chromium");
-
     private Chromium() {
     }
 
-    /** The browser's path; a skipped test (assumption) with a plain message when it is not installed. */
+    /**
+     * The browser's path: {@code LOSSLAB_TEST_CHROMIUM} when set (a path that does not exist simulates a machine
+     * without it), else Debian's /usr/bin/chromium; a skipped test (assumption) with a plain message when absent.
+     */
     public static String require(String what) {
-        boolean present = Files.isExecutable(BINARY);
+        String configured = System.getenv("LOSSLAB_TEST_CHROMIUM");
+        Path binary = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
+        boolean present = Files.isExecutable(binary);
         if (!present) {
-            System.out.println("[losslab tests] SKIPPED " + what + ": " + BINARY + " is not installed "
+            System.out.println("[losslab tests] SKIPPED " + what + ": " + binary + " is not installed "
                     + "(apt-get install -y chromium; .ci/run does it)");
         }
-        assumeTrue(present, "chromium is not installed (apt-get install -y chromium; .ci/run does it): " + what + " skipped");
-        return BINARY.toString();
+        assumeTrue(present, binary + " is not installed (apt-get install -y chromium; .ci/run does it): " + what + " skipped");
+        return binary.toString();
     }
 
     /** The DOM of {@code url} after up to 10 s of virtual time (scripts and timers run), with {@code extra} flags. */

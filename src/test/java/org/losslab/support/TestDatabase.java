@@ -31,6 +31,11 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(name);
     }
 
+    /** host:port of the tests' PostgreSQL server (the configured, the machine's or the embedded one). */
+    public static String server() {
+        return SERVER;
+    }
+
     public String url() {
         return "jdbc:postgresql://" + SERVER + "/" + name;
     }
