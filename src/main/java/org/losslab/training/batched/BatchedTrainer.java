@@ -67,7 +67,7 @@ public final class BatchedTrainer implements AutoCloseable {
         this(spec, data, specSeed, width, restarts, BlockShape.CHUNK_COLUMNS);
     }
 
-    /** With chunks of {@code chunkColumns} columns ({@link BlockShape}): for tests and measurements; no bit depends on it. */
+    /** With chunks of {@code chunkColumns} columns ({@link BlockShape}): for tests; it changes the last bits. */
     BatchedTrainer(TrainingSpec spec, PreparedData data, long specSeed, int width, int[] restarts, int chunkColumns) {
         if (restarts.length == 0) {
             throw new IllegalArgumentException("a block needs at least one restart");

@@ -19,8 +19,10 @@ import org.losslab.spec.TrainingSpec;
  * The activation and gradient buffers are split into chunks of {@link #chunkNetworks} consecutive networks,
  * each a contiguous {@code [rows × chunkColumns]} block (leading dimension the chunk's columns), so that a
  * minibatch goes through one chunk at a time (forward, delta, backward, first-layer update) while the
- * chunk's weights and activations are still in cache. Every operation is per network or per column, so
- * the chunk size changes no result bits (tested); one chunk of all K is the unchunked layout.
+ * chunk's weights and activations are still in cache. Every operation is per network, so the chunks are
+ * independent; one chunk of all K is the unchunked layout. The chunk size changes the shapes of the
+ * first-layer products and so OpenBLAS's summation order (the last bits): it depends on K and the width
+ * only, so a resumed block has the same chunks.
  */
 record BlockShape(int k, int width, int features, int layers, int rows, boolean shared, int chunkNetworks) {
 
