@@ -64,7 +64,7 @@ public final class BatchedTrainer implements AutoCloseable {
      * {@link BatchedMemory#maxNetworksForThisJvm}.
      */
     public BatchedTrainer(TrainingSpec spec, PreparedData data, long specSeed, int width, int[] restarts) {
-        this(spec, data, specSeed, width, restarts, BlockShape.CHUNK_COLUMNS);
+        this(spec, data, specSeed, width, restarts, BlockShape.defaultChunkColumns(restarts.length, width));
     }
 
     /** With chunks of {@code chunkColumns} columns ({@link BlockShape}): for tests; it changes the last bits. */

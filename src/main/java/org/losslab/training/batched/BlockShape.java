@@ -27,14 +27,21 @@ import org.losslab.spec.TrainingSpec;
 record BlockShape(int k, int width, int features, int layers, int rows, boolean shared, int chunkNetworks) {
 
     /**
-     * Columns per chunk (networks × width), chosen by measurement (docs/performance.md): a chunk's working
-     * set per step is about 1.25 KB per column.
+     * Columns per chunk (networks × width) in blocks wider than {@link #CHUNKED_ABOVE} columns; narrower blocks
+     * are one chunk. Measured (docs/performance.md): at K = 1000, n1 = 500 chunks of 12,500 columns were 1.15×
+     * faster than one chunk, at K = 100, n1 = 500 (50,000 columns) 0.93×, chunks of 2,500 columns there 0.85×.
      */
     static final int CHUNK_COLUMNS = 12_500;
+    static final int CHUNKED_ABOVE = 100_000;
+
+    /** Columns per chunk for K networks of this width: {@link #CHUNK_COLUMNS} for wide blocks, else all. */
+    static int defaultChunkColumns(int k, int width) {
+        return (long) k * width > CHUNKED_ABOVE ? CHUNK_COLUMNS : Integer.MAX_VALUE;
+    }
 
     /** The shape for a spec, refusing blocks whose buffers would exceed 2^31 elements (ND4J's int indexing). */
     static BlockShape of(TrainingSpec spec, int features, int width, int k) {
-        return of(spec, features, width, k, CHUNK_COLUMNS);
+        return of(spec, features, width, k, defaultChunkColumns(k, width));
     }
 
     /** The shape with chunks of {@code chunkColumns / width} networks (at least one, at most K). */
