@@ -19,8 +19,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <h2>Layout: one large product for the first layer</h2>
  * The first layer of all K networks is one matrix {@code W1[(f+1) × K·n]} (row {@code f} holds the
  * biases, the inputs carry a constant 1 column), so with {@code data_order: shared} the forward pass
- * is one SGEMM {@code Z[B × K·n] = X[B × (f+1)] · W1} and the weight update another
- * ({@code W1 += −lr/B · Xᵀ·dZ}, bias gradient included). That is about 88 % of all floating-point work.
+ * is one SGEMM {@code Z[B × K·n] = X[B × (f+1)] · W1} per chunk of networks ({@link BlockShape}; one
+ * chunk unless the block is very wide) and the weight update another ({@code W1 += −lr/B · Xᵀ·dZ}, bias
+ * gradient included). That is about 88 % of all floating-point work.
  * Network k owns n columns of every activation buffer, inside the block of its chunk ({@link BlockShape},
  * leading dimension the chunk's columns), so its other layers are small products on column blocks: no
  * permutes, no copies. Hidden weights
