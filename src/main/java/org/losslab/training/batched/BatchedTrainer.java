@@ -64,6 +64,11 @@ public final class BatchedTrainer implements AutoCloseable {
      * {@link BatchedMemory#maxNetworksForThisJvm}.
      */
     public BatchedTrainer(TrainingSpec spec, PreparedData data, long specSeed, int width, int[] restarts) {
+        this(spec, data, specSeed, width, restarts, BlockShape.defaultChunkColumns(restarts.length, width));
+    }
+
+    /** With chunks of {@code chunkColumns} columns ({@link BlockShape}): for tests; it changes the last bits. */
+    BatchedTrainer(TrainingSpec spec, PreparedData data, long specSeed, int width, int[] restarts, int chunkColumns) {
         if (restarts.length == 0) {
             throw new IllegalArgumentException("a block needs at least one restart");
         }
@@ -75,7 +80,7 @@ public final class BatchedTrainer implements AutoCloseable {
         int[] layerSizes = spec.layerSizes(data.features(), width);
         int paramCount = ParameterInit.parameterCount(layerSizes);
         int batchesPerEpoch = (data.trainCount() + spec.batchSize() - 1) / spec.batchSize();
-        BlockShape shape = BlockShape.of(spec, data.features(), width, k);
+        BlockShape shape = BlockShape.of(spec, data.features(), width, k, chunkColumns);
 
         buffers = new BlockBuffers(shape);
         ParameterSlices slices = new ParameterSlices(buffers, paramCount);

@@ -19,10 +19,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <h2>Layout: one large product for the first layer</h2>
  * The first layer of all K networks is one matrix {@code W1[(f+1) × K·n]} (row {@code f} holds the
  * biases, the inputs carry a constant 1 column), so with {@code data_order: shared} the forward pass
- * is one SGEMM {@code Z[B × K·n] = X[B × (f+1)] · W1} and the weight update another
- * ({@code W1 += −lr/B · Xᵀ·dZ}, bias gradient included). That is about 88 % of all floating-point work.
- * Network k owns columns {@code [k·n, (k+1)·n)} of every activation buffer, so its other layers are
- * small products on column blocks (leading dimension K·n): no permutes, no copies. Hidden weights
+ * is one SGEMM {@code Z[B × K·n] = X[B × (f+1)] · W1} per chunk of networks ({@link BlockShape}; one
+ * chunk unless the block is very wide) and the weight update another ({@code W1 += −lr/B · Xᵀ·dZ}, bias
+ * gradient included). That is about 88 % of all floating-point work.
+ * Network k owns n columns of every activation buffer, inside the block of its chunk ({@link BlockShape},
+ * leading dimension the chunk's columns), so its other layers are small products on column blocks: no
+ * permutes, no copies. Hidden weights
  * ({@code [K·n × n]}) and output weights ({@code [K·10 × n]}) are stacked per network.
  *
  * <p>Each off-heap array is reachable three ways: the {@link INDArray} for ND4J ops, a {@code p…}
@@ -72,10 +74,13 @@ final class BlockBuffers {
     final int[] yNet;
     final float[] rowBuffer;
 
-    private final Map<Integer, Views> views = new LinkedHashMap<>();
+    private final Map<Long, Views> views = new LinkedHashMap<>();
 
-    /** The first r rows of the activation, gradient and logit buffers (contiguous, so in-place ops see them). */
-    record Views(INDArray[] acts, INDArray grad, INDArray logits) {
+    /**
+     * The first r rows of one chunk's blocks of the activation and gradient buffers ({@code [r × chunk
+     * columns]}, contiguous, so in-place ops see them) and the chunk's columns of the hidden biases.
+     */
+    record Views(INDArray[] acts, INDArray grad, INDArray[] bHidden) {
     }
 
     BlockBuffers(BlockShape s) {
@@ -138,18 +143,22 @@ final class BlockBuffers {
         rowBuffer = new float[Math.max(s.width(), f1)];
     }
 
-    /** Views of the first r rows; r = rows gives the buffers themselves. Cached: a run sees at most three r. */
-    Views views(int r) {
-        return views.computeIfAbsent(r, rr -> {
-            int rows = shape.rows();
+    /** Views of the first r rows of chunk c ({@link BlockShape#chunkOffset}). Cached: a run sees at most three r. */
+    Views views(int r, int c) {
+        return views.computeIfAbsent(((long) r << 32) | c, key -> {
+            long cols = (long) shape.chunkSize(c) * shape.width();
+            long first = (long) shape.chunkFirst(c) * shape.width();
+            long[] dims = {r, cols};
+            long[] strides = {cols, 1};
             INDArray[] a = new INDArray[shape.layers()];
+            INDArray[] bias = new INDArray[shape.layers()];
             for (int l = 0; l < shape.layers(); l++) {
-                a[l] = rr == rows ? acts[l] : acts[l].get(NDArrayIndex.interval(0, rr), NDArrayIndex.all());
+                a[l] = Nd4j.create(acts[l].data(), dims, strides, shape.chunkOffset(c), 1, 'c');
+                if (l > 0) {
+                    bias[l] = bHidden[l].get(NDArrayIndex.all(), NDArrayIndex.interval(first, first + cols));
+                }
             }
-            INDArray g = rr == rows ? grad : grad.get(NDArrayIndex.interval(0, rr), NDArrayIndex.all());
-            INDArray lg = rr == rows ? logits
-                    : logits.get(NDArrayIndex.interval(0, (long) shape.k() * rr), NDArrayIndex.all());
-            return new Views(a, g, lg);
+            return new Views(a, Nd4j.create(grad.data(), dims, strides, shape.chunkOffset(c), 1, 'c'), bias);
         });
     }
 

@@ -1,8 +1,6 @@
 package org.losslab.training.batched;
 
 import org.losslab.training.batched.BatchedTrainer.Phase;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Mean cross-entropy loss and error rate of every active network on a whole data set, as
@@ -43,14 +41,12 @@ final class BlockEvaluator {
             long g = PhaseClock.now();
             loader.loadShared(x, y, null, start, r);
             clock.charge(Phase.GATHER, g);
-            forward.run(r, b.views(r), false, true);
+            for (int c = 0; c < b.shape.chunks(); c++) {
+                forward.run(c, r, false, true);
+            }
             long t = PhaseClock.now();
-            BlockBuffers.Views v = b.views(r);
-            b.nLogits.get(0, b.heapLogits, 0, k * r * C);
-            countErrors(r, wrong);
-            Nd4j.exec(new LogSoftMax(v.logits(), v.logits()));
-            b.nLogits.get(0, b.heapLogits, 0, k * r * C);
-            addLosses(r, loss);
+            forward.logitsToHeap(0, k, r);
+            score(r, loss, wrong);
             clock.charge(Phase.EVAL_LOSS, t);
         }
         double[] meanLoss = new double[k];
@@ -62,43 +58,34 @@ final class BlockEvaluator {
         return new Scores(meanLoss, error);
     }
 
-    /** Adds each network's misclassified rows (argmax of the logits, first maximum on ties). */
-    private void countErrors(int r, long[] wrong) {
-        float[] logits = b.heapLogits;
+    /**
+     * Adds each network's misclassified rows (argmax of the logits, first maximum on ties) and summed
+     * {@code −log p(label) = log Σ exp(z − max) − (z_label − max)}, in one pass over the logits.
+     */
+    private void score(int r, double[] loss, long[] wrong) {
+        float[] z = b.heapLogits;
         for (int i = 0; i < b.shape.k(); i++) {
             if (!states.isActive(i)) {
                 continue;
             }
             long bad = 0;
+            double sum = 0;
             int base = i * r * C;
             for (int row = 0; row < r; row++) {
                 int o = base + row * C;
                 int arg = 0;
                 for (int c = 1; c < C; c++) {
-                    if (logits[o + c] > logits[o + arg]) {
+                    if (z[o + c] > z[o + arg]) {
                         arg = c;
                     }
                 }
-                if (arg != b.yShared[row]) {
+                int label = b.yShared[row];
+                if (arg != label) {
                     bad++;
                 }
+                sum += SoftmaxRows.crossEntropy(z, o, z[o + arg], label);
             }
             wrong[i] += bad;
-        }
-    }
-
-    /** Adds each network's summed −log p(label) from the log-softmax in {@code heapLogits}. */
-    private void addLosses(int r, double[] loss) {
-        float[] logProbs = b.heapLogits;
-        for (int i = 0; i < b.shape.k(); i++) {
-            if (!states.isActive(i)) {
-                continue;
-            }
-            double sum = 0;
-            int base = i * r * C;
-            for (int row = 0; row < r; row++) {
-                sum -= logProbs[base + row * C + b.yShared[row]];
-            }
             loss[i] += sum;
         }
     }

@@ -7,10 +7,11 @@ import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Logits of all K networks for the rows in the input buffer(s): the first layer as one product over the
- * shared input or K products over the per-network inputs, ReLU as one in-place op over the whole block,
- * hidden and output layers as small products on each network's column block. Output biases are
- * broadcast on the heap, then the output products accumulate onto them.
+ * Logits of one chunk of networks ({@link BlockShape}) for the rows in the input buffer(s): the first
+ * layer as one product over the shared input or one product per network over its own input, ReLU as one
+ * in-place op over the chunk, hidden and output layers as small products on each network's column block.
+ * The output biases are added by {@link #logitsToHeap}, which every consumer of the logits calls once
+ * anyway: adding them there saves broadcasting them into the off-heap buffer before the products.
  */
 final class ForwardPass {
 
@@ -25,49 +26,66 @@ final class ForwardPass {
     }
 
     /**
-     * {@code logits[K·r × 10]} for r rows of {@code xNet} ({@code perNetworkInput}) or {@code xShared}.
-     * Evaluation charges its time to the EVAL phases, training to the per-layer ones.
+     * {@code logits[K·r × 10]} of chunk c's networks, without the output biases, for r rows of
+     * {@code xNet} ({@code perNetworkInput}) or {@code xShared}. Evaluation charges its time to the EVAL
+     * phases, training to the per-layer ones.
      */
-    void run(int r, BlockBuffers.Views v, boolean perNetworkInput, boolean evaluating) {
-        int k = b.shape.k();
-        int width = b.shape.width();
-        int f1 = b.shape.f1();
-        int kn = b.shape.kn();
-        int rows = b.shape.rows();
+    void run(int c, int r, boolean perNetworkInput, boolean evaluating) {
+        BlockShape s = b.shape;
+        int width = s.width();
+        int f1 = s.f1();
+        int kn = s.kn();
+        int first = s.chunkFirst(c);
+        int count = s.chunkSize(c);
+        int cols = count * width;
+        long base = s.chunkOffset(c);
+        BlockBuffers.Views v = b.views(r, c);
         long t = PhaseClock.now();
         if (perNetworkInput) {
-            for (int i = 0; i < k; i++) {
-                Sgemm.gemm(false, false, r, width, f1, 1f, at(b.pXNet, (long) i * rows * f1), f1,
-                        at(b.pW1, (long) i * width), kn, 0f, at(b.pActs[0], (long) i * width), kn);
+            for (int j = 0; j < count; j++) {
+                int i = first + j;
+                Sgemm.gemm(false, false, r, width, f1, 1f, at(b.pXNet, (long) i * s.rows() * f1), f1,
+                        at(b.pW1, (long) i * width), kn, 0f, at(b.pActs[0], base + (long) j * width), cols);
             }
         } else {
-            Sgemm.gemm(false, false, r, kn, f1, 1f, b.pXShared, f1, b.pW1, kn, 0f, b.pActs[0], kn);
+            Sgemm.gemm(false, false, r, cols, f1, 1f, b.pXShared, f1, at(b.pW1, (long) first * width), kn, 0f,
+                    at(b.pActs[0], base), cols);
         }
         long t1 = clock.charge(evaluating ? Phase.EVAL_FIRST_LAYER : Phase.FIRST_LAYER_FORWARD, t);
         Nd4j.exec(new RectifiedLinear(v.acts()[0], v.acts()[0], 0.0));
         long t2 = clock.charge(evaluating ? Phase.EVAL_OTHER_LAYERS : Phase.RELU, t1);
-        for (int l = 1; l < b.shape.layers(); l++) {
+        for (int l = 1; l < s.layers(); l++) {
             long nn = (long) width * width;
-            for (int i = 0; i < k; i++) {
-                Sgemm.gemm(false, true, r, width, width, 1f, at(b.pActs[l - 1], (long) i * width), kn,
-                        at(b.pWHidden[l], i * nn), width, 0f, at(b.pActs[l], (long) i * width), kn);
+            for (int j = 0; j < count; j++) {
+                Sgemm.gemm(false, true, r, width, width, 1f, at(b.pActs[l - 1], base + (long) j * width), cols,
+                        at(b.pWHidden[l], (first + j) * nn), width, 0f, at(b.pActs[l], base + (long) j * width), cols);
             }
-            v.acts()[l].addiRowVector(b.bHidden[l]);
+            v.acts()[l].addiRowVector(v.bHidden()[l]);
             Nd4j.exec(new RectifiedLinear(v.acts()[l], v.acts()[l], 0.0));
         }
         long t3 = clock.charge(evaluating ? Phase.EVAL_OTHER_LAYERS : Phase.HIDDEN_LAYERS, t2);
-        for (int i = 0; i < k; i++) {
-            int base = i * r * C;
-            for (int row = 0; row < r; row++) {
-                System.arraycopy(b.b2, i * C, b.heapLogits, base + row * C, C);
-            }
-        }
-        b.nLogits.put(0, b.heapLogits, 0, k * r * C);
-        int top = b.shape.layers() - 1;
-        for (int i = 0; i < k; i++) {
-            Sgemm.gemm(false, true, r, C, width, 1f, at(b.pActs[top], (long) i * width), kn,
-                    at(b.pW2, (long) i * C * width), width, 1f, at(b.pLogits, (long) i * r * C), C);
+        int top = s.layers() - 1;
+        for (int j = 0; j < count; j++) {
+            int i = first + j;
+            Sgemm.gemm(false, true, r, C, width, 1f, at(b.pActs[top], base + (long) j * width), cols,
+                    at(b.pW2, (long) i * C * width), width, 0f, at(b.pLogits, (long) i * r * C), C);
         }
         clock.charge(evaluating ? Phase.EVAL_OTHER_LAYERS : Phase.OUTPUT_FORWARD, t3);
+    }
+
+    /** {@code heapLogits} of networks {@code [first, first+count)} := their logits plus their output biases. */
+    void logitsToHeap(int first, int count, int r) {
+        float[] z = b.heapLogits;
+        int from = first * r * C;
+        b.nLogits.get(from, z, from, count * r * C);
+        for (int i = first; i < first + count; i++) {
+            int base = i * r * C;
+            for (int row = 0; row < r; row++) {
+                int o = base + row * C;
+                for (int c = 0; c < C; c++) {
+                    z[o + c] += b.b2[i * C + c];
+                }
+            }
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
 import org.losslab.training.batched.BatchedTrainer.Phase;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -32,23 +31,34 @@ final class SgdStep {
         this.clock = clock;
     }
 
-    /** One step on the first r rows of {@code xShared} (data_order shared) or of each network's {@code xNet} block. */
+    /**
+     * One step on the first r rows of {@code xShared} (data_order shared) or of each network's {@code xNet}
+     * block, one chunk of networks after the other (each network's work is independent of the others').
+     */
     void run(int r, float lr) {
-        BlockBuffers.Views v = b.views(r);
-        boolean shared = b.shape.shared();
-        forward.run(r, v, !shared, false);
-        outputDelta(r, v, lr);
-        float alpha = -(lr / (float) r);
+        for (int c = 0; c < b.shape.chunks(); c++) {
+            forward.run(c, r, !b.shape.shared(), false);
+            outputDelta(c, r, lr);
+            backward(c, r, -(lr / (float) r));
+        }
+    }
+
+    /** Backpropagation and the weight updates of chunk c, with {@code alpha = −lr/B}. */
+    private void backward(int c, int r, float alpha) {
+        BlockBuffers.Views v = b.views(r, c);
         int width = b.shape.width();
-        int kn = b.shape.kn();
-        int k = b.shape.k();
+        int first = b.shape.chunkFirst(c);
+        int count = b.shape.chunkSize(c);
+        int cols = count * width;
+        long base = b.shape.chunkOffset(c);
         int top = b.shape.layers() - 1;
         long t = PhaseClock.now();
-        for (int i = 0; i < k; i++) {
+        for (int j = 0; j < count; j++) {
+            int i = first + j;
             FloatPointer d = at(b.pLogits, (long) i * r * C);
             Sgemm.gemm(false, false, r, width, C, 1f, d, C, at(b.pW2, (long) i * C * width), width,
-                    0f, at(b.pGrad, (long) i * width), kn);
-            Sgemm.gemm(true, false, C, width, r, alpha, d, C, at(b.pActs[top], (long) i * width), kn,
+                    0f, at(b.pGrad, base + (long) j * width), cols);
+            Sgemm.gemm(true, false, C, width, r, alpha, d, C, at(b.pActs[top], base + (long) j * width), cols,
                     1f, at(b.pW2, (long) i * C * width), width);
         }
         clock.charge(Phase.OUTPUT_BACKWARD, t);
@@ -56,35 +66,38 @@ final class SgdStep {
         for (int l = top; l >= 1; l--) {
             t = PhaseClock.now();
             long nn = (long) width * width;
-            for (int i = 0; i < k; i++) {
-                FloatPointer dz = at(b.pActs[l], (long) i * width);
-                Sgemm.gemm(false, false, r, width, width, 1f, dz, kn, at(b.pWHidden[l], i * nn), width,
-                        0f, at(b.pGrad, (long) i * width), kn);
-                Sgemm.gemm(true, false, width, width, r, alpha, dz, kn, at(b.pActs[l - 1], (long) i * width), kn,
-                        1f, at(b.pWHidden[l], i * nn), width);
+            for (int j = 0; j < count; j++) {
+                FloatPointer dz = at(b.pActs[l], base + (long) j * width);
+                Sgemm.gemm(false, false, r, width, width, 1f, dz, cols, at(b.pWHidden[l], (first + j) * nn), width,
+                        0f, at(b.pGrad, base + (long) j * width), cols);
+                Sgemm.gemm(true, false, width, width, r, alpha, dz, cols, at(b.pActs[l - 1], base + (long) j * width),
+                        cols, 1f, at(b.pWHidden[l], (first + j) * nn), width);
             }
-            Sgemm.gemvTransposed(r, kn, alpha, b.pActs[l], kn, b.pOnes, 1f, b.pBHidden[l]);
+            Sgemm.gemvTransposed(r, cols, alpha, at(b.pActs[l], base), cols, b.pOnes, 1f,
+                    at(b.pBHidden[l], (long) first * width));
             clock.charge(Phase.HIDDEN_LAYERS, t);
             reluBackward(v, l - 1);
         }
         t = PhaseClock.now();
-        updateFirstLayer(r, alpha);
+        updateFirstLayer(c, r, alpha);
         clock.charge(Phase.FIRST_LAYER_UPDATE, t);
     }
 
     /**
      * logits := softmax(logits) − onehot(y), the output delta (zero for inactive networks), and
-     * {@code b2 −= lr · mean(delta)} on the heap.
+     * {@code b2 −= lr · mean(delta)} on the heap: one pass over each row of logits (biases, maximum,
+     * exponentials, normalisation, label, bias-gradient sums) between one copy to the heap and one back.
      */
-    private void outputDelta(int r, BlockBuffers.Views v, float lr) {
-        int k = b.shape.k();
+    private void outputDelta(int chunk, int r, float lr) {
+        int first = b.shape.chunkFirst(chunk);
+        int count = b.shape.chunkSize(chunk);
         boolean shared = b.shape.shared();
         long t = PhaseClock.now();
-        Nd4j.exec(new SoftMax(v.logits(), v.logits(), 1));
+        forward.logitsToHeap(first, count, r);
         float[] p = b.heapLogits;
-        b.nLogits.get(0, p, 0, k * r * C);
+        float[] colSums = new float[C];
         float rf = r;
-        for (int i = 0; i < k; i++) {
+        for (int i = first; i < first + count; i++) {
             int base = i * r * C;
             if (!states.isActive(i)) {
                 Arrays.fill(p, base, base + r * C, 0f);
@@ -92,18 +105,20 @@ final class SgdStep {
             }
             int[] y = shared ? b.yShared : b.yNet;
             int yOff = shared ? 0 : i * b.shape.rows();
+            Arrays.fill(colSums, 0f);
             for (int row = 0; row < r; row++) {
-                p[base + row * C + y[yOff + row]] -= 1f;
+                int o = base + row * C;
+                SoftmaxRows.softmax(p, o);
+                p[o + y[yOff + row]] -= 1f;
+                for (int c = 0; c < C; c++) {
+                    colSums[c] += p[o + c];
+                }
             }
             for (int c = 0; c < C; c++) {
-                float s = 0f;
-                for (int row = 0; row < r; row++) {
-                    s += p[base + row * C + c];
-                }
-                b.b2[i * C + c] -= (s / rf) * lr;
+                b.b2[i * C + c] -= (colSums[c] / rf) * lr;
             }
         }
-        b.nLogits.put(0, p, 0, k * r * C);
+        b.nLogits.put(first * r * C, p, first * r * C, count * r * C);
         clock.charge(Phase.SOFTMAX_DELTA, t);
     }
 
@@ -119,17 +134,23 @@ final class SgdStep {
         clock.charge(Phase.RELU_BACKWARD, t);
     }
 
-    /** W1 += alpha · Xᵀ·dZ: one product over the shared input, or one per network over its own input block. */
-    private void updateFirstLayer(int r, float alpha) {
+    /** W1 += alpha · Xᵀ·dZ for chunk c: one product over the shared input, or one per network over its own input. */
+    private void updateFirstLayer(int c, int r, float alpha) {
         int f1 = b.shape.f1();
         int kn = b.shape.kn();
         int width = b.shape.width();
+        int first = b.shape.chunkFirst(c);
+        int count = b.shape.chunkSize(c);
+        int cols = count * width;
+        long base = b.shape.chunkOffset(c);
         if (b.shape.shared()) {
-            Sgemm.gemm(true, false, f1, kn, r, alpha, b.pXShared, f1, b.pActs[0], kn, 1f, b.pW1, kn);
+            Sgemm.gemm(true, false, f1, cols, r, alpha, b.pXShared, f1, at(b.pActs[0], base), cols, 1f,
+                    at(b.pW1, (long) first * width), kn);
         } else {
-            for (int i = 0; i < b.shape.k(); i++) {
+            for (int j = 0; j < count; j++) {
+                int i = first + j;
                 Sgemm.gemm(true, false, f1, width, r, alpha, at(b.pXNet, (long) i * b.shape.rows() * f1), f1,
-                        at(b.pActs[0], (long) i * width), kn, 1f, at(b.pW1, (long) i * width), kn);
+                        at(b.pActs[0], base + (long) j * width), cols, 1f, at(b.pW1, (long) i * width), kn);
             }
         }
     }
