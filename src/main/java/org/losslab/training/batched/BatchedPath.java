@@ -23,10 +23,12 @@ public enum BatchedPath {
     /** The path of this JVM: the override if set, else the one for ND4J's backend. */
     public static BatchedPath current() {
         String override = System.getProperty(PROPERTY);
+        String source = PROPERTY;
         if (override == null) {
             override = System.getenv(ENV);
+            source = ENV;
         }
-        return choose(override, Nd4j.getBackend().getClass().getSimpleName());
+        return choose(source, override, Nd4j.getBackend().getClass().getSimpleName());
     }
 
     /**
@@ -34,6 +36,10 @@ public enum BatchedPath {
      * name ({@code CpuBackend} for nd4j-native). The fast path cannot run on another backend.
      */
     static BatchedPath choose(String override, String backend) {
+        return choose(PROPERTY, override, backend);
+    }
+
+    private static BatchedPath choose(String source, String override, String backend) {
         boolean cpu = "CpuBackend".equals(backend);
         String v = override == null ? "auto" : override.strip().toLowerCase(Locale.ROOT);
         return switch (v) {
@@ -41,12 +47,12 @@ public enum BatchedPath {
             case "nd4j" -> ND4J;
             case "fast" -> {
                 if (!cpu) {
-                    throw new IllegalArgumentException(PROPERTY + "=fast: the fast path calls OpenBLAS on host memory "
+                    throw new IllegalArgumentException(source + "=fast: the fast path calls OpenBLAS on host memory "
                             + "and cannot run on the " + backend + " backend; use auto or nd4j");
                 }
                 yield FAST;
             }
-            default -> throw new IllegalArgumentException(PROPERTY + "=" + override
+            default -> throw new IllegalArgumentException(source + "=" + override
                     + ": expected auto, fast or nd4j");
         };
     }
