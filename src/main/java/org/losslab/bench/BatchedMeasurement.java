@@ -7,7 +7,9 @@ import org.losslab.spec.TrainingSpec;
 import org.losslab.training.Checkpoint;
 import org.losslab.training.PreparedData;
 import org.losslab.training.batched.BatchedMemory;
+import org.losslab.training.batched.BatchedPath;
 import org.losslab.training.batched.BatchedTrainer;
+import org.losslab.training.batched.BlockTrainer;
 
 /**
  * {@link BatchedTrainer} on one block of K networks (as many as memory allows, up to the wanted K):
@@ -49,7 +51,7 @@ final class BatchedMeasurement {
         }
         int[] restarts = new int[k];
         Arrays.setAll(restarts, i -> i);
-        try (BatchedTrainer t = new BatchedTrainer(spec, data, 1, width, restarts)) {
+        try (BlockTrainer t = BatchedPath.current().open(spec, data, 1, width, restarts)) {
             ctx.memory().sample();
             int epochs = ctx.quick() ? 3 : (width >= 500 ? 1 : 2);
             double[] s = new double[epochs];

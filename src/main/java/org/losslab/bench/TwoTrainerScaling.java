@@ -8,7 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.losslab.spec.TrainingSpec;
 import org.losslab.training.PreparedData;
-import org.losslab.training.batched.BatchedTrainer;
+import org.losslab.training.batched.BatchedPath;
+import org.losslab.training.batched.BlockTrainer;
 
 /**
  * Aggregate throughput of two trainers in two threads over the throughput of one (ideal: 2 on 2 cores),
@@ -47,7 +48,7 @@ final class TwoTrainerScaling {
                 fs.add(pool.submit(() -> {
                     int[] restarts = new int[k];
                     Arrays.setAll(restarts, i -> offset + i);
-                    try (BatchedTrainer t = new BatchedTrainer(spec, data, 1, WIDTH, restarts)) {
+                    try (BlockTrainer t = BatchedPath.current().open(spec, data, 1, WIDTH, restarts)) {
                         t.trainEpoch();
                         long t0 = CpuClock.threadNanos();
                         t.trainEpoch();

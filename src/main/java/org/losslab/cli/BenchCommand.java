@@ -71,10 +71,11 @@ class BenchCommand implements Callable<Integer> {
         Provenance p = Provenance.current();
         Long id = jdbc.queryForObject("""
                 INSERT INTO benchmark_run (benchmark, quick, host, cores, code_version, git_commit, nd4j_backend,
-                    nd4j_classifier, omp_threads, java_version, openblas_coretype) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    nd4j_classifier, omp_threads, java_version, openblas_coretype, batched_path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 RETURNING benchmark_run_id""", Long.class, what, quick, p.host(), Runtime.getRuntime().availableProcessors(),
                 p.codeVersion(), p.gitCommit(), p.nd4jBackend(), p.nd4jClassifier(), omp, p.javaVersion(),
-                p.openblasCoretype());
+                p.openblasCoretype(), p.batchedPath());
         for (TrainingBenchmark.Result r : results) {
             jdbc.update("INSERT INTO benchmark_result (benchmark_run_id, name, value, unit) VALUES (?, ?, ?, ?)"
                     + " ON CONFLICT DO NOTHING", id, r.name(), r.value(), r.unit());

@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 import org.losslab.bench.TrainingBenchmark;
 import org.losslab.spec.TrainingSpec;
 import org.losslab.training.PreparedData;
-import org.losslab.training.batched.BatchedTrainer;
+import org.losslab.training.batched.BatchedPath;
+import org.losslab.training.batched.BlockTrainer;
 
 /**
  * Rates measured in a few seconds when this machine has no stored benchmark (docs/performance.md
@@ -56,7 +57,7 @@ public final class Calibration {
     private static double[] epoch(PreparedData data, int width, int k) {
         TrainingSpec spec = new TrainingSpec(List.of(width), 1, "relu", k, 1, 100, 0.1, 1.0, "uniform", 1.0, "shared", k);
         ThreadMXBean clock = ManagementFactory.getThreadMXBean();
-        try (BatchedTrainer t = new BatchedTrainer(spec, data, 1, width, IntStream.range(0, k).toArray())) {
+        try (BlockTrainer t = BatchedPath.current().open(spec, data, 1, width, IntStream.range(0, k).toArray())) {
             long w0 = System.nanoTime();
             long c0 = clock.getCurrentThreadCpuTime();
             t.trainEpoch();

@@ -67,7 +67,7 @@ public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> 
                         WHERE ed.experiment_id = ? ORDER BY ed.role""", experimentId),
                 jdbc.queryForList("""
                         SELECT p.job_execution_id AS execution, code_version, git_commit, nd4j_backend, nd4j_classifier,
-                               omp_threads, partition_threads, java_version, host, cpu_model, cpu_cores,
+                               batched_path, omp_threads, partition_threads, java_version, host, cpu_model, cpu_cores,
                                round(cpu_seconds::numeric, 1) AS cpu_seconds, recorded_at
                         FROM provenance p JOIN batch_job_execution e USING (job_execution_id)
                         WHERE e.job_instance_id = ? ORDER BY 1""", instance),

@@ -34,10 +34,10 @@ public class ExperimentStore {
     public void recordProvenance(long jobExecutionId, long experimentId, Provenance p, int partitionThreads) {
         jdbc.update("""
                 INSERT INTO provenance (job_execution_id, experiment_id, code_version, git_commit, nd4j_backend,
-                    nd4j_classifier, omp_threads, partition_threads, java_version, host, openblas_coretype)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_execution_id) DO NOTHING""",
+                    nd4j_classifier, omp_threads, partition_threads, java_version, host, openblas_coretype, batched_path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_execution_id) DO NOTHING""",
                 jobExecutionId, experimentId, p.codeVersion(), p.gitCommit(), p.nd4jBackend(), p.nd4jClassifier(),
-                p.ompThreads(), partitionThreads, p.javaVersion(), p.host(), p.openblasCoretype());
+                p.ompThreads(), partitionThreads, p.javaVersion(), p.host(), p.openblasCoretype(), p.batchedPath());
     }
 
     /** Records the machine of an execution beside its provenance (the row recorded first). */

@@ -5,15 +5,18 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.util.Properties;
 import org.losslab.training.BlasKernel;
+import org.losslab.training.batched.BatchedPath;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What produced a result (Tribuo-style provenance): code version and git commit from the build,
  * the ND4J backend and native classifier, and what changes floating-point bits besides: the thread
- * count and the OpenBLAS kernel ({@link BlasKernel}, which the launcher sets on AVX-512 CPUs).
+ * count, the OpenBLAS kernel ({@link BlasKernel}, which the launcher sets on AVX-512 CPUs) and the
+ * batched trainer's kernels ({@link BatchedPath}: {@code fast} or {@code nd4j}).
  */
 public record Provenance(String codeVersion, String gitCommit, String nd4jBackend, String nd4jClassifier,
-                         int ompThreads, String openblasCoretype, String javaVersion, String host) {
+                         int ompThreads, String openblasCoretype, String javaVersion, String host,
+                         String batchedPath) {
 
     public static Provenance current() {
         Properties build = new Properties();
@@ -32,7 +35,8 @@ public record Provenance(String codeVersion, String gitCommit, String nd4jBacken
                 Nd4j.getEnvironment().maxThreads(),
                 BlasKernel.current(),
                 System.getProperty("java.version"),
-                hostName());
+                hostName(),
+                BatchedPath.current().label());
     }
 
     private static String hostName() {

@@ -4,23 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import org.losslab.training.EpochResult;
 import org.losslab.training.PreparedData;
+import org.losslab.training.batched.BatchedPath;
 import org.losslab.training.batched.BatchedTrainer;
+import org.losslab.training.batched.BlockTrainer;
 import org.losslab.spec.JobSpec;
 
 /**
- * The whole block as one vectorized model ({@link BatchedTrainer}): every chunk trains one epoch of
+ * The whole block as one vectorized model ({@link BatchedTrainer}, or its ND4J path as
+ * {@link BatchedPath} chooses): every chunk trains one epoch of
  * all unfinished runs and records all their checkpoints in the same transaction, so the runs of a
  * block are always at the same epoch when it resumes.
  */
 final class BatchedBlockTraining implements BlockTraining {
 
     private final List<RunRecord> runs;
-    private final BatchedTrainer trainer;
+    private final BlockTrainer trainer;
 
     BatchedBlockTraining(JobSpec spec, PreparedData data, List<RunRecord> runs, CheckpointStore checkpoints) {
         this.runs = runs;
         int[] restarts = runs.stream().mapToInt(RunRecord::restart).toArray();
-        this.trainer = new BatchedTrainer(spec.training(), data, spec.seed(), runs.get(0).width(), restarts);
+        this.trainer = BatchedPath.current().open(spec.training(), data, spec.seed(), runs.get(0).width(), restarts);
         for (int i = 0; i < runs.size(); i++) {
             RunRecord run = runs.get(i);
             if (run.finished()) {

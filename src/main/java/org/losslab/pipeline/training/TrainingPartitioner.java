@@ -6,6 +6,8 @@ import org.losslab.pipeline.NumericsEnvironment;
 import org.losslab.spec.JobSpec;
 import org.losslab.spec.TrainingSpec;
 import org.losslab.training.batched.BatchedMemory;
+import org.losslab.training.batched.BatchedPath;
+import org.losslab.training.batched.Nd4jMemory;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -29,7 +31,8 @@ final class TrainingPartitioner implements Partitioner {
 
     /**
      * Restarts per partition: the spec's block size, or with {@code block_size: auto} as many as 70 %
-     * of this machine's free memory allows per training thread (the block size of a partition is
+     * of this machine's free memory allows per training thread
+     * (of the GPU's free memory on the ND4J path, {@link Nd4jMemory}) (the block size of a partition is
      * fixed once partitioned, so a restart on another machine keeps it and stays bit-identical).
      */
     int blockSize(int width) {
@@ -37,6 +40,10 @@ final class TrainingPartitioner implements Partitioner {
             return spec.blockSize();
         }
         double share = 0.7 / NumericsEnvironment.partitionThreads();
+        if (BatchedPath.current() == BatchedPath.ND4J) { // a GPU: its free device memory bounds K
+            return Math.max(1, Nd4jMemory.maxNetworksForThisDevice(spec, features, width, 70_000, share,
+                    spec.restarts()));
+        }
         return Math.max(1, BatchedMemory.maxNetworksForThisJvm(spec, features, width, 70_000, share, spec.restarts()));
     }
 

@@ -35,7 +35,7 @@ import org.losslab.training.PreparedData;
  *
  * <p>Not thread-safe. Results are bit-reproducible for the same ND4J/OpenBLAS build and thread count.
  */
-public final class BatchedTrainer implements AutoCloseable {
+public final class BatchedTrainer implements BlockTrainer {
 
     private final TrainingSpec spec;
     private final PreparedData data;
