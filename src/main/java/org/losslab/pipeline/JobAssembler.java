@@ -43,6 +43,7 @@ public class JobAssembler {
 
     public Job create(JobSpec spec) {
         List<Step> steps = new java.util.ArrayList<>();
+        List<String[]> plan = new java.util.ArrayList<>();
         for (PipelineStage stage : stages) {
             if (stage.runs(spec)) {
                 for (Step step : stage.steps(spec)) {
@@ -51,6 +52,7 @@ public class JobAssembler {
                         managerSteps.add(step.getName());
                     }
                     steps.add(step);
+                    plan.add(new String[] {step.getName(), stage.section()});
                 }
             }
         }
@@ -58,7 +60,7 @@ public class JobAssembler {
             throw new IllegalStateException(spec.name() + ": no stage runs (the spec layer refuses such specs)");
         }
         SimpleJobBuilder job = new JobBuilder(spec.name(), jobRepository)
-                .listener(new ExperimentRecorder(spec, experiments))
+                .listener(new ExperimentRecorder(spec, experiments, plan))
                 .start(steps.get(0));
         steps.subList(1, steps.size()).forEach(job::next);
         return job.build();
