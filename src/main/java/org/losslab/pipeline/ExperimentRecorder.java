@@ -1,6 +1,7 @@
 package org.losslab.pipeline;
 
 import org.losslab.spec.JobSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.losslab.store.ExperimentStore;
@@ -11,18 +12,21 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
  * Before a job execution starts: records its experiment (the effective spec) and the provenance of
- * this execution (code version, backend, thread counts, host, CPU model and cores), both idempotently;
- * after it ends: the CPU time this process spent on it.
+ * this execution (code version, backend, thread counts, host, CPU model and cores) and the steps it was
+ * assembled with, all idempotently; after it ends: the CPU time this process spent on it.
  */
 final class ExperimentRecorder implements JobExecutionListener {
 
     private final JobSpec spec;
     private final ExperimentStore experiments;
+    /** {step name, stage section} in run order. */
+    private final List<String[]> stepPlan;
     private final Map<Long, Long> cpuAtStart = new ConcurrentHashMap<>();
 
-    ExperimentRecorder(JobSpec spec, ExperimentStore experiments) {
+    ExperimentRecorder(JobSpec spec, ExperimentStore experiments, List<String[]> stepPlan) {
         this.spec = spec;
         this.experiments = experiments;
+        this.stepPlan = List.copyOf(stepPlan);
     }
 
     @Override
@@ -32,6 +36,7 @@ final class ExperimentRecorder implements JobExecutionListener {
         experiments.recordProvenance(execution.getId(), experimentId, Provenance.current(),
                 NumericsEnvironment.partitionThreads());
         experiments.recordMachine(execution.getId(), Machine.current());
+        experiments.recordStepPlan(execution.getId(), stepPlan);
         cpuAtStart.put(execution.getId(), Machine.processCpuNanos());
     }
 

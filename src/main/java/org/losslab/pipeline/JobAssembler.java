@@ -46,8 +46,9 @@ public class JobAssembler {
         if (steps.isEmpty()) {
             throw new IllegalStateException(spec.name() + ": no stage runs (the spec layer refuses such specs)");
         }
+        List<String[]> plan = steps.stream().map(st -> new String[] {st.getName(), sectionOfStep.get(st.getName())}).toList();
         SimpleJobBuilder job = new JobBuilder(spec.name(), jobRepository)
-                .listener(new ExperimentRecorder(spec, experiments))
+                .listener(new ExperimentRecorder(spec, experiments, plan))
                 .start(steps.get(0));
         steps.subList(1, steps.size()).forEach(job::next);
         return job.build();

@@ -7,13 +7,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Everything the report says about an execution besides figures and comparisons, read from the job
  * repository and the results tables: the execution and its siblings of the same job instance, step
- * timings, the experiment's spec and seed, runs done per width, data checksums and provenance.
+ * timings, the steps it was assembled with, the experiment's spec and seed, runs done per width, data
+ * checksums and provenance.
  * The experiment (and so every result) is that of the execution's job instance.
  */
 public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> experiment,
                              List<Map<String, Object>> executions, List<Map<String, Object>> steps,
                              List<Map<String, Object>> runsByWidth, List<Map<String, Object>> datasets,
-                             List<Map<String, Object>> provenance, List<Map<String, Object>> runSeeds) {
+                             List<Map<String, Object>> provenance, List<Map<String, Object>> runSeeds,
+                             List<String> plannedSteps) {
 
     public static ExecutionFacts load(JdbcTemplate jdbc, long executionId) {
         List<Map<String, Object>> e = jdbc.queryForList("""
@@ -73,7 +75,13 @@ public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> 
                         WHERE e.job_instance_id = ? ORDER BY 1""", instance),
                 experimentId == null ? List.of() : jdbc.queryForList("""
                         SELECT run_key, seed, status, epochs_done FROM run WHERE experiment_id = ?
-                        ORDER BY widths[2], restart LIMIT 5000""", experimentId));
+                        ORDER BY widths[2], restart LIMIT 5000""", experimentId),
+                jdbc.queryForList("""
+                        SELECT step_name FROM execution_step_plan WHERE job_execution_id = (
+                            SELECT max(p.job_execution_id) FROM execution_step_plan p
+                            JOIN batch_job_execution e USING (job_execution_id)
+                            WHERE e.job_instance_id = ? AND p.job_execution_id <= ?)
+                        ORDER BY position""", String.class, instance, executionId));
     }
 
     public Long experimentId() {

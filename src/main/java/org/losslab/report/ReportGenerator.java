@@ -82,7 +82,7 @@ public class ReportGenerator {
         try {
             Path figures = Files.createDirectories(out.workDir().resolve("figures"));
             JobSpec spec = facts.spec();
-            List<String> missing = new ArrayList<>(partialResults(facts, spec));
+            List<String> missing = new ArrayList<>(partialResults(facts));
             List<SectionOutcome> outcomes = new ArrayList<>();
             ComparisonTable comparisons = null;
             String cells = "";
@@ -119,7 +119,7 @@ public class ReportGenerator {
         }
     }
 
-    private static List<String> partialResults(ExecutionFacts facts, JobSpec spec) {
+    private static List<String> partialResults(ExecutionFacts facts) {
         List<String> out = new ArrayList<>();
         if (!"COMPLETED".equals(facts.status())) {
             out.add("execution " + facts.executionId() + " is " + facts.status() + ": every result below is partial"
@@ -138,27 +138,11 @@ public class ReportGenerator {
                         + " not finished (" + w.get("epochs_done") + " of " + w.get("epochs_planned") + " epochs done)");
             }
         }
-        List<String> expected = new ArrayList<>();
-        if (spec.training() != null) {
-            expected.addAll(List.of("prepare-data", "train", "summarize"));
+        if (facts.plannedSteps().isEmpty()) {
+            out.add("the execution recorded no step plan (it started before losslab recorded one): steps that "
+                    + "never started are not listed here");
         }
-        if (spec.hessian() != null) {
-            expected.add("hessian");
-        }
-        if (spec.theory() != null) {
-            expected.add("theory");
-        }
-        if (spec.spinglass() != null) {
-            expected.add("spinglass");
-        }
-        if (spec.cells() != null) {
-            expected.add("cells");
-        }
-        if (spec.enumeration() != null) {
-            expected.addAll(List.of("enumeration", "enumeration-kac-rice"));
-        }
-        expected.add("compare");
-        for (String step : expected) {
+        for (String step : facts.plannedSteps()) {
             if (!facts.stepCompleted(step)) {
                 out.add("step " + step + " has not completed"
                         + ("compare".equals(step) ? ": comparisons below are provisional, computed by this report" : ""));

@@ -9,11 +9,48 @@ import org.losslab.BadInputException;
 
 /**
  * "Did you mean …?" for a misspelt spec key: the known key nearest by Levenshtein distance, when it is
- * close enough to be a typo (at most a third of the key's length, at least 1, at most 3 edits).
+ * close enough to be a typo (at most a third of the key's length, at least 1, at most 3 edits); and the
+ * refusal of every key no reader of a {@link SpecTree} asked for.
  */
 final class KeySuggestions {
 
     private KeySuggestions() {
+    }
+
+    /** A top-level key that is not one of {@code sections} but close to one: refused, named first. */
+    static void rejectMisspeltSections(String source, Map<String, Object> root, List<String> sections) {
+        for (String key : root.keySet()) {
+            String near = sections.contains(key) ? null : nearest(key, sections);
+            if (near != null) {
+                throw new BadInputException(source + ": unknown " + (root.get(key) instanceof Map ? "section " : "key ")
+                        + key + " (did you mean " + near + "?)");
+            }
+        }
+    }
+
+    /** Refuses every key of {@code root} not in {@code known}, suggesting the nearest known key of its section. */
+    static void rejectUnknownKeys(String source, Map<String, Object> root, Set<String> known) {
+        List<String> unknown = new ArrayList<>();
+        collectUnknown("", root, known, unknown);
+        if (!unknown.isEmpty()) {
+            List<String> shown = unknown.stream().map(u -> u + hint(leaf(u), siblings(u, known))).toList();
+            throw new BadInputException(source + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", shown));
+        }
+    }
+
+    private static void collectUnknown(String prefix, Map<String, Object> map, Set<String> known, List<String> out) {
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (known.contains(path) || e.getValue() == null) {
+                continue; // a null section (e.g. --set theory=null) is an absent one
+            }
+            if (e.getValue() instanceof Map<?, ?> child && known.stream().anyMatch(k -> k.startsWith(path + "."))) {
+                collectUnknown(path, SpecTree.castMap(child), known, out);
+            } else {
+                out.add(path);
+            }
+        }
     }
 
     /** The nearest of {@code known} to {@code typed}, or null when none is plausibly meant. */

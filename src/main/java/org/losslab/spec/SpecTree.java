@@ -178,48 +178,12 @@ public final class SpecTree {
      * so that its absence does not surface as some other section's error.
      */
     public void rejectMisspeltSections(List<String> sections) {
-        for (String key : root.keySet()) {
-            String near = sections.contains(key) ? null : KeySuggestions.nearest(key, sections);
-            if (near != null) {
-                throw new BadInputException(source + ": unknown " + (root.get(key) instanceof Map ? "section " : "key ")
-                        + key + " (did you mean " + near + "?)");
-            }
-        }
+        KeySuggestions.rejectMisspeltSections(source, root, sections);
     }
 
     /** Refuses every key that no reader asked for, suggesting the nearest known key of the same section. */
     public void rejectUnknownKeys() {
-        List<String> unknown = new ArrayList<>();
-        collectUnknown("", root, unknown);
-        if (!unknown.isEmpty()) {
-            List<String> shown = unknown.stream()
-                    .map(u -> u + KeySuggestions.hint(KeySuggestions.leaf(u), KeySuggestions.siblings(u, known))).toList();
-            throw new BadInputException(source + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
-                    + String.join(", ", shown));
-        }
-    }
-
-    private void collectUnknown(String prefix, Map<String, Object> map, List<String> out) {
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-            if (known.contains(path) || e.getValue() == null) {
-                continue; // a null section (e.g. --set theory=null) is an absent one
-            }
-            if (e.getValue() instanceof Map<?, ?> child && isPrefixOfKnown(path)) {
-                collectUnknown(path, castMap(child), out);
-            } else {
-                out.add(path);
-            }
-        }
-    }
-
-    private boolean isPrefixOfKnown(String path) {
-        for (String k : known) {
-            if (k.startsWith(path + ".")) {
-                return true;
-            }
-        }
-        return false;
+        KeySuggestions.rejectUnknownKeys(source, root, known);
     }
 
     private Object value(String path, Object fallback) {

@@ -46,6 +46,17 @@ public class ExperimentStore {
                 m.cpuModel(), m.cores(), jobExecutionId);
     }
 
+    /**
+     * Records the steps an execution was assembled with, as {step name, stage section} in run order;
+     * idempotent, so a repeated start of the same execution writes nothing twice.
+     */
+    public void recordStepPlan(long jobExecutionId, java.util.List<String[]> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            jdbc.update("INSERT INTO execution_step_plan (job_execution_id, position, step_name, stage) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING", jobExecutionId, i, steps.get(i)[0], steps.get(i)[1]);
+        }
+    }
+
     /** Records the CPU time the process spent on an execution, at its end. */
     public void recordCpuSeconds(long jobExecutionId, double seconds) {
         jdbc.update("UPDATE provenance SET cpu_seconds = ? WHERE job_execution_id = ?", seconds, jobExecutionId);

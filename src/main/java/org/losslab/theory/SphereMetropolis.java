@@ -117,15 +117,7 @@ final class SphereMetropolis implements AutoCloseable {
     }
 
     private void normalize(double[] points, int row) {
-        int o = row * n;
-        double norm = 0;
-        for (int i = 0; i < n; i++) {
-            norm += points[o + i] * points[o + i];
-        }
-        double f = Math.sqrt(n / norm);
-        for (int i = 0; i < n; i++) {
-            points[o + i] *= f;
-        }
+        SphereRows.normalize(points, row, n);
     }
 
     long step() {

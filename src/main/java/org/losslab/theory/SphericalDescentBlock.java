@@ -3,9 +3,7 @@ package org.losslab.theory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
-import org.losslab.Seeds;
 import org.losslab.theory.DescentSettings.Method;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -55,7 +53,7 @@ public final class SphericalDescentBlock implements AutoCloseable {
     }
 
     public SphericalDescentBlock(ThreeSpinCouplings couplings, DescentSettings settings, long seed, long firstRestart, int restarts) {
-        this(couplings, settings, firstRestart, uniformStarts(couplings.n(), seed, firstRestart, restarts));
+        this(couplings, settings, firstRestart, SphereRows.gaussianStarts(couplings.n(), seed, firstRestart, restarts));
     }
 
     /**
@@ -85,11 +83,7 @@ public final class SphericalDescentBlock implements AutoCloseable {
         this.firstRestart = firstRestart;
         this.wJava = starts;
         for (int row = 0; row < r; row++) {
-            double norm = 0;
-            for (int i = 0; i < n; i++) {
-                norm += wJava[row * n + i] * wJava[row * n + i];
-            }
-            scaleRow(row, Math.sqrt(n / norm));
+            SphereRows.normalize(wJava, row, n);
         }
         this.w = Nd4j.create(DataType.DOUBLE, r, n);
         this.g = Nd4j.create(DataType.DOUBLE, r, n);
@@ -97,21 +91,6 @@ public final class SphericalDescentBlock implements AutoCloseable {
         this.w.data().setData(wJava);
         this.stoppedAt = new long[r];
         Arrays.fill(stoppedAt, -1);
-    }
-
-    /** Restart r's start: Gaussian from {@code SplittableRandom(Seeds.derive(seed, "descent-start", N, r))} (rescaled later). */
-    private static double[] uniformStarts(int n, long seed, long firstRestart, int restarts) {
-        if (restarts < 1) {
-            throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
-        }
-        double[] out = new double[Math.multiplyExact(restarts, n)];
-        for (int row = 0; row < restarts; row++) {
-            SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "descent-start", n, firstRestart + row));
-            for (int i = 0; i < n; i++) {
-                out[row * n + i] = rng.nextGaussian();
-            }
-        }
-        return out;
     }
 
     /** The coupling tensor this block descends on (not owned: {@link #close} leaves it open). */
@@ -143,18 +122,12 @@ public final class SphericalDescentBlock implements AutoCloseable {
                 if (stoppedAt[row] >= 0) {
                     continue;
                 }
-                double gradNorm = tangentGradient(grad, row);
+                double gradNorm = SphereRows.tangentGradient(grad, wJava, row, n);
                 if (settings.method() == Method.GD && gradNorm < settings.gdTolerance()) {
                     stoppedAt[row] = step;
                     continue;
                 }
-                double norm = 0;
-                for (int i = 0; i < n; i++) {
-                    double x = wJava[row * n + i] - rate * grad[row * n + i];
-                    wJava[row * n + i] = x;
-                    norm += x * x;
-                }
-                scaleRow(row, Math.sqrt(n / norm));
+                SphereRows.stepAndRetract(wJava, grad, row, n, rate);
             }
             w.data().setData(wJava);
             step = next;
@@ -172,28 +145,6 @@ public final class SphericalDescentBlock implements AutoCloseable {
         return g.data().asDouble();
     }
 
-    /** Turns row {@code row} of g = X(·,w,w) into the Riemannian gradient 3(g − (g·w/N)w)/N; returns its norm. */
-    private double tangentGradient(double[] grad, int row) {
-        int o = row * n;
-        double dot = 0;
-        for (int i = 0; i < n; i++) {
-            dot += grad[o + i] * wJava[o + i];
-        }
-        double norm = 0;
-        for (int i = 0; i < n; i++) {
-            double x = 3.0 * (grad[o + i] - dot / n * wJava[o + i]) / n;
-            grad[o + i] = x;
-            norm += x * x;
-        }
-        return Math.sqrt(norm);
-    }
-
-    private void scaleRow(int row, double f) {
-        for (int i = 0; i < n; i++) {
-            wJava[row * n + i] *= f;
-        }
-    }
-
     /**
      * Energy density u = H/N, Riemannian gradient norm, convergence (‖∇_S H‖ below the settings' tolerance, for
      * GD and SGD alike) and (if {@code withIndex}, O(N³) per restart, converged restarts only) the index of the
@@ -204,14 +155,7 @@ public final class SphericalDescentBlock implements AutoCloseable {
         List<double[][]> hessians = new ArrayList<>();
         if (withIndex) {
             for (int row = 0; row < r; row++) {
-                double[] flat = t.getRow(row).toDoubleVector(); // X_sym(·,·,w): ∇²H = 6/N times this
-                double[][] h = new double[n][n];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        h[i][j] = 6.0 * flat[i * n + j] / n;
-                    }
-                }
-                hessians.add(h);
+                hessians.add(SphereRows.hessian(t.getRow(row).toDoubleVector(), n));
             }
         }
         INDArray t3 = t.reshape(r, n, n);
@@ -220,13 +164,8 @@ public final class SphericalDescentBlock implements AutoCloseable {
         double[] grad = g.data().asDouble();
         List<DescentOutcome> out = new ArrayList<>(r);
         for (int row = 0; row < r; row++) {
-            double h = 0;
-            for (int i = 0; i < n; i++) {
-                h += grad[row * n + i] * wJava[row * n + i];
-            }
-            h /= n; // H = X(w,w,w)/N
-            double u = h / n;
-            double gradNorm = tangentGradient(grad, row);
+            double u = SphereRows.energyDensity(grad, wJava, row, n);
+            double gradNorm = SphereRows.tangentGradient(grad, wJava, row, n);
             boolean converged = stoppedAt[row] >= 0 || gradNorm < settings.gdTolerance();
             int index = -1;
             if (withIndex && converged) {

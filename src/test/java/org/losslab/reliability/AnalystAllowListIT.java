@@ -40,7 +40,8 @@ class AnalystAllowListIT {
 
     static final Set<String> DENIED = Set.of("batch_job_instance", "batch_job_execution", "batch_job_execution_params",
             "batch_job_execution_context", "batch_step_execution", "batch_step_execution_context", "flyway_schema_history",
-            "heartbeat", "partition_lease", "checkpoint", "region_sample", "region_cells_state", "spinglass_block", "database_identity");
+            "heartbeat", "partition_lease", "checkpoint", "region_sample", "region_cells_state", "spinglass_block", "database_identity",
+            "execution_step_plan");
 
     @Test
     void everyRelationIsClassifiedAndTheAnalystSeesExactlyItsClass() throws Exception {

@@ -58,6 +58,13 @@ final class ReportFixtures {
                 stepId, name, executionId, status);
     }
 
+    /** The steps an execution was assembled with (execution_step_plan), in run order. */
+    void plan(long executionId, String... steps) {
+        for (int i = 0; i < steps.length; i++) {
+            jdbc.update("INSERT INTO execution_step_plan VALUES (?, ?, ?, 'fixture')", executionId, i, steps[i]);
+        }
+    }
+
     /** Runs of one width with the given final losses (one epoch each), or PENDING runs if losses are null. */
     void runs(long experimentId, long executionId, long stepId, int width, double[] train, double[] test, int pending) {
         int n = train == null ? 0 : train.length;

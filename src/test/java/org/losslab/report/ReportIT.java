@@ -44,15 +44,17 @@ class ReportIT {
         jdbc = ctx.getBean(JdbcTemplate.class);
         reports = ctx.getBean(ReportGenerator.class);
         ReportFixtures f = new ReportFixtures(jdbc);
+        String[] steps = {"prepare-data", "train", "summarize", "hessian", "theory", "spinglass", "enumeration",
+                "enumeration-kac-rice", "cells", "compare"};
         long stopped = f.experiment(7, "stopped", "STOPPED");
+        f.plan(7, steps);
         f.step(70, 7, "prepare-data", "COMPLETED");
         f.step(71, 7, "train", "STOPPED");
         f.runs(stopped, 7, 71, 25, new double[] {0.30, 0.35, 0.28, 0.40, 0.33, 0.31}, new double[] {0.36, 0.41, 0.37, 0.47, 0.38, 0.39}, 0);
         f.runs(stopped, 7, 71, 100, new double[] {0.20, 0.22, 0.21, 0.19}, new double[] {0.30, 0.29, 0.31, 0.30}, 2);
 
         long done = f.experiment(8, "done", "COMPLETED");
-        String[] steps = {"prepare-data", "train", "summarize", "hessian", "theory", "spinglass", "enumeration",
-                "enumeration-kac-rice", "cells", "compare"};
+        f.plan(8, steps);
         for (int i = 0; i < steps.length; i++) {
             f.step(80 + i, 8, steps[i], "COMPLETED");   // train is 81, compare 89
         }
@@ -60,6 +62,8 @@ class ReportIT {
         certificate(done, "valley", true, "max_abs_risk_deviation", 1.7e-16, "<=", 1e-10, true);
         certificate(done, "in-cell-1-hidden", false, "max_abs_gap_to_cell_optimum", 3e-4, "<=", 1e-6, false);
         certificate(done, "in-cell-2-hidden-control", false, null, 0, null, 0, false);
+        f.experiment(9, "unplanned", "STOPPED");
+        f.step(90, 9, "prepare-data", "COMPLETED");
         new ComparisonStore(jdbc).replace(done, ComparisonRunner.compute(jdbc, done).comparisons(), 8, 89);
     }
 
@@ -80,6 +84,13 @@ class ReportIT {
     static void stop() {
         ctx.close();
         db.close();
+    }
+
+    @Test
+    void anExecutionWithoutAStepPlanSaysItCannotListStepsNeverStarted(@TempDir Path dir) throws Exception {
+        String html = Files.readString(reports.write(9, dir));
+        assertThat(html).contains("recorded no step plan").doesNotContain("step compare has not completed");
+        assertThat(Files.readString(reports.write(7, dir.resolve("planned")))).doesNotContain("recorded no step plan");
     }
 
     @Test

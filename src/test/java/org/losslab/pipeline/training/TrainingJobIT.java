@@ -74,6 +74,10 @@ class TrainingJobIT {
                 + "JOIN batch_step_execution s USING (step_execution_id) WHERE s.job_execution_id = ? "
                 + "AND s.step_name LIKE 'train-block:%' LIMIT 1", String.class, e.getId()))
                 .as("execution contexts are JSON, readable from SQL, and tiny").startsWith("{").hasSizeLessThan(400);
+        assertThat(jdbc.queryForList("SELECT step_name || '@' || stage FROM execution_step_plan WHERE job_execution_id = ? "
+                + "ORDER BY position", String.class, e.getId())).as("the steps the execution was assembled with, for the report")
+                .containsExactly("prepare-data@data", "train@training", "summarize@training", "hessian@hessian",
+                        "compare@compare");
         List<Map<String, Object>> keys = jdbc.queryForList("SELECT run_key FROM v_runs WHERE experiment = 'qs-rows' ORDER BY run_key");
         assertThat(keys.get(0).get("run_key").toString()).matches("qs-rows-[0-9a-f]{8}/mlp-100-100-10/relu/restart-0");
     }
