@@ -59,17 +59,18 @@ record TrainBlockTasklet(JobSpec spec, TrainingDataCache dataCache, ExperimentCo
     private BlockTraining open(StepExecution step) {
         ExecutionContext ctx = step.getExecutionContext();
         long experimentId = experiments.experimentId(step);
-        List<RunRecord> block = runs.block(experimentId, ctx.getInt(TrainingPartitioner.WIDTH),
+        String trainer = ctx.getString(TrainingPartitioner.TRAINER, spec.training().trainer());
+        List<RunRecord> block = runs.block(experimentId, trainer, ctx.getInt(TrainingPartitioner.WIDTH),
                 ctx.getInt(TrainingPartitioner.FROM), ctx.getInt(TrainingPartitioner.COUNT));
         if (block.size() != ctx.getInt(TrainingPartitioner.COUNT)) {
             throw new IllegalStateException("partition " + step.getStepName() + " expects "
                     + ctx.getInt(TrainingPartitioner.COUNT) + " planned runs but the run table has " + block.size());
         }
         PreparedData data = dataCache.forExperiment(experimentId, spec);
-        if ("batched".equals(spec.training().trainer())) {
+        if ("batched".equals(trainer)) {
             return new BatchedBlockTraining(spec, data, block, checkpoints);
         }
-        if (TrainingSpec.ANNEALING.equals(spec.training().trainer())) {
+        if (TrainingSpec.ANNEALING.equals(trainer)) {
             return new AnnealingBlockTraining(spec, data, block, checkpoints, sweeps, step.getId());
         }
         return new Dl4jBlockTraining(block, run -> {
