@@ -15,10 +15,10 @@ import java.util.List;
  * scale {@code anneal_step_scale}, on the first {@code anneal_rows} training rows (0: all).
  * {@code trainer} may also list trainers, e.g. {@code [batched, annealing]} (at most one SGD trainer): each run of
  * width × restart is then trained by each, in one execution, the trainer part of the run's key; annealing only for
- * the widths {@code anneal_widths} and the first {@code anneal_restarts} restarts (default: all), and the F6
+ * the widths {@code anneal_widths} and the first {@code anneal_restarts} restarts (default and at most: all), and the F6
  * comparison of the two at the equivalence margin {@code anneal_margin} (science.md §E.3).
  * {@code cells_visited: {runs, subset}} takes the cells-visited census (science.md §C.4.1, F12) of {@code runs} runs
- * per width (drawn by seed) at every epoch, on the first {@code subset} training rows; absent: none.
+ * per width (drawn by seed, at most all) at every epoch, on the first {@code subset} training rows; absent: none.
  */
 public record TrainingSpec(
         List<Integer> hiddenWidths,
@@ -68,7 +68,7 @@ public record TrainingSpec(
             annealWidths = t.distinct("training.anneal_widths", t.integers("training.anneal_widths", null, 1, MAX_WIDTH)
                     .stream().map(Long::intValue).toList());
             for (int w : annealWidths) {
-                if (!widths.contains(w)) {
+                if (trainers.contains(ANNEALING) && !widths.contains(w)) {
                     throw t.error("training.anneal_widths", "names " + w + ", which is not in hidden_widths " + widths);
                 }
             }
@@ -94,9 +94,9 @@ public record TrainingSpec(
                 t.number("training.anneal_step_scale", 0.3, 1e-9, 1e3),
                 (int) t.integer("training.anneal_rows", 0L, 0, 100_000_000),
                 annealWidths,
-                (int) t.integer("training.anneal_restarts", (long) restarts, 1, restarts),
+                (int) Math.min(restarts, t.integer("training.anneal_restarts", (long) restarts, 1, 1_000_000)),
                 t.number("training.anneal_margin", DEFAULT_ANNEAL_MARGIN, 1e-9, 100.0),
-                census ? (int) t.integer("training.cells_visited.runs", null, 1, restarts) : 0,
+                census ? (int) Math.min(restarts, t.integer("training.cells_visited.runs", null, 1, 1_000_000)) : 0,
                 census ? (int) t.integer("training.cells_visited.subset", 1000L, 1, 10_000_000) : 0);
     }
 
