@@ -17,9 +17,9 @@ import org.losslab.training.batched.BatchedMemory;
 /**
  * The train step's plan (docs/performance.md "Projections"): per hidden width, restarts × epochs of
  * training on every training example and evaluation on the training and test sets, in the partitions
- * the partitioner will make; memory of a block per thread (the trainers' own estimates); in the
- * database one {@code epoch_metric} row per run and epoch, one checkpoint per running network and
- * one {@code final_params} per run.
+ * the partitioner will make, per trainer listed; memory of a block per thread (the trainers' own estimates);
+ * in the database one {@code epoch_metric} row per run and epoch, one checkpoint per running network,
+ * one {@code final_params} per run and the cells-visited rows of the sampled runs.
  */
 public final class TrainingPlan implements StagePlan {
 
@@ -84,7 +84,9 @@ public final class TrainingPlan implements StagePlan {
             }
         }
         long data = 4L * ((long) d.trainCount() + d.testCount()) * features;
-        long rows = runs * t.epochs() + 2 * runs;
+        // the cells-visited census: a row per sampled run, census (epoch 0 and every epoch) and hidden layer
+        long censuses = (long) t.visitedRuns() * t.hiddenWidths().size() * (t.epochs() + 1);
+        long rows = runs * t.epochs() + 2 * runs + censuses * t.hiddenLayers();
         String summary = String.format("%d width%s %s x %d restarts x %d epochs x %d examples (evaluated on %d every "
                         + t.evaluateTrainEvery() + " epochs + %d every epoch), "
                         + "%s trainer%s, %d partitions", t.hiddenWidths().size(), t.hiddenWidths().size() == 1 ? "" : "s",
