@@ -215,7 +215,7 @@ dump() {   # dump DATADIR OUT: canonical text of every results table
     echo "== experiment"; "${q[@]}" -c "SELECT name, spec_sha256, seed, instance_no, md5(spec_text) FROM experiment ORDER BY 1"
     echo "== dataset"; "${q[@]}" -c "SELECT dataset_sha256, split, n_train, n_test, image_rows, image_cols, md5(payload) FROM dataset ORDER BY 1"
     echo "== experiment_dataset"; "${q[@]}" -c "SELECT x.name, d.role, d.dataset_sha256 FROM experiment_dataset d JOIN experiment x USING (experiment_id) ORDER BY 1, 2"
-    echo "== run"; "${q[@]}" -c "SELECT run_key, architecture, widths, activation, seed, restart, status, epochs_planned, epochs_done, diverged_epoch, dataset_sha256 FROM run ORDER BY 1"
+    echo "== run"; "${q[@]}" -c "SELECT run_key, trainer, architecture, widths, activation, seed, restart, status, epochs_planned, epochs_done, diverged_epoch, dataset_sha256 FROM run ORDER BY 1"
     echo "== epoch_metric"; "${q[@]}" -c "SELECT r.run_key, m.epoch, m.learning_rate, m.train_loss, m.test_loss, m.train_error, m.test_error FROM epoch_metric m JOIN run r USING (run_id) ORDER BY 1, 2"
     echo "== final_params"; "${q[@]}" -c "SELECT r.run_key, f.params_sha256, encode(sha256(f.params), 'hex') FROM final_params f JOIN run r USING (run_id) ORDER BY 1"
     echo "== v_runs"; "${q[@]}" -c "SELECT run_key, status, epochs_done, final_train_loss, final_test_loss, final_test_error, params_sha256 FROM v_runs ORDER BY 1"
@@ -237,6 +237,8 @@ dump() {   # dump DATADIR OUT: canonical text of every results table
     done
     echo "== v_network_hessian"; "${q[@]}" -c "SELECT run_key, n_params, method, grad_norm, critical, lambda_min, lambda_max, negative_count, negative_fraction, zero_count FROM v_network_hessian ORDER BY 1"
     echo "== hessian_density"; "${q[@]}" -c "SELECT r.run_key, d.bin, d.lo, d.hi, d.mass FROM hessian_density d JOIN run r USING (run_id) ORDER BY 1, 2"
+    echo "== run_cells_visited"; "${q[@]}" -c "SELECT r.run_key, c.epoch, c.layer_no, c.layer, c.units, c.subset_rows, c.patterns, c.new_patterns, c.cumulative_patterns, c.rows_changed, c.dead_fraction, c.always_on_fraction FROM run_cells_visited c JOIN run r USING (run_id) ORDER BY 1, 2, 3"
+    echo "== run_cells_state"; "${q[@]}" -c "SELECT r.run_key, s.epoch, md5(s.state) FROM run_cells_state s JOIN run r USING (run_id) ORDER BY 1"
     echo "== region_network source runs"; "${q[@]}" -c "SELECT n.network_key, r.run_key FROM region_network n LEFT JOIN run r ON r.run_id = n.source_run_id ORDER BY 1"
     echo "== duplicates per natural key (none expected)"
     for t in "${generic[@]}"; do

@@ -34,7 +34,8 @@ public final class Findings {
         add("F5", "For the largest networks, the lowest training losses do not give the lowest test losses",
                 Source.PAPER);
         add("F6", "Simulated annealing ends in the same energy band as descent on the same spin-glass couplings "
-                + "(difference of mean final u within the spec's margin)", Source.PAPER);
+                + "(difference of mean final u within the spec's margin), and in the same test-loss band as SGD for "
+                + "networks of the same width", Source.PAPER);
         add("F7", "Region occupancies sit near the binomial null only for random weights with Gaussian inputs; "
                 + "trained weights or MNIST inputs depart from it", Source.RECONSTRUCTION);
         add("F8", "Finite-N Kac-Rice complexity approaches Θₖ,ₚ as N grows, for fixed small k and every tested θ",

@@ -13,8 +13,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.losslab.spec.JobSpec;
 
 /**
- * The activation cells a fixed training subset visits while a region network trains (finding F12; science.md
- * §C.4.1): per network and hidden layer, the distinct patterns visited so far and the rows whose pattern changed
+ * The activation cells a fixed training subset visits while a region network, or a sampled run of the training
+ * stage ({@code training.cells_visited}), trains (finding F12; science.md §C.4.1): per network and hidden layer, the distinct patterns visited so far and the rows whose pattern changed
  * since the previous epoch, against epoch; and the dead / always-on unit fractions that tie the census to F7.
  * Descriptive: no verdict.
  */
@@ -41,7 +41,8 @@ final class CellsVisitedFigure implements FigureSection {
     public String caption() {
         return "The activation cells (patterns of pieces of a layer's units) of a fixed subset of training images, "
                 + "from the random initialisation (epoch 0) through every training epoch, one line per network and "
-                + "hidden layer. Left: distinct patterns visited so far (cumulative) as a multiple of the subset "
+                + "hidden layer: region networks, and the sampled runs of the training stage (labelled by run key, "
+                + "without the experiment prefix). Left: distinct patterns visited so far (cumulative) as a multiple of the subset "
                 + "size — when every image has its own cell, the growth comes from images changing cell. Middle: "
                 + "the fraction of images whose pattern changed since the previous epoch. Right: dead (dashed) and "
                 + "always-on (solid) unit fractions, the per-unit side of F7's departure from the i.i.d.-region "
@@ -50,9 +51,10 @@ final class CellsVisitedFigure implements FigureSection {
 
     @Override
     public List<ViewQuery> queries() {
-        return List.of(ViewQuery.of(VIEW, List.of("network", "layer_no", "layer", "epoch", "subset_rows", "patterns",
-                "cumulative_patterns", "rows_changed", "dead_fraction", "always_on_fraction"),
-                "network, layer_no, epoch", "region-networks (trained networks, regions.visited_count > 0)"));
+        return List.of(ViewQuery.of(VIEW, List.of("source", "network", "layer_no", "layer", "epoch", "subset_rows",
+                "patterns", "cumulative_patterns", "rows_changed", "dead_fraction", "always_on_fraction"),
+                "source, network, layer_no, epoch", "region-networks (trained networks, regions.visited_count > 0) and "
+                        + "train (training.cells_visited)"));
     }
 
     @Override
@@ -62,7 +64,7 @@ final class CellsVisitedFigure implements FigureSection {
         XYChart units = Charts.xy("Dead and always-on units", "epoch", "fraction of the layer's units");
         int i = 0;
         for (Map.Entry<String, List<Map<String, Object>>> e : FigureData.group(data.of(VIEW),
-                r -> str(r, "network") + " " + str(r, "layer")).entrySet()) {
+                r -> label(r) + " " + str(r, "layer")).entrySet()) {
             List<Map<String, Object>> rows = e.getValue();
             double[] epoch = FigureData.column(rows, "epoch");
             double rowsTotal = integer(rows.get(0), "subset_rows");
@@ -88,6 +90,12 @@ final class CellsVisitedFigure implements FigureSection {
         return new Figure(new ArrayList<>(List.of(visited, changed, units)), 3, Charts.WIDTH, Charts.HEIGHT + 120);
     }
 
+    /** A region network's key, or a training run's key without its experiment prefix. */
+    static String label(Map<String, Object> row) {
+        String network = str(row, "network");
+        return "training".equals(str(row, "source")) ? network.substring(network.indexOf('/') + 1) : network;
+    }
+
     private static XYSeries marked(XYSeries s, int i) {
         s.setMarker(SeriesMarkers.CIRCLE);
         s.setMarkerColor(Charts.color(i));
@@ -96,12 +104,10 @@ final class CellsVisitedFigure implements FigureSection {
 
     @Override
     public String notInSpec(JobSpec spec) {
-        if (spec.regions() == null) {
-            return "no regions section";
-        }
-        if (spec.regions().visitedCount() == 0 || !spec.regions().states().contains("trained")) {
-            return "regions.visited_count is 0 or no trained networks";
-        }
-        return null;
+        boolean training = spec.training() != null && spec.training().visitedRuns() > 0;
+        boolean regions = spec.regions() != null && spec.regions().visitedCount() > 0
+                && spec.regions().states().contains("trained");
+        return training || regions ? null
+                : "neither training.cells_visited nor regions.visited_count with trained region networks";
     }
 }

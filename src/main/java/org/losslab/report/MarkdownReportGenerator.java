@@ -24,7 +24,7 @@ public class MarkdownReportGenerator {
     static final String ACCURACY_BY_WIDTH = """
             SELECT widths[2] AS hidden_width, count(*) AS networks, avg(1 - final_test_error) AS mean,
                    stddev_samp(1 - final_test_error) AS sd, min(1 - final_test_error) AS min, max(1 - final_test_error) AS max
-            FROM v_runs WHERE experiment_id = ? AND status = 'COMPLETED' AND final_test_error IS NOT NULL
+            FROM v_descent_runs WHERE experiment_id = ? AND status = 'COMPLETED' AND final_test_error IS NOT NULL
             GROUP BY widths[2] ORDER BY 1""";
 
     private final JdbcTemplate jdbc;

@@ -60,7 +60,8 @@ final class NetworkSpectrumFigure implements FigureSection {
                 List<Map<String, Object>> filled = run.getValue().stream().filter(r -> num(r, "mass") > 0).toList();
                 double[] x = filled.stream().mapToDouble(r -> (num(r, "lo") + num(r, "hi")) / 2).toArray();
                 double[] y = filled.stream().mapToDouble(r -> Math.log10(num(r, "mass"))).toArray();
-                String name = run.getKey().substring(run.getKey().lastIndexOf('/') + 1) + " ("
+                // restart-3, or restart-3/batched when the spec lists several trainers
+                String name = run.getKey().substring(Math.max(0, run.getKey().lastIndexOf("restart-"))) + " ("
                         + str(run.getValue().get(0), "method") + ")";
                 Charts.line(c, name, x, y, Charts.color(i++));
             }

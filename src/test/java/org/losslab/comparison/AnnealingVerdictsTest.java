@@ -81,4 +81,56 @@ class AnnealingVerdictsTest {
                 sample("gd", 50, 20, -1.6, 0.03, 0, 12)), MARGIN, SETTINGS)).isEmpty();
         assertThat(Findings.of("F6").source()).isEqualTo(Findings.Source.PAPER);
     }
+
+    /** {@code runs} networks of width 25 with test losses about {@code mean} (sd {@code sd}). */
+    static RunLosses networks(String trainer, int runs, double mean, double sd, long seed) {
+        double[] z = Synthetic.normal(runs, seed);
+        double[] test = new double[runs];
+        double[] train = new double[runs];
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            test[i] = mean + sd * z[i];
+            train[i] = test[i] - 0.02;
+            keys.add(String.format("x/mlp-100-25-10/relu/restart-%d/%s", i, trainer));
+        }
+        return new RunLosses(25, keys, train, test, "synthetic " + trainer);
+    }
+
+    static Comparison decideNetworks(RunLosses annealing, RunLosses sgd) {
+        List<Comparison> rows = AnnealingComparisons.networks(List.of(annealing), List.of(sgd), "batched", MARGIN,
+                SETTINGS);
+        assertThat(rows).singleElement().satisfies(c -> {
+            assertThat(c.finding()).isEqualTo("F6");
+            assertThat(c.statistic()).isEqualTo("mean_test_loss_difference");
+            assertThat(c.subject()).isEqualTo("n1=25 (annealing − batched)");
+            assertThat(c.test().name()).contains("TOST").contains("90%");
+        });
+        return rows.get(0);
+    }
+
+    @Test
+    void networksInTheSameTestLossBandAreConsistent() {
+        Comparison c = decideNetworks(networks("annealing", 20, 0.31, 0.02, 21), networks("batched", 20, 0.30, 0.02, 22));
+        assertThat(c.verdict()).isEqualTo(Verdict.CONSISTENT);
+        assertThat(c.inputs().count()).isEqualTo(40);
+    }
+
+    @Test
+    void networksWhereAnnealingIsClearlyWorseAreInconsistent() {
+        Comparison c = decideNetworks(networks("annealing", 20, 0.80, 0.05, 23), networks("batched", 20, 0.30, 0.02, 24));
+        assertThat(c.verdict()).isEqualTo(Verdict.INCONSISTENT);
+        assertThat(c.ciLow()).isGreaterThan(MARGIN);
+        assertThat(c.note()).contains("higher");
+    }
+
+    @Test
+    void networksWithFewRunsOrWithoutATwinWidthAreUndeterminedOrNotCompared() {
+        Comparison few = decideNetworks(networks("annealing", 4, 0.80, 0.05, 25), networks("batched", 8, 0.30, 0.02, 26));
+        assertThat(few.verdict()).isEqualTo(Verdict.UNDETERMINED);
+        assertThat(few.ciLow()).isNull();
+        assertThat(few.note()).contains("4 annealing and 8 batched outcomes completed");
+        RunLosses wider = new RunLosses(100, List.of("k"), new double[] {0.1}, new double[] {0.2}, "synthetic");
+        assertThat(AnnealingComparisons.networks(List.of(wider), List.of(networks("batched", 20, 0.3, 0.02, 27)),
+                "batched", MARGIN, SETTINGS)).isEmpty();
+    }
 }

@@ -54,7 +54,7 @@ class RolesIT {
                     // a whole job as a member of losslab_app (trust authentication on the test server)
                     db.useInProcess();
                     System.setProperty("LOSSLAB_DB_USER", login);
-                    Run r = BadInputCatalogueIT.run("run", "jobs/quickstart.yaml", "--set", "name=roles", "--set", "theory=null", "--set", "spinglass=null", "--set", "enumeration=null", "--set", "cells=null",
+                    Run r = BadInputCatalogueIT.run("run", "jobs/quickstart.yaml", "--set", "name=roles", "--set", "training.trainer=batched", "--set", "theory=null", "--set", "spinglass=null", "--set", "enumeration=null", "--set", "cells=null",
                             "--set", "regions=null",
                             "--set", "data.holdout=9000", "--set", "training.hidden_widths=[25]",
                             "--set", "training.restarts=1", "--set", "training.epochs=1");

@@ -164,4 +164,27 @@ class JobSpecTest {
         assertThatThrownBy(() -> JobSpec.load(dup, List.of())).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("duplicate key seed");
     }
+
+    @Test
+    void trainerListsAndTheCellsVisitedCensus() {
+        TrainingSpec scalar = parse(VALID).training();
+        assertThat(scalar.trainers()).containsExactly("batched");
+        assertThat(scalar.keysByTrainer()).isFalse();
+        assertThat(scalar.visitedRuns()).as("no census unless asked").isZero();
+        TrainingSpec both = parse(VALID, "training.trainer=[batched, annealing]", "training.hidden_widths=[25, 50]",
+                "training.restarts=6", "training.anneal_widths=[25]", "training.anneal_restarts=4",
+                "training.cells_visited={runs: 9, subset: 300}").training();
+        assertThat(both.keysByTrainer()).isTrue();
+        assertThat(both.sgdTrainer()).isEqualTo("batched");
+        assertThat(List.of(both.restartsOf("batched", 50), both.restartsOf("annealing", 25),
+                both.restartsOf("annealing", 50))).containsExactly(6, 4, 0);
+        assertThat(both.annealMargin()).isEqualTo(TrainingSpec.DEFAULT_ANNEAL_MARGIN);
+        assertThat(List.of(both.visitedRuns(), both.visitedSubset())).as("runs at most all restarts").containsExactly(6, 300);
+        TrainingSpec quickstart = JobSpec.load(Path.of("jobs/quickstart.yaml"), List.of()).training();
+        assertThat(quickstart.trainers()).containsExactly("batched", "annealing");
+        assertThat(quickstart.visitedRuns()).isEqualTo(2);
+        assertThat(JobSpec.load(Path.of("jobs/choromanska2015.yaml"), List.of()).training().visitedRuns()).isEqualTo(3);
+        assertThatThrownBy(() -> parse(VALID, "training.cells_visited={subset: 10}"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("training.cells_visited.runs is required");
+    }
 }

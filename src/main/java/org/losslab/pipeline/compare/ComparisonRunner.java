@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Computes every comparison its inputs allow, for one experiment, with the decision rules of
  * docs/science.md §E.3 at the level and bootstrap settings of the spec's {@code compare:} section: the network
- * findings F2–F5, the spin-glass findings F1 (converged descents only) and the standardized shape comparison,
+ * findings F2–F5 (descent runs), F6 for networks trained by SGD and by annealing, the spin-glass findings F1 (converged descents only) and the standardized shape comparison,
  * region statistics F7, Kac–Rice convergence F8, the cell certificates F9–F11, the enumeration F13 and the trained
  * networks' Hessian index F14–F15. The theory values (E_0, E_∞,
  * Θ) come from {@code org.losslab.theory}. Used by the compare step and, for executions whose compare step has
@@ -47,6 +47,14 @@ public final class ComparisonRunner {
         List<RunLosses> networks = src.networkLosses();
         if (!networks.isEmpty()) {
             out.addAll(NetworkComparisons.compare(networks, src.references("F4", "pearson_train_test"), s));
+        }
+        List<String> trainers = NetworkSources.trainers(jdbc, experimentId);
+        String sgd = trainers.stream().filter(t -> !AnnealingComparisons.METHOD.equals(t)).findFirst().orElse(null);
+        if (sgd != null && trainers.contains(AnnealingComparisons.METHOD)) {
+            out.addAll(AnnealingComparisons.networks(
+                    NetworkSources.losses(jdbc, experimentId, "v_runs", AnnealingComparisons.METHOD),
+                    NetworkSources.losses(jdbc, experimentId, "v_runs", sgd), sgd,
+                    NetworkSources.annealMargin(jdbc, experimentId), s));
         }
         List<EnergySample> spinGlass = src.spinGlass();
         if (!spinGlass.isEmpty()) {

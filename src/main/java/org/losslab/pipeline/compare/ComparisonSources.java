@@ -85,21 +85,12 @@ public final class ComparisonSources {
         }
     }
 
-    /** Completed runs of the experiment, one entry per hidden width in increasing order. */
+    /**
+     * Completed descent runs of the experiment ({@code v_descent_runs}: annealed twins left out), one entry per
+     * hidden width in increasing order.
+     */
     public List<RunLosses> networkLosses() {
-        Map<List<Integer>, List<Object[]>> byWidth = new LinkedHashMap<>(); // (hidden layers, n1): H = 3 apart
-        jdbc.query("""
-                SELECT widths[2], run_key, final_train_loss, final_test_loss, cardinality(widths) - 2 FROM v_runs
-                WHERE experiment_id = ? AND status = 'COMPLETED' ORDER BY 5, widths[2], restart, run_key""",
-                rs -> {
-                    byWidth.computeIfAbsent(List.of(rs.getInt(5), rs.getInt(1)), w -> new ArrayList<>())
-                            .add(new Object[] {rs.getString(2), rs.getDouble(3), rs.getDouble(4)});
-                }, experimentId);
-        List<RunLosses> out = new ArrayList<>();
-        byWidth.forEach((w, rows) -> out.add(new RunLosses(w.get(1), rows.stream().map(r -> (String) r[0]).toList(),
-                rows.stream().mapToDouble(r -> (Double) r[1]).toArray(),
-                rows.stream().mapToDouble(r -> (Double) r[2]).toArray(),
-                "v_runs: COMPLETED runs of experiment " + experimentId + ", final epoch", w.get(0))));
+        List<RunLosses> out = NetworkSources.losses(jdbc, experimentId, "v_descent_runs", null);
         if (out.isEmpty()) {
             missing.add("completed network runs in v_runs for experiment " + experimentId + " (F2-F5)");
         }

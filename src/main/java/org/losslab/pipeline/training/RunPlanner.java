@@ -31,22 +31,30 @@ public class RunPlanner implements WorkPlanner {
             return;
         }
         String prefix = ExperimentContext.runKeyPrefix(spec, ExperimentContext.instance(step.getJobExecution()));
-        for (int width : t.hiddenWidths()) {
-            int[] sizes = t.layerSizes(spec.data().inputSize(), width);
-            for (int r = 0; r < t.restarts(); r++) {
-                runs.ensure(experimentId, runKey(prefix, sizes, t.activation(), r), ARCHITECTURE, sizes,
-                        t.activation(), ParameterInit.seed(spec.seed(), width, r), r, datasetSha256, t.epochs(),
-                        t.trainer(), step.getJobExecutionId());
+        for (String trainer : t.trainers()) {
+            for (int width : t.hiddenWidths()) {
+                int[] sizes = t.layerSizes(spec.data().inputSize(), width);
+                for (int r = 0; r < t.restartsOf(trainer, width); r++) {
+                    runs.ensure(experimentId, runKey(prefix, sizes, t.activation(), r,
+                                    t.keysByTrainer() ? trainer : null), ARCHITECTURE, sizes, t.activation(),
+                            ParameterInit.seed(spec.seed(), width, r), r, datasetSha256, t.epochs(), trainer,
+                            step.getJobExecutionId());
+                }
             }
         }
     }
 
-    /** e.g. {@code quickstart-1a2b3c4d/mlp-100-25-10/relu/restart-3}. */
-    static String runKey(String prefix, int[] sizes, String activation, int restart) {
+    /**
+     * e.g. {@code quickstart-1a2b3c4d/mlp-100-25-10/relu/restart-3}; with several trainers listed it ends in the
+     * run's trainer ({@code .../restart-3/annealing}), so the SGD and annealing twins never share a key. A spec with
+     * one trainer keeps the keys it always had: existing experiments restart onto their own rows.
+     */
+    static String runKey(String prefix, int[] sizes, String activation, int restart, String trainer) {
         StringBuilder s = new StringBuilder(prefix).append('/').append(ARCHITECTURE);
         for (int n : sizes) {
             s.append('-').append(n);
         }
-        return s.append('/').append(activation).append("/restart-").append(restart).toString();
+        s.append('/').append(activation).append("/restart-").append(restart);
+        return trainer == null ? s.toString() : s.append('/').append(trainer).toString();
     }
 }

@@ -39,16 +39,25 @@ public class RunStore {
         });
     }
 
-    /** The runs of one partition: hidden width {@code width}, restarts [from, from + count). */
-    public List<RunRecord> block(long experimentId, int width, int from, int count) {
+    /** The runs of one partition: trainer {@code trainer}, hidden width {@code width}, restarts [from, from + count). */
+    public List<RunRecord> block(long experimentId, String trainer, int width, int from, int count) {
         return jdbc.query("""
                 SELECT run_id, run_key, widths[2] AS width, restart, seed, status, epochs_done, epochs_planned
-                FROM run WHERE experiment_id = ? AND widths[2] = ? AND restart >= ? AND restart < ?
+                FROM run WHERE experiment_id = ? AND trainer = ? AND widths[2] = ? AND restart >= ? AND restart < ?
                 ORDER BY restart""",
                 (rs, i) -> new RunRecord(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getLong(5),
                         rs.getString(6), rs.getInt(7), rs.getInt(8)),
-                experimentId, width, from, from + count);
+                experimentId, trainer, width, from, from + count);
     }
+
+    /**
+     * The SQL condition (on a {@code run} alias {@code r}) selecting an experiment's descent runs: those not
+     * annealed, unless the experiment has annealed runs only. The stages and findings about SGD-trained networks
+     * (regions, Hessian, F2–F5) read these; the F6 comparison reads both.
+     */
+    public static final String DESCENT_RUNS = """
+            (r.trainer IS DISTINCT FROM 'annealing' OR NOT EXISTS (SELECT 1 FROM run o
+             WHERE o.experiment_id = r.experiment_id AND o.trainer IS DISTINCT FROM 'annealing'))""";
 
     /**
      * Per hidden width, the key and activation of the {@code perWidth} COMPLETED runs of lowest restart that
@@ -60,8 +69,8 @@ public class RunStore {
                     SELECT r.run_key, r.activation, r.widths[2] AS width, r.restart,
                            row_number() OVER (PARTITION BY r.widths[2] ORDER BY r.restart) AS k
                     FROM run r JOIN final_params f USING (run_id)
-                    WHERE r.experiment_id = ? AND r.status = 'COMPLETED') s
-                WHERE k <= ? ORDER BY width, restart""",
+                    WHERE r.experiment_id = ? AND r.status = 'COMPLETED' AND %s) s
+                WHERE k <= ? ORDER BY width, restart""".formatted(DESCENT_RUNS),
                 (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, experimentId, perWidth);
     }
 

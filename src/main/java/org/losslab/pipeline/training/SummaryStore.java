@@ -25,11 +25,11 @@ public class SummaryStore {
         this.jdbc = jdbc;
     }
 
-    /** Every run of the experiment, by architecture, hidden width and restart. */
+    /** Every descent run of the experiment ({@code v_descent_runs}), by architecture, hidden width and restart. */
     public List<RunOutcome> outcomes(long experimentId) {
         return jdbc.query("""
                 SELECT architecture, widths[2], status, final_train_loss, final_test_loss, final_test_error
-                FROM v_runs WHERE experiment_id = ? ORDER BY architecture, widths[2], restart""",
+                FROM v_descent_runs WHERE experiment_id = ? ORDER BY architecture, widths[2], restart""",
                 (rs, i) -> new RunOutcome(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getDouble(4),
                         rs.getDouble(5), rs.getDouble(6)), experimentId);
     }

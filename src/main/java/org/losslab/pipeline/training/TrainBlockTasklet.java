@@ -22,31 +22,40 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Trains one partition (a hidden width and a block of restarts), one unit of {@link BlockTraining}
  * per call. Each call runs in the step's chunk transaction: the epoch's metrics, the runs' progress
  * and their checkpoints commit together with Spring Batch's step progress. The database is the only
- * source of truth: a (re)started partition reads each run's status and latest checkpoint and goes on.
+ * source of truth: a (re)started partition reads each run's status and latest checkpoint and goes on. Sampled runs
+ * ({@code training.cells_visited}) get their cells-visited census in the same transaction, before the checkpoint.
  */
 record TrainBlockTasklet(JobSpec spec, TrainingDataCache dataCache, ExperimentContext experiments, RunStore runs,
-                         CheckpointStore checkpoints, AnnealSweepStore sweeps, Faults faults,
-                         PartitionState<BlockTraining> blocks)
+                         CheckpointStore checkpoints, AnnealSweepStore sweeps, RunCellsStore cells, Faults faults,
+                         PartitionState<OpenBlock> blocks)
         implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(TrainBlockTasklet.class);
 
+    /** A running partition: its trainer, its training and the cells-visited census of its sampled runs (or null). */
+    record OpenBlock(String trainer, BlockTraining training, RunCellsCensus census) {
+    }
+
     TrainBlockTasklet(JobSpec spec, TrainingDataCache dataCache, ExperimentContext experiments, RunStore runs,
-                      CheckpointStore checkpoints, AnnealSweepStore sweeps, Faults faults) {
-        this(spec, dataCache, experiments, runs, checkpoints, sweeps, faults, new PartitionState<>(BlockTraining::close));
+                      CheckpointStore checkpoints, AnnealSweepStore sweeps, RunCellsStore cells, Faults faults) {
+        this(spec, dataCache, experiments, runs, checkpoints, sweeps, cells, faults,
+                new PartitionState<>(b -> b.training().close()));
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = contribution.getStepExecution();
-        BlockTraining block = blocks.get(step, this::open);
-        List<RunEpoch> epochs = block.next();
+        OpenBlock block = blocks.get(step, this::open);
+        List<RunEpoch> epochs = block.training().next();
         if (epochs.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
         long t0 = System.nanoTime();
         for (RunEpoch e : epochs) {
             faults.trainedEpoch(e.run().width(), e.run().restart(), e.result().epoch());
+            if (block.census() != null && block.census().follows(e, block.trainer())) {
+                block.census().record(e, step.getId());
+            }
             checkpoints.saveEpoch(e.run().runId(), e.result(), e.checkpoint(), e.status(), step.getId(),
                     step.getJobExecutionId());
         }
@@ -56,20 +65,26 @@ record TrainBlockTasklet(JobSpec spec, TrainingDataCache dataCache, ExperimentCo
         return RepeatStatus.CONTINUABLE;
     }
 
-    private BlockTraining open(StepExecution step) {
+    private OpenBlock open(StepExecution step) {
+        String trainer = step.getExecutionContext().getString(TrainingPartitioner.TRAINER, spec.training().trainer());
+        PreparedData data = dataCache.forExperiment(experiments.experimentId(step), spec);
+        return new OpenBlock(trainer, training(step, trainer, data),
+                spec.training().visitedRuns() > 0 ? new RunCellsCensus(spec, data, cells) : null);
+    }
+
+    private BlockTraining training(StepExecution step, String trainer, PreparedData data) {
         ExecutionContext ctx = step.getExecutionContext();
         long experimentId = experiments.experimentId(step);
-        List<RunRecord> block = runs.block(experimentId, ctx.getInt(TrainingPartitioner.WIDTH),
+        List<RunRecord> block = runs.block(experimentId, trainer, ctx.getInt(TrainingPartitioner.WIDTH),
                 ctx.getInt(TrainingPartitioner.FROM), ctx.getInt(TrainingPartitioner.COUNT));
         if (block.size() != ctx.getInt(TrainingPartitioner.COUNT)) {
             throw new IllegalStateException("partition " + step.getStepName() + " expects "
                     + ctx.getInt(TrainingPartitioner.COUNT) + " planned runs but the run table has " + block.size());
         }
-        PreparedData data = dataCache.forExperiment(experimentId, spec);
-        if ("batched".equals(spec.training().trainer())) {
+        if ("batched".equals(trainer)) {
             return new BatchedBlockTraining(spec, data, block, checkpoints);
         }
-        if (TrainingSpec.ANNEALING.equals(spec.training().trainer())) {
+        if (TrainingSpec.ANNEALING.equals(trainer)) {
             return new AnnealingBlockTraining(spec, data, block, checkpoints, sweeps, step.getId());
         }
         return new Dl4jBlockTraining(block, run -> {

@@ -12,14 +12,16 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Splits training into partitions by hidden width and block of restarts. A partition's context
- * holds only three integers; everything else (weights, progress) lives in the results tables.
+ * Splits training into partitions by trainer, hidden width and block of restarts. A partition's context
+ * holds only these; everything else (weights, progress) lives in the results tables.
  */
 final class TrainingPartitioner implements Partitioner {
 
     static final String WIDTH = "width";
     static final String FROM = "from";
     static final String COUNT = "count";
+    /** The partition's trainer; absent in partitions made before trainer lists (then the spec's only trainer). */
+    static final String TRAINER = "trainer";
 
     private final TrainingSpec spec;
     private final int features;
@@ -50,14 +52,19 @@ final class TrainingPartitioner implements Partitioner {
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> out = new LinkedHashMap<>();
-        for (int width : spec.hiddenWidths()) {
-            int block = blockSize(width);
-            for (int from = 0; from < spec.restarts(); from += block) {
-                ExecutionContext ctx = new ExecutionContext();
-                ctx.putInt(WIDTH, width);
-                ctx.putInt(FROM, from);
-                ctx.putInt(COUNT, Math.min(block, spec.restarts() - from));
-                out.put(String.format("width-%d-restarts-%06d", width, from), ctx);
+        for (String trainer : spec.trainers()) {
+            for (int width : spec.hiddenWidths()) {
+                int block = blockSize(width);
+                int restarts = spec.restartsOf(trainer, width);
+                for (int from = 0; from < restarts; from += block) {
+                    ExecutionContext ctx = new ExecutionContext();
+                    ctx.putString(TRAINER, trainer);
+                    ctx.putInt(WIDTH, width);
+                    ctx.putInt(FROM, from);
+                    ctx.putInt(COUNT, Math.min(block, restarts - from));
+                    out.put((spec.keysByTrainer() ? trainer + "-" : "") + String.format("width-%d-restarts-%06d",
+                            width, from), ctx);
+                }
             }
         }
         return out;

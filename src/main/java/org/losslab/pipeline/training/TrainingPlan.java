@@ -17,9 +17,9 @@ import org.losslab.training.batched.BatchedMemory;
 /**
  * The train step's plan (docs/performance.md "Projections"): per hidden width, restarts × epochs of
  * training on every training example and evaluation on the training and test sets, in the partitions
- * the partitioner will make; memory of a block per thread (the trainers' own estimates); in the
- * database one {@code epoch_metric} row per run and epoch, one checkpoint per running network and
- * one {@code final_params} per run.
+ * the partitioner will make, per trainer listed; memory of a block per thread (the trainers' own estimates);
+ * in the database one {@code epoch_metric} row per run and epoch, one checkpoint per running network,
+ * one {@code final_params} per run and the cells-visited rows of the sampled runs.
  */
 public final class TrainingPlan implements StagePlan {
 
@@ -46,42 +46,52 @@ public final class TrainingPlan implements StagePlan {
         MnistShape d = in.requireData();
         int features = spec.data().inputSize();
         TrainingPartitioner partitioner = new TrainingPartitioner(spec);
-        boolean batched = "batched".equals(t.trainer());
         List<Work> work = new ArrayList<>();
         long partitions = 0;
         long memory = 0;
         long checkpoints = 0;
         long finals = 0;
-        for (int width : t.hiddenWidths()) {
-            int block = Math.min(partitioner.blockSize(width), t.restarts());
-            long parts = (t.restarts() + block - 1L) / block;
-            partitions += parts;
-            long params = ParameterInit.parameterCountExact(t.layerSizes(features, width));
-            // the test set every epoch, the training set only at the evaluation cadence (evaluate_train_every)
-            double evaluated = d.testCount() + (double) d.trainCount() * trainEvaluations(t) / t.epochs();
-            double flops = (double) t.restarts() * t.epochs()
-                    * TrainingBenchmark.flopsPerNetworkEpoch(features, width, t.hiddenLayers(), d.trainCount(),
-                    (int) Math.round(evaluated));
-            double fixed = (double) t.restarts() * t.epochs() * SECONDS_PER_RUN_EPOCH
-                    + (double) t.restarts() * t.epochs() * 4 * params / CHECKPOINT_BYTES_PER_SECOND;
-            work.add(new Work(String.format("n1=%d: %d networks x %d epochs, %d partition%s of %d", width, t.restarts(),
-                    t.epochs(), parts, parts == 1 ? "" : "s", block), flops,
-                    batched ? Work.Kernel.BATCHED : Work.Kernel.DL4J, width, parts, fixed));
-            long concurrent = Math.min(in.threads(), parts);
-            long perThread = batched ? sum(BatchedMemory.bytes(t, features, width, block, d.trainCount()))
-                    : TrainingMemory.bytesPerNetwork(t, features, width);
-            memory = Math.max(memory, concurrent * perThread);
-            checkpoints = Math.max(checkpoints, concurrent * block * 4 * params);
-            finals += t.restarts() * (4 * params + RUN_ROW_BYTES);
+        long runs = 0;
+        for (String trainer : t.trainers()) {
+            boolean batched = "batched".equals(trainer);
+            for (int width : t.hiddenWidths()) {
+                int restarts = t.restartsOf(trainer, width);
+                if (restarts == 0) {
+                    continue;
+                }
+                runs += restarts;
+                int block = Math.min(partitioner.blockSize(width), restarts);
+                long parts = (restarts + block - 1L) / block;
+                partitions += parts;
+                long params = ParameterInit.parameterCountExact(t.layerSizes(features, width));
+                // the test set every epoch, the training set only at the evaluation cadence (evaluate_train_every)
+                double evaluated = d.testCount() + (double) d.trainCount() * trainEvaluations(t) / t.epochs();
+                double flops = (double) restarts * t.epochs()
+                        * TrainingBenchmark.flopsPerNetworkEpoch(features, width, t.hiddenLayers(), d.trainCount(),
+                        (int) Math.round(evaluated));
+                double fixed = (double) restarts * t.epochs() * SECONDS_PER_RUN_EPOCH
+                        + (double) restarts * t.epochs() * 4 * params / CHECKPOINT_BYTES_PER_SECOND;
+                work.add(new Work(String.format("%sn1=%d: %d networks x %d epochs, %d partition%s of %d",
+                        t.keysByTrainer() ? trainer + " " : "", width, restarts, t.epochs(), parts,
+                        parts == 1 ? "" : "s", block), flops, batched ? Work.Kernel.BATCHED : Work.Kernel.DL4J, width,
+                        parts, fixed));
+                long concurrent = Math.min(in.threads(), parts);
+                long perThread = batched ? sum(BatchedMemory.bytes(t, features, width, block, d.trainCount()))
+                        : TrainingMemory.bytesPerNetwork(t, features, width);
+                memory = Math.max(memory, concurrent * perThread);
+                checkpoints = Math.max(checkpoints, concurrent * block * 4 * params);
+                finals += restarts * (4 * params + RUN_ROW_BYTES);
+            }
         }
         long data = 4L * ((long) d.trainCount() + d.testCount()) * features;
-        long runs = (long) t.restarts() * t.hiddenWidths().size();
-        long rows = runs * t.epochs() + 2 * runs;
+        // the cells-visited census: a row per sampled run, census (epoch 0 and every epoch) and hidden layer
+        long censuses = (long) t.visitedRuns() * t.hiddenWidths().size() * (t.epochs() + 1);
+        long rows = runs * t.epochs() + 2 * runs + censuses * t.hiddenLayers();
         String summary = String.format("%d width%s %s x %d restarts x %d epochs x %d examples (evaluated on %d every "
                         + t.evaluateTrainEvery() + " epochs + %d every epoch), "
-                        + "%s trainer, %d partitions", t.hiddenWidths().size(), t.hiddenWidths().size() == 1 ? "" : "s",
-                t.hiddenWidths(), t.restarts(), t.epochs(), d.trainCount(), d.trainCount(), d.testCount(), t.trainer(),
-                partitions);
+                        + "%s trainer%s, %d partitions", t.hiddenWidths().size(), t.hiddenWidths().size() == 1 ? "" : "s",
+                t.hiddenWidths(), t.restarts(), t.epochs(), d.trainCount(), d.trainCount(), d.testCount(),
+                String.join(" + ", t.trainers()), t.keysByTrainer() ? "s" : "", partitions);
         return new StageEstimate("train", summary, work, memory + data, finals + checkpoints
                 + runs * t.epochs() * EPOCH_ROW_BYTES, rows);
     }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public record TrainingStage(StepFactory steps, ExperimentContext experiments, TrainingDataCache data, RunStore runs,
-                            CheckpointStore checkpoints, AnnealSweepStore sweeps, SummaryStore summaries, Faults faults)
+                            CheckpointStore checkpoints, AnnealSweepStore sweeps, RunCellsStore cells, SummaryStore summaries,
+                            Faults faults)
         implements PipelineStage {
 
     static final String WORKER = "train-block";
@@ -59,7 +60,7 @@ public record TrainingStage(StepFactory steps, ExperimentContext experiments, Tr
 
     private Step trainBlock(JobSpec spec) {
         TrainBlockTasklet tasklet = new TrainBlockTasklet(spec, data, experiments, runs, checkpoints, sweeps,
-                faults);
+                cells, faults);
         return steps.tasklet(WORKER, tasklet, tasklet.blocks());
     }
 }

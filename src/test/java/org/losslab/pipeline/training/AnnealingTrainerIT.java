@@ -81,21 +81,76 @@ class AnnealingTrainerIT {
         assertThat(count("SELECT count(*) FROM epoch_metric m JOIN anneal_sweep s ON s.run_id = m.run_id AND s.sweep = m.epoch"
                 + " WHERE m.learning_rate = s.step")).as("the proposal step is the sweep's rate").isEqualTo(6);
 
-        TrainingSpec t = spec.training();
         PreparedData data = ReferenceTraining.data(spec);
         for (Map<String, Object> run : jdbc.queryForList("SELECT restart, params_sha256, final_train_loss FROM v_runs"
                 + " WHERE experiment = 'qs-anneal-net'")) {
             int restart = (Integer) run.get("restart");
-            int[] sizes = t.layerSizes(data.features(), 25);
-            NetworkAnnealer straight = new NetworkAnnealer(AnnealingBlockTraining.annealingSet(data, 500), sizes,
-                    ParameterInit.draw(sizes, t.init(), t.initScale(), ParameterInit.seed(spec.seed(), 25, restart)),
-                    AnnealingBlockTraining.settings(t), Seeds.derive(spec.seed(), "anneal", 25, restart));
-            while (!straight.isFinished()) {
-                straight.sweep();
-            }
             assertThat(run.get("params_sha256")).as("restart %d", restart)
-                    .isEqualTo(FloatBytes.sha256(straight.parameterBytes()));
+                    .isEqualTo(straightAnnealing(spec, data, restart));
         }
+    }
+
+    /** SHA-256 of the final parameters of an uninterrupted annealing of restart {@code restart} at n1 = 25. */
+    static String straightAnnealing(JobSpec spec, PreparedData data, int restart) {
+        TrainingSpec t = spec.training();
+        int[] sizes = t.layerSizes(data.features(), 25);
+        NetworkAnnealer straight = new NetworkAnnealer(AnnealingBlockTraining.annealingSet(data, 500), sizes,
+                ParameterInit.draw(sizes, t.init(), t.initScale(), ParameterInit.seed(spec.seed(), 25, restart)),
+                AnnealingBlockTraining.settings(t), Seeds.derive(spec.seed(), "anneal", 25, restart));
+        while (!straight.isFinished()) {
+            straight.sweep();
+        }
+        return FloatBytes.sha256(straight.parameterBytes());
+    }
+
+    /**
+     * {@code trainer: [batched, annealing]}: SGD and annealing twins of each restart in one execution, keys apart by
+     * trainer; a failed partition restarts and each trainer's final parameters equal its uninterrupted reference;
+     * the descent view leaves the annealed twins out and F6 compares the two (undetermined: 2 runs a group).
+     */
+    @Test
+    void trainerListTrainsBothTwinsInOneExecution() throws Exception {
+        JobSpec spec = spec("qs-anneal-pair", "training.trainer=[batched, annealing]");
+        JobRunner runner = ctx.getBean(JobRunner.class);
+        ctx.getBean(InjectedFaults.class).failTrainingOnce(25, 1, 2);
+        JobExecution failed = runner.run(spec, 1);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        JobExecution restarted = runner.restart(failed.getId());
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        List<Map<String, Object>> runs = jdbc.queryForList("SELECT run_key, trainer, restart, params_sha256 FROM v_runs"
+                + " WHERE experiment = 'qs-anneal-pair' AND status = 'COMPLETED' ORDER BY trainer, restart");
+        assertThat(runs).extracting(r -> r.get("trainer") + "/" + r.get("restart"))
+                .containsExactly("annealing/0", "annealing/1", "batched/0", "batched/1");
+        assertThat(runs).allSatisfy(r -> assertThat((String) r.get("run_key")).endsWith("/" + r.get("trainer")));
+        assertThat(count("SELECT count(*) FROM epoch_metric JOIN v_runs USING (run_id) WHERE experiment = 'qs-anneal-pair'"))
+                .as("no duplicate or missing metric rows").isEqualTo(12);
+        assertThat(count("SELECT count(*) FROM anneal_sweep JOIN v_runs USING (run_id) WHERE experiment = 'qs-anneal-pair'"))
+                .isEqualTo(6);
+
+        PreparedData data = ReferenceTraining.data(spec);
+        Map<Integer, String> sgd = ReferenceTraining.finalParamsSha256(spec, data, 25);
+        for (Map<String, Object> r : runs) {
+            int restart = (Integer) r.get("restart");
+            assertThat(r.get("params_sha256")).as("%s restart %d", r.get("trainer"), restart).isEqualTo(
+                    "batched".equals(r.get("trainer")) ? sgd.get(restart) : straightAnnealing(spec, data, restart));
+        }
+        assertThat(jdbc.queryForList("SELECT DISTINCT trainer FROM v_descent_runs WHERE experiment = 'qs-anneal-pair'",
+                String.class)).containsExactly("batched");
+        assertThat(jdbc.queryForList("SELECT verdict FROM v_comparison WHERE experiment = 'qs-anneal-pair'"
+                + " AND finding = 'F6' AND subject = 'n1=25 (annealing − batched)'", String.class))
+                .containsExactly("undetermined");
+    }
+
+    @Test
+    void aTrainerListNamesOneSgdTrainerAndKnownWidths() {
+        assertThatThrownBy(() -> spec("qs-anneal-two", "training.trainer=[batched, dl4j]"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("training.trainer may name at most one SGD trainer (batched or dl4j), not both");
+        assertThatThrownBy(() -> spec("qs-anneal-w", "training.trainer=[batched, annealing]",
+                "training.anneal_widths=[50]"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("training.anneal_widths names 50, which is not in hidden_widths [25]");
     }
 
     @Test

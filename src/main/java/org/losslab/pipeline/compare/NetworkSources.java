@@ -1,0 +1,63 @@
+package org.losslab.pipeline.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.losslab.BadInputException;
+import org.losslab.comparison.RunLosses;
+import org.losslab.spec.JobSpec;
+import org.losslab.spec.TrainingSpec;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads the final losses of an experiment's completed network runs: the descent runs for F2–F5 and, per trainer,
+ * the runs F6 compares when the spec lists several trainers (docs/science.md §A.5.3).
+ */
+final class NetworkSources {
+
+    private NetworkSources() {
+    }
+
+    /** The trainers of the experiment's completed runs, in name order. */
+    static List<String> trainers(JdbcTemplate jdbc, long experimentId) {
+        return jdbc.queryForList("SELECT DISTINCT trainer FROM run WHERE experiment_id = ? AND status = 'COMPLETED' "
+                + "AND trainer IS NOT NULL ORDER BY 1", String.class, experimentId);
+    }
+
+    /** F6's margin for networks: {@code training.anneal_margin} of the stored spec (its default if unreadable). */
+    static double annealMargin(JdbcTemplate jdbc, long experimentId) {
+        String text = jdbc.queryForObject("SELECT spec_text FROM experiment WHERE experiment_id = ?", String.class,
+                experimentId);
+        try {
+            TrainingSpec t = JobSpec.fromText("spec of experiment " + experimentId, text).training();
+            return t == null ? TrainingSpec.DEFAULT_ANNEAL_MARGIN : t.annealMargin();
+        } catch (BadInputException ex) {
+            return TrainingSpec.DEFAULT_ANNEAL_MARGIN;
+        }
+    }
+
+    /**
+     * Completed runs of {@code view} ({@code v_runs} or {@code v_descent_runs}), of one trainer or all (null), one
+     * entry per (hidden layers, hidden width) in increasing order.
+     */
+    static List<RunLosses> losses(JdbcTemplate jdbc, long experimentId, String view, String trainer) {
+        Map<List<Integer>, List<Object[]>> byWidth = new LinkedHashMap<>(); // (hidden layers, n1): H = 3 apart
+        String where = trainer == null ? "" : " AND trainer = ?";
+        Object[] args = trainer == null ? new Object[] {experimentId} : new Object[] {experimentId, trainer};
+        jdbc.query("SELECT widths[2], run_key, final_train_loss, final_test_loss, cardinality(widths) - 2 FROM " + view
+                        + " WHERE experiment_id = ? AND status = 'COMPLETED'" + where
+                        + " ORDER BY 5, widths[2], restart, run_key",
+                rs -> {
+                    byWidth.computeIfAbsent(List.of(rs.getInt(5), rs.getInt(1)), w -> new ArrayList<>())
+                            .add(new Object[] {rs.getString(2), rs.getDouble(3), rs.getDouble(4)});
+                }, args);
+        List<RunLosses> out = new ArrayList<>();
+        String source = view + ": COMPLETED runs of experiment " + experimentId
+                + (trainer == null ? "" : " trained by " + trainer) + ", final epoch";
+        byWidth.forEach((w, rows) -> out.add(new RunLosses(w.get(1), rows.stream().map(r -> (String) r[0]).toList(),
+                rows.stream().mapToDouble(r -> (Double) r[1]).toArray(),
+                rows.stream().mapToDouble(r -> (Double) r[2]).toArray(), source, w.get(0))));
+        return out;
+    }
+}
