@@ -153,31 +153,11 @@ public final class BatchedTrainer implements BlockTrainer {
         order.trainEpoch(epoch, (float) lr);
         states.advanceActive(epoch + 1);
         BlockEvaluator.Scores test = evaluator.evaluate(data.testX(), data.testY());
-        BlockEvaluator.Scores train = spec.evaluatesTrainAfter(epoch + 1) || anyNonFinite(test)
+        BlockEvaluator.Scores train = spec.evaluatesTrainAfter(epoch + 1) || EpochResults.anyNonFinite(states, k, test)
                 ? evaluator.evaluate(data.trainX(), data.trainY()) : null;
         double seconds = (System.nanoTime() - t0) / 1e9 / activeCount;
-        for (int i = 0; i < k; i++) {
-            if (!states.isActive(i)) {
-                continue;
-            }
-            EpochResult res = new EpochResult(epoch + 1, lr, train == null ? null : train.loss()[i], test.loss()[i],
-                    train == null ? null : train.error()[i], test.error()[i], seconds);
-            out.set(i, res);
-            if (res.diverged()) {
-                deactivate(i);
-            }
-        }
+        EpochResults.fill(out, states, epoch, lr, train, test, seconds, this::deactivate);
         return out;
-    }
-
-    /** A diverging network's epoch gets its training loss too, so its last metric row is complete. */
-    private boolean anyNonFinite(BlockEvaluator.Scores scores) {
-        for (int i = 0; i < k; i++) {
-            if (states.isActive(i) && !Double.isFinite(scores.loss()[i])) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Everything needed to continue network i bit-identically: the same record {@code Dl4jRunTrainer} writes. */

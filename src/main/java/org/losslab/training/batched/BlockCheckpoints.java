@@ -46,22 +46,30 @@ final class BlockCheckpoints {
 
     /** Network i continues from {@code c} (and trains again if it had stopped). */
     void restore(int i, Checkpoint c) {
-        long expected = order.orderSeed(i, c.epoch());
-        if (c.nextOrderSeed() != expected) {
-            throw new IllegalStateException("checkpoint of restart " + restarts[i] + " (width " + width
-                    + ") continues data-order stream " + c.nextOrderSeed() + ", expected " + expected);
+        slices.write(i, parameters(c, order.orderSeed(i, c.epoch()), restarts[i], width, paramCount));
+        states.resume(i, c.epoch());
+    }
+
+    /**
+     * The parameters of checkpoint {@code c}, refusing one of another run: its data-order stream must be
+     * {@code expectedOrderSeed}, it must carry no updater state (plain SGD) and {@code paramCount} parameters.
+     * Both paths of the batched trainer restore through this check.
+     */
+    static float[] parameters(Checkpoint c, long expectedOrderSeed, long restart, int width, int paramCount) {
+        if (c.nextOrderSeed() != expectedOrderSeed) {
+            throw new IllegalStateException("checkpoint of restart " + restart + " (width " + width
+                    + ") continues data-order stream " + c.nextOrderSeed() + ", expected " + expectedOrderSeed);
         }
         if (c.updaterState() != null && c.updaterState().length > 0) {
             throw new IllegalStateException("plain SGD has no updater state, but the checkpoint of restart "
-                    + restarts[i] + " carries " + c.updaterState().length + " bytes");
+                    + restart + " carries " + c.updaterState().length + " bytes");
         }
         float[] params = FloatBytes.decode(c.params());
         if (params.length != paramCount) {
-            throw new IllegalStateException("checkpoint of restart " + restarts[i] + " has " + params.length
+            throw new IllegalStateException("checkpoint of restart " + restart + " has " + params.length
                     + " parameters, networks of width " + width + " have " + paramCount);
         }
-        slices.write(i, params);
-        states.resume(i, c.epoch());
+        return params;
     }
 
     /** Freezes network i in its current state and zeroes its working parameters, so it stays finite and inert. */

@@ -110,30 +110,11 @@ public final class Nd4jBlockTrainer implements BlockTrainer {
         order.trainEpoch(epoch, (float) lr);
         states.advanceActive(epoch + 1);
         BlockEvaluator.Scores test = evaluator.evaluate(buffers.testX, buffers.testY, data.testY());
-        BlockEvaluator.Scores train = spec.evaluatesTrainAfter(epoch + 1) || anyNonFinite(test)
+        BlockEvaluator.Scores train = spec.evaluatesTrainAfter(epoch + 1) || EpochResults.anyNonFinite(states, restarts.length, test)
                 ? evaluator.evaluate(buffers.trainX, buffers.trainY, data.trainY()) : null;
         double seconds = (System.nanoTime() - t0) / 1e9 / activeCount;
-        for (int i = 0; i < restarts.length; i++) {
-            if (!states.isActive(i)) {
-                continue;
-            }
-            EpochResult res = new EpochResult(epoch + 1, lr, train == null ? null : train.loss()[i], test.loss()[i],
-                    train == null ? null : train.error()[i], test.error()[i], seconds);
-            out.set(i, res);
-            if (res.diverged()) {
-                deactivate(i);
-            }
-        }
+        EpochResults.fill(out, states, epoch, lr, train, test, seconds, this::deactivate);
         return out;
-    }
-
-    private boolean anyNonFinite(BlockEvaluator.Scores scores) {
-        for (int i = 0; i < restarts.length; i++) {
-            if (states.isActive(i) && !Double.isFinite(scores.loss()[i])) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The same record the fast path and {@code Dl4jRunTrainer} write. */
@@ -152,20 +133,7 @@ public final class Nd4jBlockTrainer implements BlockTrainer {
     /** As {@link BatchedTrainer#restore}, refusing a checkpoint of another run. */
     @Override
     public void restore(int i, Checkpoint c) {
-        long expected = order.orderSeed(i, c.epoch());
-        if (c.nextOrderSeed() != expected) {
-            throw new IllegalStateException("checkpoint of restart " + restarts[i] + " (width " + width
-                    + ") continues data-order stream " + c.nextOrderSeed() + ", expected " + expected);
-        }
-        if (c.updaterState() != null && c.updaterState().length > 0) {
-            throw new IllegalStateException("plain SGD has no updater state, but the checkpoint of restart "
-                    + restarts[i] + " carries " + c.updaterState().length + " bytes");
-        }
-        float[] params = FloatBytes.decode(c.params());
-        if (params.length != paramCount) {
-            throw new IllegalStateException("checkpoint of restart " + restarts[i] + " has " + params.length
-                    + " parameters, networks of width " + width + " have " + paramCount);
-        }
+        float[] params = BlockCheckpoints.parameters(c, order.orderSeed(i, c.epoch()), restarts[i], width, paramCount);
         parameters.write(i, params);
         states.resume(i, c.epoch());
         buffers.activeMask.putScalar(i, 0, 1f);
