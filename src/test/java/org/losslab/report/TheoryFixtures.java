@@ -118,25 +118,26 @@ final class TheoryFixtures {
     }
 
     /** Enumeration rows (V35): 12 disorder samples at N = 4, index k holding 3 + 2·min(k, 3 − k) ± 1 points. */
-    /** A stand-in for v_cells_visited: two networks of two layers, 200 rows, epochs 0-3. */
+    /** A stand-in for v_cells_visited: two networks of two layers (a region network, a training run), 200 rows, epochs 0-3. */
     static void cellsVisited(JdbcTemplate jdbc) {
         jdbc.execute("DROP VIEW IF EXISTS v_cells_visited CASCADE");
-        jdbc.execute("CREATE TABLE v_cells_visited (network TEXT, layer_no INT, layer TEXT, epoch INT, subset_rows INT, "
+        jdbc.execute("CREATE TABLE v_cells_visited (source TEXT, network TEXT, layer_no INT, layer TEXT, epoch INT, subset_rows INT, "
                 + "patterns INT, cumulative_patterns BIGINT, rows_changed INT, dead_fraction DOUBLE PRECISION, "
                 + "always_on_fraction DOUBLE PRECISION)");
         List<Object[]> rows = new ArrayList<>();
-        for (String network : new String[] {"fx/mlp-16-16/relu/trained", "fx/mlp-16-16/hardtanh/trained"}) {
+        for (String network : new String[] {"fx/mlp-16-16/relu/trained", "fx/mlp-100-25-10/relu/restart-0"}) {
+            String source = network.endsWith("trained") ? "regions" : "training";
             for (int layer = 0; layer < 2; layer++) {
                 long cumulative = 0;
                 for (int epoch = 0; epoch <= 3; epoch++) {
                     Integer changed = epoch == 0 ? null : 200 / (epoch + 1);
                     cumulative += epoch == 0 ? 180 : changed;
-                    rows.add(new Object[] {network, layer, "dense" + layer, epoch, 200, 180 - 10 * layer, cumulative,
+                    rows.add(new Object[] {source, network, layer, "dense" + layer, epoch, 200, 180 - 10 * layer, cumulative,
                             changed, 0.05 * epoch, 0.02 * epoch * layer});
                 }
             }
         }
-        jdbc.batchUpdate("INSERT INTO v_cells_visited VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO v_cells_visited VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     static void enumeration(JdbcTemplate jdbc, long experimentId, long executionId, long stepId, Random rnd) {
