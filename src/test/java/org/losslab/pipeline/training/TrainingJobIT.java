@@ -115,7 +115,7 @@ class TrainingJobIT {
     @Test
     void divergingRunsAreRecordedAndTheJobGoesOn() throws Exception {
         JobSpec spec = JobSpec.load(Path.of("jobs/quickstart.yaml"), List.of("name=qs-diverge", "training.restarts=2",
-                "training.epochs=3", "training.hidden_widths=[25]", "training.init_scale=1e20", "theory=null",
+                "training.epochs=3", "training.hidden_widths=[25]", "training.init_scale=1e20", "training.trainer=batched", "theory=null",
                 "spinglass=null", "cells=null", "regions=null", "enumeration=null"));
         JobExecution e = runner.run(spec, 1);
 
