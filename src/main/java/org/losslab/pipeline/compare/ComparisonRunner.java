@@ -52,8 +52,8 @@ public final class ComparisonRunner {
         String sgd = trainers.stream().filter(t -> !AnnealingComparisons.METHOD.equals(t)).findFirst().orElse(null);
         if (sgd != null && trainers.contains(AnnealingComparisons.METHOD)) {
             out.addAll(AnnealingComparisons.networks(
-                    NetworkSources.losses(jdbc, experimentId, "v_runs", AnnealingComparisons.METHOD),
-                    NetworkSources.losses(jdbc, experimentId, "v_runs", sgd), sgd,
+                    NetworkSources.losses(jdbc, experimentId, AnnealingComparisons.METHOD),
+                    NetworkSources.losses(jdbc, experimentId, sgd), sgd,
                     NetworkSources.annealMargin(jdbc, experimentId), s));
         }
         List<EnergySample> spinGlass = src.spinGlass();

@@ -90,7 +90,7 @@ public final class ComparisonSources {
      * hidden width in increasing order.
      */
     public List<RunLosses> networkLosses() {
-        List<RunLosses> out = NetworkSources.losses(jdbc, experimentId, "v_descent_runs", null);
+        List<RunLosses> out = NetworkSources.losses(jdbc, experimentId, null);
         if (out.isEmpty()) {
             missing.add("completed network runs in v_runs for experiment " + experimentId + " (F2-F5)");
         }

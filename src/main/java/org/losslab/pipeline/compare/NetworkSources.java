@@ -37,17 +37,24 @@ final class NetworkSources {
         }
     }
 
+    /** The completed descent runs (F2–F5: {@code v_descent_runs}), ordered as {@link #losses} reads them. */
+    private static final String DESCENT = "SELECT widths[2], run_key, final_train_loss, final_test_loss, "
+            + "cardinality(widths) - 2 FROM v_descent_runs WHERE experiment_id = ? AND status = 'COMPLETED' "
+            + "ORDER BY 5, widths[2], restart, run_key";
+    /** The completed runs of one trainer (F6: {@code v_runs}). */
+    private static final String OF_TRAINER = "SELECT widths[2], run_key, final_train_loss, final_test_loss, "
+            + "cardinality(widths) - 2 FROM v_runs WHERE experiment_id = ? AND status = 'COMPLETED' AND trainer = ? "
+            + "ORDER BY 5, widths[2], restart, run_key";
+
     /**
-     * Completed runs of {@code view} ({@code v_runs} or {@code v_descent_runs}), of one trainer or all (null), one
-     * entry per (hidden layers, hidden width) in increasing order.
+     * Completed runs, one entry per (hidden layers, hidden width) in increasing order: the descent runs of
+     * {@code v_descent_runs} when {@code trainer} is null, else those of one trainer in {@code v_runs}.
      */
-    static List<RunLosses> losses(JdbcTemplate jdbc, long experimentId, String view, String trainer) {
+    static List<RunLosses> losses(JdbcTemplate jdbc, long experimentId, String trainer) {
         Map<List<Integer>, List<Object[]>> byWidth = new LinkedHashMap<>(); // (hidden layers, n1): H = 3 apart
-        String where = trainer == null ? "" : " AND trainer = ?";
+        String view = trainer == null ? "v_descent_runs" : "v_runs";
         Object[] args = trainer == null ? new Object[] {experimentId} : new Object[] {experimentId, trainer};
-        jdbc.query("SELECT widths[2], run_key, final_train_loss, final_test_loss, cardinality(widths) - 2 FROM " + view
-                        + " WHERE experiment_id = ? AND status = 'COMPLETED'" + where
-                        + " ORDER BY 5, widths[2], restart, run_key",
+        jdbc.query(trainer == null ? DESCENT : OF_TRAINER,
                 rs -> {
                     byWidth.computeIfAbsent(List.of(rs.getInt(5), rs.getInt(1)), w -> new ArrayList<>())
                             .add(new Object[] {rs.getString(2), rs.getDouble(3), rs.getDouble(4)});

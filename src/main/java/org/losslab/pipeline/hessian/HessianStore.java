@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.losslab.hessian.HessianResult;
 import org.losslab.hessian.HessianSettings;
-import org.losslab.pipeline.training.RunStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +26,9 @@ public class HessianStore {
         return jdbc.query("""
                 SELECT r.run_key FROM run r JOIN final_params f USING (run_id)
                 WHERE r.experiment_id = ? AND r.widths[2] = ? AND r.restart >= ? AND r.restart < ?
-                  AND r.status = 'COMPLETED' AND %s
+                  AND r.status = 'COMPLETED' AND r.run_id IN (SELECT run_id FROM v_descent_runs)
                   AND NOT EXISTS (SELECT 1 FROM hessian_network h WHERE h.run_id = r.run_id)
-                ORDER BY r.restart LIMIT 1""".formatted(RunStore.DESCENT_RUNS),
+                ORDER BY r.restart LIMIT 1""",
                 rs -> rs.next() ? rs.getString(1) : null, experimentId, width, from, from + count);
     }
 

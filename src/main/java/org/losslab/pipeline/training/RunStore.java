@@ -51,17 +51,9 @@ public class RunStore {
     }
 
     /**
-     * The SQL condition (on a {@code run} alias {@code r}) selecting an experiment's descent runs: those not
-     * annealed, unless the experiment has annealed runs only. The stages and findings about SGD-trained networks
-     * (regions, Hessian, F2–F5) read these; the F6 comparison reads both.
-     */
-    public static final String DESCENT_RUNS = """
-            (r.trainer IS DISTINCT FROM 'annealing' OR NOT EXISTS (SELECT 1 FROM run o
-             WHERE o.experiment_id = r.experiment_id AND o.trainer IS DISTINCT FROM 'annealing'))""";
-
-    /**
-     * Per hidden width, the key and activation of the {@code perWidth} COMPLETED runs of lowest restart that
-     * have final parameters, ordered by width and restart (a deterministic choice: training is).
+     * Per hidden width, the key and activation of the {@code perWidth} COMPLETED descent runs (v_descent_runs: not
+     * annealed, unless the experiment has annealed runs only) of lowest restart that have final parameters, ordered
+     * by width and restart (a deterministic choice: training is).
      */
     public List<String[]> lowestCompletedRuns(long experimentId, int perWidth) {
         return jdbc.query("""
@@ -69,8 +61,9 @@ public class RunStore {
                     SELECT r.run_key, r.activation, r.widths[2] AS width, r.restart,
                            row_number() OVER (PARTITION BY r.widths[2] ORDER BY r.restart) AS k
                     FROM run r JOIN final_params f USING (run_id)
-                    WHERE r.experiment_id = ? AND r.status = 'COMPLETED' AND %s) s
-                WHERE k <= ? ORDER BY width, restart""".formatted(DESCENT_RUNS),
+                    WHERE r.experiment_id = ? AND r.status = 'COMPLETED'
+                      AND r.run_id IN (SELECT run_id FROM v_descent_runs)) s
+                WHERE k <= ? ORDER BY width, restart""",
                 (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, experimentId, perWidth);
     }
 
