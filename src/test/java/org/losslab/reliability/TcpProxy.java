@@ -25,9 +25,31 @@ final class TcpProxy implements AutoCloseable {
 
     TcpProxy(String host, int targetPort) throws IOException {
         this.target = new InetSocketAddress(host, targetPort);
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = listenBelowEphemeralPorts();
         this.port = server.getLocalPort();
         accept(server);
+    }
+
+    /**
+     * A listening socket on a free port below Linux's ephemeral range (32768–60999): {@link #restore()} binds the
+     * port again after {@link #cut()}, and an ephemeral port could meanwhile become the local port of some
+     * outgoing connection on this machine (seen once: "Address already in use" during a CI run).
+     */
+    private static ServerSocket listenBelowEphemeralPorts() throws IOException {
+        java.util.Random random = new java.util.Random();
+        IOException last = null;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            ServerSocket s = new ServerSocket();
+            s.setReuseAddress(true);
+            try {
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 20000 + random.nextInt(12000)), 50);
+                return s;
+            } catch (IOException e) {
+                s.close();
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /** A proxy for the server of a JDBC URL {@code jdbc:postgresql://host:port/db}. */
