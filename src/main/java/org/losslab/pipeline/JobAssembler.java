@@ -72,12 +72,12 @@ public class JobAssembler {
     }
 
     /**
-     * {@link #progress(long, org.springframework.batch.core.job.JobExecution)} of an execution another process
-     * runs (losslab serve): the spec's step names are learnt first, as {@link #create} learns them.
+     * {@link #progress(long, List)} of an execution another process runs (losslab serve): the spec's step
+     * names are learnt first, as {@link #create} learns them.
      */
-    public List<StageProgress> progress(JobSpec spec, long experimentId, org.springframework.batch.core.job.JobExecution execution) {
+    public List<StageProgress> progress(JobSpec spec, long experimentId, List<StepState> steps) {
         steps(spec);
-        return progress(experimentId, execution);
+        return progress(experimentId, steps);
     }
 
     /** The worker step {@code name} for a spec, as a remote worker runs it. */
@@ -95,14 +95,20 @@ public class JobAssembler {
      * (training), otherwise its partitions and unpartitioned steps started so far, done when COMPLETED.
      */
     public List<StageProgress> progress(long experimentId, org.springframework.batch.core.job.JobExecution execution) {
+        return progress(experimentId, execution.getStepExecutions().stream().map(st -> new StepState(st.getStepName(),
+                st.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED)).toList());
+    }
+
+    /** {@link #progress(long, org.springframework.batch.core.job.JobExecution)} from the steps' names and states. */
+    public List<StageProgress> progress(long experimentId, List<StepState> stepStates) {
         Map<String, long[]> steps = new LinkedHashMap<>();
-        for (var step : execution.getStepExecutions()) {
-            String name = step.getStepName().split(":", 2)[0];
+        for (StepState step : stepStates) {
+            String name = step.name().split(":", 2)[0];
             String section = sectionOfStep.get(name);
-            if (section != null && !managerSteps.contains(step.getStepName())) {
+            if (section != null && !managerSteps.contains(step.name())) {
                 long[] c = steps.computeIfAbsent(section, k -> new long[2]);
                 c[1]++;
-                c[0] += step.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED ? 1 : 0;
+                c[0] += step.completed() ? 1 : 0;
             }
         }
         List<StageProgress> out = new java.util.ArrayList<>();

@@ -17,13 +17,22 @@ public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> 
                              List<Map<String, Object>> provenance, List<Map<String, Object>> runSeeds,
                              List<String> plannedSteps) {
 
+    private static final String PROVENANCE = """
+            SELECT p.job_execution_id AS execution, code_version, git_commit, nd4j_backend, nd4j_classifier,
+                   batched_path, omp_threads, partition_threads, java_version, host, cpu_model, cpu_cores,
+                   round(cpu_seconds::numeric, 1) AS cpu_seconds, recorded_at
+            FROM provenance p JOIN v_job_execution e USING (job_execution_id)
+            WHERE e.job_instance_id = ? ORDER BY 1""";
+
+    /** {@link #PROVENANCE} for a login that may not read the host name (the analyst role, V27). */
+    private static final String PROVENANCE_WITHOUT_HOST = PROVENANCE.replace(" host,", " NULL AS host,");
+
     public static ExecutionFacts load(JdbcTemplate jdbc, long executionId) {
         List<Map<String, Object>> e = jdbc.queryForList("""
-                SELECT e.job_execution_id, i.job_name, i.job_instance_id, e.status, e.exit_code, e.create_time,
-                       e.start_time, e.end_time, round(extract(epoch FROM coalesce(e.end_time, now()::timestamp)
-                       - e.start_time)::numeric, 1) AS seconds
-                FROM batch_job_execution e JOIN batch_job_instance i USING (job_instance_id)
-                WHERE e.job_execution_id = ?""", executionId);
+                SELECT job_execution_id, job_name, job_instance_id, status, exit_code, create_time,
+                       start_time, end_time, round(extract(epoch FROM coalesce(end_time, now()::timestamp)
+                       - start_time)::numeric, 1) AS seconds
+                FROM v_job_execution WHERE job_execution_id = ?""", executionId);
         if (e.isEmpty()) {
             throw new IllegalArgumentException("no job execution " + executionId + " in this database");
         }
@@ -37,7 +46,7 @@ public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> 
                 jdbc.queryForList("""
                         SELECT job_execution_id AS execution, status, exit_code, start_time, end_time,
                                round(extract(epoch FROM coalesce(end_time, now()::timestamp) - start_time)::numeric, 1) AS seconds
-                        FROM batch_job_execution WHERE job_instance_id = ? ORDER BY job_execution_id""", instance),
+                        FROM v_job_execution WHERE job_instance_id = ? ORDER BY job_execution_id""", instance),
                 jdbc.queryForList("""
                         SELECT s.job_execution_id AS execution,
                                CASE WHEN step_name LIKE '%-block:%' THEN split_part(step_name, ':', 1) || ' (partitions)'
@@ -46,7 +55,7 @@ public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> 
                                string_agg(DISTINCT s.status, ',') AS statuses, sum(write_count) AS rows_written,
                                min(s.start_time) AS started, max(s.end_time) AS ended,
                                round(extract(epoch FROM max(coalesce(s.end_time, now()::timestamp)) - min(s.start_time))::numeric, 1) AS seconds
-                        FROM batch_step_execution s JOIN batch_job_execution e USING (job_execution_id)
+                        FROM v_step_execution s JOIN v_job_execution e USING (job_execution_id)
                         WHERE e.job_instance_id = ? GROUP BY 1, 2 ORDER BY 1, min(s.step_execution_id)""", instance),
                 experimentId == null ? List.of() : jdbc.queryForList("""
                         WITH secs AS (
@@ -67,21 +76,22 @@ public record ExecutionFacts(Map<String, Object> execution, Map<String, Object> 
                                d.verified_as, d.file_sha256::text AS file_sha256
                         FROM experiment_dataset ed JOIN dataset d USING (dataset_sha256)
                         WHERE ed.experiment_id = ? ORDER BY ed.role""", experimentId),
-                jdbc.queryForList("""
-                        SELECT p.job_execution_id AS execution, code_version, git_commit, nd4j_backend, nd4j_classifier,
-                               batched_path, omp_threads, partition_threads, java_version, host, cpu_model, cpu_cores,
-                               round(cpu_seconds::numeric, 1) AS cpu_seconds, recorded_at
-                        FROM provenance p JOIN batch_job_execution e USING (job_execution_id)
-                        WHERE e.job_instance_id = ? ORDER BY 1""", instance),
+                jdbc.queryForList(readsHost(jdbc) ? PROVENANCE : PROVENANCE_WITHOUT_HOST, instance),
                 experimentId == null ? List.of() : jdbc.queryForList("""
                         SELECT run_key, seed, status, epochs_done FROM run WHERE experiment_id = ?
                         ORDER BY widths[2], restart LIMIT 5000""", experimentId),
                 jdbc.queryForList("""
                         SELECT step_name FROM execution_step_plan WHERE job_execution_id = (
                             SELECT max(p.job_execution_id) FROM execution_step_plan p
-                            JOIN batch_job_execution e USING (job_execution_id)
+                            JOIN v_job_execution e USING (job_execution_id)
                             WHERE e.job_instance_id = ? AND p.job_execution_id <= ?)
                         ORDER BY position""", String.class, instance, executionId));
+    }
+
+    /** Whether the connected login may read {@code provenance.host} (the owner and the app role may). */
+    private static boolean readsHost(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT has_column_privilege('provenance', 'host', 'SELECT')", Boolean.class));
     }
 
     public Long experimentId() {

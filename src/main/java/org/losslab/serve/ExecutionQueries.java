@@ -5,18 +5,21 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The view's own reads of the job repository: the execution list and one execution's state. */
+/**
+ * The view's own reads of the job repository: the execution list and one execution's state, through the
+ * views an analyst login may read ({@code v_job_execution}, {@code v_step_execution}; V50), never the
+ * {@code batch_*} tables themselves.
+ */
 @Component
 class ExecutionQueries {
 
     private static final String EXECUTIONS = """
-            SELECT e.job_execution_id AS id, i.job_name AS job, x.instance_no AS instance, e.status, e.exit_code,
+            SELECT e.job_execution_id AS id, e.job_name AS job, x.instance_no AS instance, e.status, e.exit_code,
                    e.start_time, e.end_time,
                    round(extract(epoch FROM coalesce(e.end_time, now()::timestamp) - e.start_time)::numeric, 0) AS seconds,
-                   h.beat_at AS heartbeat
-            FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
-            LEFT JOIN experiment x ON x.job_instance_id = i.job_instance_id
-            LEFT JOIN heartbeat h ON h.job_execution_id = e.job_execution_id
+                   e.heartbeat_at AS heartbeat
+            FROM v_job_execution e
+            LEFT JOIN experiment x ON x.job_instance_id = e.job_instance_id
             """;
 
     private final JdbcTemplate jdbc;
@@ -39,7 +42,7 @@ class ExecutionQueries {
     /** The experiment of execution {@code id}'s job instance, or null (none recorded, or no such execution). */
     Long experimentId(long id) {
         List<Long> ids = jdbc.queryForList("""
-                SELECT x.experiment_id FROM batch_job_execution e JOIN experiment x USING (job_instance_id)
+                SELECT x.experiment_id FROM v_job_execution e JOIN experiment x USING (job_instance_id)
                 WHERE e.job_execution_id = ?""", Long.class, id);
         return ids.isEmpty() ? null : ids.get(0);
     }
@@ -49,8 +52,14 @@ class ExecutionQueries {
         return jdbc.queryForObject("""
                 SELECT max(job_execution_id) || '/' || count(*) || '/' || coalesce(max(end_time)::text, '-')
                        || '/' || string_agg(status, ',' ORDER BY job_execution_id)
-                FROM batch_job_execution WHERE job_instance_id =
-                    (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?)""", String.class, id);
+                FROM v_job_execution WHERE job_instance_id =
+                    (SELECT job_instance_id FROM v_job_execution WHERE job_execution_id = ?)""", String.class, id);
+    }
+
+    /** The steps of execution {@code id} as far as they have started: name and whether each has completed. */
+    List<org.losslab.pipeline.StepState> steps(long id) {
+        return jdbc.query("SELECT step_name, status FROM v_step_execution WHERE job_execution_id = ? ORDER BY step_execution_id",
+                (rs, i) -> new org.losslab.pipeline.StepState(rs.getString(1), "COMPLETED".equals(rs.getString(2))), id);
     }
 
     /** Whether the status means a process is (or claims to be) working on the execution. */

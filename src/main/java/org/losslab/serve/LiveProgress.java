@@ -9,8 +9,6 @@ import org.losslab.job.ProgressLine;
 import org.losslab.pipeline.JobAssembler;
 import org.losslab.pipeline.StageProgress;
 import org.losslab.report.ExecutionFacts;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +22,12 @@ import org.springframework.stereotype.Component;
 class LiveProgress {
 
     private final JdbcTemplate jdbc;
-    private final JobRepository jobRepository;
     private final JobAssembler jobs;
     private final ExecutionQueries executions;
     private final Map<String, ProgressLine> lines = new ConcurrentHashMap<>();
 
-    LiveProgress(JdbcTemplate jdbc, JobRepository jobRepository, JobAssembler jobs, ExecutionQueries executions) {
+    LiveProgress(JdbcTemplate jdbc, JobAssembler jobs, ExecutionQueries executions) {
         this.jdbc = jdbc;
-        this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.executions = executions;
     }
@@ -62,12 +58,11 @@ class LiveProgress {
 
     private List<Map<String, Object>> stages(long id, ExecutionFacts facts) {
         List<Map<String, Object>> out = new ArrayList<>();
-        JobExecution execution = jobRepository.getJobExecution(id);
-        if (execution == null || facts.experimentId() == null) {
+        if (facts.experimentId() == null) {
             return out;
         }
         long now = System.nanoTime();
-        for (StageProgress p : jobs.progress(facts.spec(), facts.experimentId(), execution)) {
+        for (StageProgress p : jobs.progress(facts.spec(), facts.experimentId(), executions.steps(id))) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("stage", p.stage());
             s.put("unit", p.unit());

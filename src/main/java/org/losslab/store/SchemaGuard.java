@@ -13,7 +13,8 @@ import org.springframework.core.env.Environment;
  * exist. They set {@value #MISSING_MESSAGE}; when the database has no migration applied yet, start-up
  * stops with that message as bad input (exit 2) and nothing is written. Otherwise Flyway migrates as usual; when
  * the pool is read-only ({@link DatabaseConfiguration#READ_ONLY}, losslab serve) it migrates through a connection
- * of its own, at start-up only.
+ * of its own, at start-up only. A login that may not read Flyway's history (the analyst role: serve, report,
+ * sql) only checks that the schema is as new as this losslab ({@link SchemaVersion}), since it cannot migrate.
  */
 @Configuration(proxyBeanMethods = false)
 public class SchemaGuard {
@@ -24,12 +25,16 @@ public class SchemaGuard {
     @Bean
     FlywayMigrationStrategy flywayMigrationStrategy(Environment environment) {
         return flyway -> {
+            if (!SchemaVersion.readsHistory(flyway.getConfiguration().getDataSource())) {
+                SchemaVersion.requireCurrent(flyway.getConfiguration());
+                return;
+            }
             String refusal = environment.getProperty(MISSING_MESSAGE);
             if (refusal != null && flyway.info().applied().length == 0) {
                 throw new BadInputException(refusal);
             }
-            if (environment.getProperty(DatabaseConfiguration.READ_ONLY, Boolean.class, false)
-                    && flyway.info().pending().length > 0
+            boolean readOnly = environment.getProperty(DatabaseConfiguration.READ_ONLY, Boolean.class, false);
+            if (readOnly && flyway.info().pending().length > 0
                     && flyway.getConfiguration().getDataSource() instanceof com.zaxxer.hikari.HikariDataSource pool) {
                 // the pool's connections are read-only: migrate as every command does, through one of its own
                 Flyway.configure().configuration(flyway.getConfiguration())

@@ -101,11 +101,7 @@ class ServeIT {
         long id = executionOf("serve-done");
         String dom = Chromium.dumpDom(chromium, base + "/executions/" + id);
         assertThat(dom).contains("id=\"verdicts\"", "data-running=\"false\"", "test_loss_variance_loglog_slope");
-        List<String> figures = new ArrayList<>();
-        Matcher m = Pattern.compile("src=\"(/executions/" + id + "/figures/[a-z0-9-]+\\.png)\"").matcher(dom);
-        while (m.find()) {
-            figures.add(m.group(1));
-        }
+        List<String> figures = figureSources(dom, id);
         assertThat(figures).as("the report's figures of a training spec").hasSizeGreaterThanOrEqualTo(2);
         int total = attribute(dom, "data-images-total");
         assertThat(total).as("figures and loss curves").isEqualTo(figures.size() + 1);
@@ -139,6 +135,87 @@ class ServeIT {
                     .isInstanceOf(SQLException.class).satisfies(e -> assertThat(((SQLException) e).getSQLState())
                             .as("read_only_sql_transaction").isEqualTo("25006"));
         }
+    }
+
+    /**
+     * The view as a login of the analyst role, as docs/operations.md advises beyond localhost: it starts (no
+     * migration, no permission error), shows the same executions, live progress, verdicts and figures as the
+     * owner's, and its login still cannot read the job repository itself.
+     */
+    @Test
+    void anAnalystLoginServesTheSameView() throws Exception {
+        long done = executionOf("serve-done");
+        long running = executionOf("serve-live");
+        String login = "losslab_it_viewer_" + Long.toHexString(System.nanoTime());
+        try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
+            s.execute("CREATE ROLE " + login + " LOGIN IN ROLE losslab_analyst");
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            System.setProperty("LOSSLAB_DB_USER", login);
+            try (ConfigurableApplicationContext viewer = ServeCommand.open("127.0.0.1", port)) {
+                String analystBase = "http://127.0.0.1:" + port;
+                String page = new String(get(analystBase, "/executions/" + done).body());
+                assertThat(figureSources(page, done)).as("the finished page's figures")
+                        .isNotEmpty().isEqualTo(figureSources(new String(get(base, "/executions/" + done).body()), done));
+                assertThat(page).contains("id=\"verdicts\"", "test_loss_variance_loglog_slope");
+                for (String figure : figureSources(page, done)) {
+                    HttpResponse<byte[]> png = get(analystBase, figure);
+                    assertThat(png.statusCode()).as(figure).isEqualTo(200);
+                    assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+                }
+                String json = new String(get(analystBase, "/api/executions/" + running).body());
+                assertThat(json).contains("\"stage\":\"training\",\"unit\":\"network-epochs\"");
+                assertThat(new String(get(analystBase, "/").body())).contains("serve-done", "serve-live");
+                assertThat(get(analystBase, "/executions/" + running + "/loss.png").statusCode()).isEqualTo(200);
+                try (Connection c = viewer.getBean(DataSource.class).getConnection(); Statement v = c.createStatement()) {
+                    assertThatThrownBy(() -> v.executeQuery("SELECT * FROM batch_job_execution_context"))
+                            .isInstanceOf(SQLException.class).satisfies(e -> assertThat(((SQLException) e).getSQLState())
+                                    .as("insufficient_privilege").isEqualTo("42501"));
+                }
+            } finally {
+                db.useInProcess();
+                s.execute("DROP ROLE " + login);
+            }
+        }
+    }
+
+    /** An analyst login cannot migrate: a schema older than this losslab is one line naming what to do. */
+    @Test
+    void anAnalystLoginRefusesASchemaOlderThanThisLosslab() throws Exception {
+        String login = "losslab_it_viewer_" + Long.toHexString(System.nanoTime());
+        try (TestDatabase old = TestDatabase.create(); Connection admin = old.connect(); Statement s = admin.createStatement()) {
+            org.flywaydb.core.Flyway.configure().dataSource(old.url(), old.user(), "").locations("classpath:db/migration")
+                    .target("49").load().migrate();
+            s.execute("CREATE ROLE " + login + " LOGIN IN ROLE losslab_analyst");
+            old.useInProcess();
+            System.setProperty("LOSSLAB_DB_USER", login);
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            try {
+                assertThatThrownBy(() -> ServeCommand.open("127.0.0.1", port).close())
+                        .satisfies(e -> assertThat(Causes.find(e, org.losslab.BadInputException.class)).as("bad input")
+                                .isNotNull().extracting(Throwable::getMessage).asString()
+                                .contains("no v_schema_version", "this losslab needs version", "as the schema's owner"));
+                assertThat(old.strings("SELECT count(*) FROM flyway_schema_history WHERE version = '50'"))
+                        .as("nothing migrated").containsExactly("0");
+            } finally {
+                db.useInProcess();
+                s.execute("DROP ROLE " + login);
+            }
+        }
+    }
+
+    private static List<String> figureSources(String page, long id) {
+        List<String> figures = new ArrayList<>();
+        Matcher m = Pattern.compile("src=\"(/executions/" + id + "/figures/[a-z0-9-]+\\.png)\"").matcher(page);
+        while (m.find()) {
+            figures.add(m.group(1));
+        }
+        return figures;
     }
 
     private static String[] run(String name, String... sets) {
@@ -192,6 +269,10 @@ class ServeIT {
     }
 
     private static HttpResponse<byte[]> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return get(base, path);
+    }
+
+    private static HttpResponse<byte[]> get(String server, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

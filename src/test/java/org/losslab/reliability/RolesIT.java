@@ -70,6 +70,7 @@ class RolesIT {
                     s.execute("DROP ROLE " + login);
                 }
                 assertThat(ResultsCheck.scalar(admin, "SELECT count(*) FROM v_runs WHERE status = 'COMPLETED'")).isEqualTo(1);
+                analystWritesTheReport(db, admin);
 
                 s.execute("SET ROLE losslab_analyst");
                 for (String sql : ANALYST_READS) {
@@ -79,6 +80,30 @@ class RolesIT {
                     refused(admin, sql);
                 }
                 s.execute("RESET ROLE");
+            }
+        }
+    }
+
+    /**
+     * A login of the analyst role writes an execution's report (V50: the job repository through its views, the
+     * database identity): no migration attempted, no permission error, and the host it may not read left out.
+     */
+    private static void analystWritesTheReport(TestDatabase db, Connection admin) throws Exception {
+        String login = "losslab_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        long execution = ResultsCheck.scalar(admin, "SELECT max(job_execution_id) FROM batch_job_execution");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("analyst-report");
+        try (Statement s = admin.createStatement()) {
+            s.execute("CREATE ROLE " + login + " LOGIN IN ROLE losslab_analyst");
+            try {
+                System.setProperty("LOSSLAB_DB_USER", login);
+                Run r = BadInputCatalogueIT.run("report", Long.toString(execution), "--out", dir.resolve("r").toString());
+                assertThat(r.exit()).as("report as the analyst; stderr: %s", r.err()).isZero();
+                String index = java.nio.file.Files.readString(dir.resolve("r/index.html"));
+                String host = db.strings("SELECT host FROM provenance").get(0);
+                assertThat(index).contains("roles").doesNotContain(">" + host + "<");
+            } finally {
+                System.clearProperty("LOSSLAB_DB_USER");
+                s.execute("DROP ROLE " + login);
             }
         }
     }
