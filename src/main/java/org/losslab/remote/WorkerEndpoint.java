@@ -13,7 +13,7 @@ import org.losslab.pipeline.JobAssembler;
 import org.losslab.spec.JobSpec;
 import org.losslab.store.ExperimentStore;
 import org.losslab.store.PartitionLeaseStore;
-import org.losslab.training.BlasKernel;
+import org.losslab.store.Provenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.support.AmqpHeaders;
@@ -138,20 +138,13 @@ public final class WorkerEndpoint {
         }
     }
 
-    /** Bits depend on the OpenMP thread count and the OpenBLAS kernel: a worker that differs would break them. */
+    /**
+     * Bits depend on the build, the backend, the OpenMP thread count, the OpenBLAS kernel and the batched path:
+     * a worker that differs from the execution's recorded provenance would break them.
+     */
     private String numericsMismatch(long jobExecutionId) {
-        Integer expected = experiments.ompThreads(jobExecutionId).orElse(null);
-        if (expected != null && expected != ompThreads) {
-            return "worker runs " + ompThreads + " OpenMP threads but execution " + jobExecutionId + " was started with "
-                    + expected + " (LOSSLAB_OMP_THREADS must match for bit-identical results)";
-        }
-        String kernel = BlasKernel.current();
-        String expectedKernel = experiments.openblasCoretype(jobExecutionId).orElse(kernel);
-        if (!expectedKernel.equals(kernel)) {
-            return "worker runs OpenBLAS kernel " + kernel + " but execution " + jobExecutionId + " was started with "
-                    + expectedKernel + " (OPENBLAS_CORETYPE must match for bit-identical results)";
-        }
-        return null;
+        String why = experiments.provenance(jobExecutionId).map(Provenance.current()::bitsMismatch).orElse(null);
+        return why == null ? null : "execution " + jobExecutionId + ": " + why;
     }
 
     private void refuse(StepExecution step, String why) {

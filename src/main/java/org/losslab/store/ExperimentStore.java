@@ -62,16 +62,13 @@ public class ExperimentStore {
         jdbc.update("UPDATE provenance SET cpu_seconds = ? WHERE job_execution_id = ?", seconds, jobExecutionId);
     }
 
-    /** The OpenMP thread count an execution was started with (its provenance), if recorded. */
-    public Optional<Integer> ompThreads(long jobExecutionId) {
-        return jdbc.queryForList("SELECT omp_threads FROM provenance WHERE job_execution_id = ?",
-                Integer.class, jobExecutionId).stream().findFirst();
-    }
-
-    /** The OpenBLAS kernel an execution was started with (its provenance), if recorded. */
-    public Optional<String> openblasCoretype(long jobExecutionId) {
-        return jdbc.queryForList("SELECT openblas_coretype FROM provenance WHERE job_execution_id = ?",
-                String.class, jobExecutionId).stream().filter(java.util.Objects::nonNull).findFirst();
+    /** The provenance an execution was started with, if recorded (the host is not read). */
+    public Optional<Provenance> provenance(long jobExecutionId) {
+        return jdbc.query("""
+                SELECT code_version, git_commit, nd4j_backend, nd4j_classifier, omp_threads, openblas_coretype,
+                       java_version, batched_path FROM provenance WHERE job_execution_id = ?""",
+                (rs, i) -> new Provenance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        rs.getString(6), rs.getString(7), null, rs.getString(8)), jobExecutionId).stream().findFirst();
     }
 
     /** Canonical spec text stored for a job instance (what restart and remote workers run). */

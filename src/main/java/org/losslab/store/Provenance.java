@@ -39,6 +39,30 @@ public record Provenance(String codeVersion, String gitCommit, String nd4jBacken
                 BatchedPath.current().label());
     }
 
+    /**
+     * Why a process with this provenance would not reproduce the bits of an execution started with
+     * {@code started} (a remote worker taking one of its partitions), or null when nothing that changes the
+     * bits differs: the build, the ND4J backend, the thread count, the OpenBLAS kernel and the batched
+     * trainer's path. Values the started execution did not record (older schema versions) are not compared.
+     */
+    public String bitsMismatch(Provenance started) {
+        String[][] facts = {
+            {"build", codeVersion + " " + gitCommit, started.gitCommit() == null ? null : started.codeVersion() + " " + started.gitCommit(),
+                "run the manager's build on every worker"},
+            {"ND4J backend", nd4jBackend, started.nd4jBackend(), "build the worker with the manager's backend"},
+            {"OpenMP threads", Integer.toString(ompThreads), started.ompThreads() == 0 ? null : Integer.toString(started.ompThreads()),
+                "LOSSLAB_OMP_THREADS must match"},
+            {"OpenBLAS kernel", openblasCoretype, started.openblasCoretype(), "OPENBLAS_CORETYPE must match"},
+            {"batched trainer path", batchedPath, started.batchedPath(), "LOSSLAB_BATCHED_PATH must match"}};
+        for (String[] f : facts) {
+            if (f[2] != null && !f[2].equals(f[1])) {
+                return "this process runs " + f[0] + " " + f[1] + " but the execution was started with " + f[2]
+                        + " (" + f[3] + " for bit-identical results)";
+            }
+        }
+        return null;
+    }
+
     private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
