@@ -100,6 +100,9 @@ public class JobRunner {
         String text = experiments.specText(instanceId).orElseThrow(() -> new JobRefusedException(
                 "execution " + executionId + " has no recorded spec (it failed before starting); run the spec again"));
         JobSpec spec = JobSpec.fromText("spec of execution " + executionId, text);
+        experiments.provenance(executionId).map(org.losslab.store.Provenance.current()::bitsMismatch).ifPresent(why ->
+                log.warn("Resuming execution {} with other numerics: {}. Its unfinished partitions continue, but not "
+                        + "bit-identically to an uninterrupted run; provenance records both executions", executionId, why));
         return launch(jobs.create(spec), execution.getJobParameters());
     }
 
