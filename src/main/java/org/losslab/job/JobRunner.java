@@ -115,14 +115,9 @@ public class JobRunner {
         }
     }
 
+    /** The newest execution of any job, read through {@code v_job_execution} so that an analyst login may ask too. */
     public Optional<Long> lastExecutionId() {
-        return jobRepository.getJobNames().stream()
-                .map(jobRepository::getLastJobInstance)
-                .filter(java.util.Objects::nonNull)
-                .map(jobRepository::getLastJobExecution)
-                .filter(java.util.Objects::nonNull)
-                .max(java.util.Comparator.comparing(JobExecution::getCreateTime))
-                .map(JobExecution::getId);
+        return experiments.newestExecutionId();
     }
 
     public boolean stop(long executionId) throws Exception {

@@ -62,6 +62,12 @@ public class ExperimentStore {
         jdbc.update("UPDATE provenance SET cpu_seconds = ? WHERE job_execution_id = ?", seconds, jobExecutionId);
     }
 
+    /** The execution created last (of any job), if any. */
+    public Optional<Long> newestExecutionId() {
+        return jdbc.queryForList("SELECT job_execution_id FROM v_job_execution ORDER BY create_time DESC, job_execution_id DESC LIMIT 1",
+                Long.class).stream().findFirst();
+    }
+
     /** The provenance an execution was started with, if recorded (the host is not read). */
     public Optional<Provenance> provenance(long jobExecutionId) {
         return jdbc.query("""
