@@ -20,14 +20,16 @@ final class BlockEvaluator {
     private final RowLoader loader;
     private final ForwardPass forward;
     private final PhaseClock clock;
+    private final boolean fused;
 
     BlockEvaluator(BlockBuffers buffers, NetworkStates states, RowLoader loader, ForwardPass forward,
-                   PhaseClock clock) {
+                   PhaseClock clock, boolean fused) {
         this.b = buffers;
         this.states = states;
         this.loader = loader;
         this.forward = forward;
         this.clock = clock;
+        this.fused = fused;
     }
 
     Scores evaluate(float[] x, int[] y) {
@@ -71,6 +73,10 @@ final class BlockEvaluator {
             long bad = 0;
             double sum = 0;
             int base = i * r * C;
+            if (fused) {
+                loss[i] += ClassMajorSoftmax.crossEntropy(z, base, r, b.yShared, 0, b.softmaxRows, wrong, i);
+                continue;
+            }
             for (int row = 0; row < r; row++) {
                 int o = base + row * C;
                 int arg = 0;

@@ -19,10 +19,12 @@ final class ForwardPass {
 
     private final BlockBuffers b;
     private final PhaseClock clock;
+    private final boolean fused;
 
-    ForwardPass(BlockBuffers buffers, PhaseClock clock) {
+    ForwardPass(BlockBuffers buffers, PhaseClock clock, boolean fused) {
         this.b = buffers;
         this.clock = clock;
+        this.fused = fused;
     }
 
     /**
@@ -77,6 +79,21 @@ final class ForwardPass {
     void logitsToHeap(int first, int count, int r) {
         float[] z = b.heapLogits;
         int from = first * r * C;
+        if (fused) {
+            float[] raw = b.heapRaw;
+            b.nLogits.get(from, raw, from, count * r * C);
+            for (int i = first; i < first + count; i++) {
+                int base = i * r * C;
+                for (int c = 0; c < C; c++) {
+                    float bias = b.b2[i * C + c];
+                    int o = base + c * r;
+                    for (int row = 0; row < r; row++) {
+                        z[o + row] = raw[base + row * C + c] + bias;
+                    }
+                }
+            }
+            return;
+        }
         b.nLogits.get(from, z, from, count * r * C);
         for (int i = first; i < first + count; i++) {
             int base = i * r * C;

@@ -23,12 +23,14 @@ final class SgdStep {
     private final NetworkStates states;
     private final ForwardPass forward;
     private final PhaseClock clock;
+    private final boolean fused;
 
-    SgdStep(BlockBuffers buffers, NetworkStates states, ForwardPass forward, PhaseClock clock) {
+    SgdStep(BlockBuffers buffers, NetworkStates states, ForwardPass forward, PhaseClock clock, boolean fused) {
         this.b = buffers;
         this.states = states;
         this.forward = forward;
         this.clock = clock;
+        this.fused = fused;
     }
 
     /**
@@ -56,6 +58,13 @@ final class SgdStep {
         for (int j = 0; j < count; j++) {
             int i = first + j;
             FloatPointer d = at(b.pLogits, (long) i * r * C);
+            if (fused) {
+                Sgemm.gemm(true, false, r, width, C, 1f, d, r, at(b.pW2, (long) i * C * width), width,
+                        0f, at(b.pGrad, base + (long) j * width), cols);
+                Sgemm.gemm(false, false, C, width, r, alpha, d, r, at(b.pActs[top], base + (long) j * width), cols,
+                        1f, at(b.pW2, (long) i * C * width), width);
+                continue;
+            }
             Sgemm.gemm(false, false, r, width, C, 1f, d, C, at(b.pW2, (long) i * C * width), width,
                     0f, at(b.pGrad, base + (long) j * width), cols);
             Sgemm.gemm(true, false, C, width, r, alpha, d, C, at(b.pActs[top], base + (long) j * width), cols,
@@ -106,6 +115,16 @@ final class SgdStep {
             int[] y = shared ? b.yShared : b.yNet;
             int yOff = shared ? 0 : i * b.shape.rows();
             Arrays.fill(colSums, 0f);
+            if (fused) {
+                ClassMajorSoftmax.softmax(p, base, r, b.softmaxRows);
+                for (int row = 0; row < r; row++) {
+                    p[base + y[yOff + row] * r + row] -= 1f;
+                }
+                for (int c = 0; c < C; c++) {
+                    b.b2[i * C + c] -= (ClassMajorSoftmax.classSum(p, base, r, c) / rf) * lr;
+                }
+                continue;
+            }
             for (int row = 0; row < r; row++) {
                 int o = base + row * C;
                 SoftmaxRows.softmax(p, o);
