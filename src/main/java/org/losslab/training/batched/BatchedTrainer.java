@@ -69,12 +69,6 @@ public final class BatchedTrainer implements BlockTrainer {
 
     /** With chunks of {@code chunkColumns} columns ({@link BlockShape}): for tests; it changes the last bits. */
     BatchedTrainer(TrainingSpec spec, PreparedData data, long specSeed, int width, int[] restarts, int chunkColumns) {
-        this(spec, data, specSeed, width, restarts, chunkColumns, true);
-    }
-
-    /** TEMPORARY A/B switch: {@code fused} false = the elementwise kernels before. */
-    BatchedTrainer(TrainingSpec spec, PreparedData data, long specSeed, int width, int[] restarts, int chunkColumns,
-                   boolean fused) {
         if (restarts.length == 0) {
             throw new IllegalArgumentException("a block needs at least one restart");
         }
@@ -92,13 +86,13 @@ public final class BatchedTrainer implements BlockTrainer {
         ParameterSlices slices = new ParameterSlices(buffers, paramCount);
         states = new NetworkStates(k);
         RowLoader loader = new RowLoader(buffers);
-        ForwardPass forward = new ForwardPass(buffers, clock, fused);
-        SgdStep step = new SgdStep(buffers, states, forward, clock, fused);
+        ForwardPass forward = new ForwardPass(buffers, clock);
+        SgdStep step = new SgdStep(buffers, states, forward, clock);
         order = shape.shared()
                 ? new SharedOrder(data, spec.batchSize(), specSeed, width, this.restarts, loader, step, clock)
                 : new IndependentOrder(data, spec.batchSize(), specSeed, width, this.restarts, states, loader, step,
                         clock);
-        evaluator = new BlockEvaluator(buffers, states, loader, forward, clock, fused);
+        evaluator = new BlockEvaluator(buffers, states, loader, forward, clock);
         checkpoints = new BlockCheckpoints(slices, states, order, clock, this.restarts, width, paramCount,
                 batchesPerEpoch);
         for (int i = 0; i < k; i++) {

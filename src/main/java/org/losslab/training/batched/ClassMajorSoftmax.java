@@ -27,7 +27,7 @@ final class ClassMajorSoftmax {
     static final float UNDERFLOW = -87.33654f;
 
     /** Scratch rows of at least r floats each, one set per trainer. */
-    record Rows(float[] row, float[] max, float[] sum, float[] label, float[] t) {
+    record Rows(float[] row, float[] max, float[] sum, float[] ties, float[] t) {
         static Rows of(int r) {
             return new Rows(new float[r], new float[r], new float[r], new float[r], new float[r]);
         }
@@ -36,6 +36,9 @@ final class ClassMajorSoftmax {
             return 5L * r;
         }
     }
+
+    /** 2^127: a nonzero float's magnitude times it twice is at least 1 (the smallest subnormal is 2^−149). */
+    private static final float BIG = 0x1p127f;
 
     private ClassMajorSoftmax() {
     }
@@ -79,7 +82,7 @@ final class ClassMajorSoftmax {
 
     /**
      * Class row c := exp(z − max), added to {@code s.sum} (set for c = 0); with {@code store} written back to z,
-     * else left in {@code s.row}.
+     * else left in {@code s.row}; without, the rows where z = max are counted in {@code s.ties} (set for c = 0).
      */
     private static void expShifted(float[] z, int base, int r, int c, Rows s, boolean store) {
         float[] row = s.row();
@@ -88,6 +91,15 @@ final class ClassMajorSoftmax {
         System.arraycopy(z, base + c * r, row, 0, r);
         for (int j = 0; j < r; j++) {
             row[j] -= max[j];
+        }
+        if (!store) {
+            float[] ties = s.ties();
+            if (c == 0) {
+                java.util.Arrays.fill(ties, 0, r, 0f);
+            }
+            for (int j = 0; j < r; j++) {
+                ties[j] += 1f - Math.min(1f, Math.abs(row[j]) * BIG * BIG);
+            }
         }
         exp(row, r, s.t());
         if (c == 0) {
@@ -150,28 +162,34 @@ final class ClassMajorSoftmax {
      */
     static double crossEntropy(float[] z, int base, int r, int[] y, int yFrom, Rows s, long[] wrong, int i) {
         rowMaximum(z, base, r, s);
-        float[] max = s.max();
-        float[] shiftedLabel = s.label();
-        long bad = 0;
-        for (int j = 0; j < r; j++) {
-            int label = y[yFrom + j];
-            float zl = z[base + label * r + j];
-            shiftedLabel[j] = zl - max[j];
-            boolean first = zl == max[j];
-            for (int c = 0; c < label && first; c++) {
-                first = z[base + c * r + j] != max[j];
-            }
-            bad += first ? 0 : 1;
-        }
         for (int c = 0; c < C; c++) {
             expShifted(z, base, r, c, s, false);
         }
+        float[] max = s.max();
         float[] sum = s.sum();
+        float[] ties = s.ties();
         double loss = 0;
+        long bad = 0;
         for (int j = 0; j < r; j++) {
-            loss += Math.log(sum[j]) - shiftedLabel[j];
+            int label = y[yFrom + j];
+            float shifted = z[base + label * r + j] - max[j];
+            loss += Math.log(sum[j]) - shifted;
+            if (shifted != 0f) {
+                bad++;
+            } else if (ties[j] > 1f) {
+                bad += firstMaximum(z, base, r, j, max[j]) == label ? 0 : 1;
+            }
         }
         wrong[i] += bad;
         return loss;
+    }
+
+    /** The first class of row j whose logit is the maximum (only needed when several are). */
+    private static int firstMaximum(float[] z, int base, int r, int j, float max) {
+        int c = 0;
+        while (z[base + c * r + j] != max) {
+            c++;
+        }
+        return c;
     }
 }

@@ -19,12 +19,10 @@ final class ForwardPass {
 
     private final BlockBuffers b;
     private final PhaseClock clock;
-    private final boolean fused;
 
-    ForwardPass(BlockBuffers buffers, PhaseClock clock, boolean fused) {
+    ForwardPass(BlockBuffers buffers, PhaseClock clock) {
         this.b = buffers;
         this.clock = clock;
-        this.fused = fused;
     }
 
     /**
@@ -75,32 +73,24 @@ final class ForwardPass {
         clock.charge(evaluating ? Phase.EVAL_OTHER_LAYERS : Phase.OUTPUT_FORWARD, t3);
     }
 
-    /** {@code heapLogits} of networks {@code [first, first+count)} := their logits plus their output biases. */
+    /**
+     * {@code heapLogits} of networks {@code [first, first+count)} := their logits plus their output biases,
+     * class-major per network (class c of row j at {@code i·r·10 + c·r + j}, for {@link ClassMajorSoftmax}):
+     * the output products write them row-major ({@code [r × 10]}, which OpenBLAS computes faster than the
+     * transposed product: measured), so they are transposed here, in the pass that adds the biases anyway.
+     */
     void logitsToHeap(int first, int count, int r) {
         float[] z = b.heapLogits;
+        float[] raw = b.heapRaw;
         int from = first * r * C;
-        if (fused) {
-            float[] raw = b.heapRaw;
-            b.nLogits.get(from, raw, from, count * r * C);
-            for (int i = first; i < first + count; i++) {
-                int base = i * r * C;
-                for (int c = 0; c < C; c++) {
-                    float bias = b.b2[i * C + c];
-                    int o = base + c * r;
-                    for (int row = 0; row < r; row++) {
-                        z[o + row] = raw[base + row * C + c] + bias;
-                    }
-                }
-            }
-            return;
-        }
-        b.nLogits.get(from, z, from, count * r * C);
+        b.nLogits.get(from, raw, from, count * r * C);
         for (int i = first; i < first + count; i++) {
             int base = i * r * C;
-            for (int row = 0; row < r; row++) {
-                int o = base + row * C;
-                for (int c = 0; c < C; c++) {
-                    z[o + c] += b.b2[i * C + c];
+            for (int c = 0; c < C; c++) {
+                float bias = b.b2[i * C + c];
+                int o = base + c * r;
+                for (int row = 0; row < r; row++) {
+                    z[o + row] = raw[base + row * C + c] + bias;
                 }
             }
         }

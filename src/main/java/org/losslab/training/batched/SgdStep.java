@@ -23,14 +23,12 @@ final class SgdStep {
     private final NetworkStates states;
     private final ForwardPass forward;
     private final PhaseClock clock;
-    private final boolean fused;
 
-    SgdStep(BlockBuffers buffers, NetworkStates states, ForwardPass forward, PhaseClock clock, boolean fused) {
+    SgdStep(BlockBuffers buffers, NetworkStates states, ForwardPass forward, PhaseClock clock) {
         this.b = buffers;
         this.states = states;
         this.forward = forward;
         this.clock = clock;
-        this.fused = fused;
     }
 
     /**
@@ -57,17 +55,10 @@ final class SgdStep {
         long t = PhaseClock.now();
         for (int j = 0; j < count; j++) {
             int i = first + j;
-            FloatPointer d = at(b.pLogits, (long) i * r * C);
-            if (fused) {
-                Sgemm.gemm(true, false, r, width, C, 1f, d, r, at(b.pW2, (long) i * C * width), width,
-                        0f, at(b.pGrad, base + (long) j * width), cols);
-                Sgemm.gemm(false, false, C, width, r, alpha, d, r, at(b.pActs[top], base + (long) j * width), cols,
-                        1f, at(b.pW2, (long) i * C * width), width);
-                continue;
-            }
-            Sgemm.gemm(false, false, r, width, C, 1f, d, C, at(b.pW2, (long) i * C * width), width,
+            FloatPointer d = at(b.pLogits, (long) i * r * C); // class-major: [10 × r]
+            Sgemm.gemm(true, false, r, width, C, 1f, d, r, at(b.pW2, (long) i * C * width), width,
                     0f, at(b.pGrad, base + (long) j * width), cols);
-            Sgemm.gemm(true, false, C, width, r, alpha, d, C, at(b.pActs[top], base + (long) j * width), cols,
+            Sgemm.gemm(false, false, C, width, r, alpha, d, r, at(b.pActs[top], base + (long) j * width), cols,
                     1f, at(b.pW2, (long) i * C * width), width);
         }
         clock.charge(Phase.OUTPUT_BACKWARD, t);
@@ -93,9 +84,9 @@ final class SgdStep {
     }
 
     /**
-     * logits := softmax(logits) − onehot(y), the output delta (zero for inactive networks), and
-     * {@code b2 −= lr · mean(delta)} on the heap: one pass over each row of logits (biases, maximum,
-     * exponentials, normalisation, label, bias-gradient sums) between one copy to the heap and one back.
+     * logits := softmax(logits) − onehot(y), the output delta (zero for inactive networks), class-major
+     * ({@link ClassMajorSoftmax}; the backward products read it transposed), and {@code b2 −= lr · mean(delta)}
+     * on the heap, between one copy of the logits to the heap and one back.
      */
     private void outputDelta(int chunk, int r, float lr) {
         int first = b.shape.chunkFirst(chunk);
@@ -104,7 +95,6 @@ final class SgdStep {
         long t = PhaseClock.now();
         forward.logitsToHeap(first, count, r);
         float[] p = b.heapLogits;
-        float[] colSums = new float[C];
         float rf = r;
         for (int i = first; i < first + count; i++) {
             int base = i * r * C;
@@ -114,27 +104,12 @@ final class SgdStep {
             }
             int[] y = shared ? b.yShared : b.yNet;
             int yOff = shared ? 0 : i * b.shape.rows();
-            Arrays.fill(colSums, 0f);
-            if (fused) {
-                ClassMajorSoftmax.softmax(p, base, r, b.softmaxRows);
-                for (int row = 0; row < r; row++) {
-                    p[base + y[yOff + row] * r + row] -= 1f;
-                }
-                for (int c = 0; c < C; c++) {
-                    b.b2[i * C + c] -= (ClassMajorSoftmax.classSum(p, base, r, c) / rf) * lr;
-                }
-                continue;
-            }
+            ClassMajorSoftmax.softmax(p, base, r, b.softmaxRows);
             for (int row = 0; row < r; row++) {
-                int o = base + row * C;
-                SoftmaxRows.softmax(p, o);
-                p[o + y[yOff + row]] -= 1f;
-                for (int c = 0; c < C; c++) {
-                    colSums[c] += p[o + c];
-                }
+                p[base + y[yOff + row] * r + row] -= 1f;
             }
             for (int c = 0; c < C; c++) {
-                b.b2[i * C + c] -= (colSums[c] / rf) * lr;
+                b.b2[i * C + c] -= (ClassMajorSoftmax.classSum(p, base, r, c) / rf) * lr;
             }
         }
         b.nLogits.put(first * r * C, p, first * r * C, count * r * C);

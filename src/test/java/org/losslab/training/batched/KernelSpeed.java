@@ -9,13 +9,14 @@ import org.losslab.spec.TrainingSpec;
 import org.losslab.training.PreparedData;
 
 /**
- * A/B of the batched trainer's kernels in one JVM: two trainers on the same block (the benchmark's workload:
- * 10x10 MNIST, shared order, batch 100, training and test set evaluated every epoch), one with the old and one
- * with the new elementwise kernels, epochs alternating so both see the same machine load, CPU seconds of this
- * thread per epoch (run with OMP_NUM_THREADS=1), medians, and each variant's phase profile. Not a test: a
- * measurement quoted in docs/performance.md.
+ * A/B of two batched trainers in one JVM, as docs/performance.md measures its levers: the same block (the
+ * benchmark's workload: 10x10 MNIST, shared order, batch 100, training and test set evaluated every epoch)
+ * with the default chunks (A) and with chunks of {@code -DchunkB} columns (B), epochs alternating so both see
+ * the same machine load, CPU seconds of this thread per epoch (run with OMP_NUM_THREADS=1), medians, each
+ * one's phase profile and mean test loss. For a kernel lever, put the old and the new kernel behind a
+ * temporary switch in the constructor and compare them the same way. Not a test: a measurement.
  * <pre>OMP_NUM_THREADS=1 java -cp target/test-classes:target/classes:$(cat cp.txt)
- *     org.losslab.training.batched.KernelSpeed K epochs train test width...</pre>
+ *     [-DchunkB=N] org.losslab.training.batched.KernelSpeed K epochs train test width...</pre>
  */
 public final class KernelSpeed {
 
@@ -34,29 +35,30 @@ public final class KernelSpeed {
                     "uniform", 1.0, "shared", k);
             int[] restarts = IntStream.range(0, k).toArray();
             int chunk = BlockShape.defaultChunkColumns(k, width);
+            int chunkB = Integer.getInteger("chunkB", chunk);
             double[][] cpu = new double[2][epochs];
-            try (BatchedTrainer old = new BatchedTrainer(spec, data, 1, width, restarts, chunk, false);
-                 BatchedTrainer neu = new BatchedTrainer(spec, data, 1, width, restarts, chunk, true)) {
-                old.trainEpoch();
-                neu.trainEpoch();
-                old.resetProfile();
-                neu.resetProfile();
+            try (BatchedTrainer ta = new BatchedTrainer(spec, data, 1, width, restarts, chunk);
+                 BatchedTrainer tb = new BatchedTrainer(spec, data, 1, width, restarts, chunkB)) {
+                ta.trainEpoch();
+                tb.trainEpoch();
+                ta.resetProfile();
+                tb.resetProfile();
                 for (int e = 0; e < epochs; e++) {
-                    cpu[0][e] = seconds(old);
-                    cpu[1][e] = seconds(neu);
+                    cpu[0][e] = seconds(ta);
+                    cpu[1][e] = seconds(tb);
                 }
                 double flops = k * (4.0 * 101 * width + 60.0 * width) * data.trainCount()
                         + k * (2.0 * 101 * width + 20.0 * width) * (data.trainCount() + data.testCount());
                 double mOld = median(cpu[0]);
                 double mNew = median(cpu[1]);
-                System.out.printf("n1=%d K=%d: old %.3f s (%.1f GFLOP/s), new %.3f s (%.1f GFLOP/s), new/old speed %.3f;"
-                        + " epochs old %s new %s%n", width, k, mOld, flops / mOld / 1e9, mNew, flops / mNew / 1e9,
+                System.out.printf("n1=%d K=%d: A %.3f s (%.1f GFLOP/s), B %.3f s (%.1f GFLOP/s), B/A speed %.3f;"
+                        + " epochs A %s B %s%n", width, k, mOld, flops / mOld / 1e9, mNew, flops / mNew / 1e9,
                         mOld / mNew, Arrays.toString(cpu[0]), Arrays.toString(cpu[1]));
-                System.out.println("  old " + profile(old.profileSeconds(), epochs));
-                System.out.println("  new " + profile(neu.profileSeconds(), epochs));
-                double lOld = meanTestLoss(old);
-                double lNew = meanTestLoss(neu);
-                System.out.printf("  mean test loss after %d epochs: old %.9f new %.9f rel %.2e%n", epochs + 1, lOld,
+                System.out.println("  A " + profile(ta.profileSeconds(), epochs));
+                System.out.println("  B " + profile(tb.profileSeconds(), epochs));
+                double lOld = meanTestLoss(ta);
+                double lNew = meanTestLoss(tb);
+                System.out.printf("  mean test loss after %d epochs: A %.9f B %.9f rel %.2e%n", epochs + 1, lOld,
                         lNew, Math.abs(lNew - lOld) / Math.abs(lOld));
             }
         }
