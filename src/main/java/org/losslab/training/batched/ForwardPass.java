@@ -1,6 +1,9 @@
 package org.losslab.training.batched;
 
 import static org.losslab.training.batched.Sgemm.at;
+import static org.losslab.training.batched.Sgemm.move;
+
+import org.bytedeco.javacpp.FloatPointer;
 
 import org.losslab.training.batched.BatchedTrainer.Phase;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
@@ -19,10 +22,17 @@ final class ForwardPass {
 
     private final BlockBuffers b;
     private final PhaseClock clock;
+    /** Reused operand pointers of the per-network products ({@link Sgemm#move}). */
+    private final FloatPointer top;
+    private final FloatPointer w2;
+    private final FloatPointer logits;
 
     ForwardPass(BlockBuffers buffers, PhaseClock clock) {
         this.b = buffers;
         this.clock = clock;
+        this.top = new FloatPointer(b.pActs[b.shape.layers() - 1]);
+        this.w2 = new FloatPointer(b.pW2);
+        this.logits = new FloatPointer(b.pLogits);
     }
 
     /**
@@ -67,8 +77,8 @@ final class ForwardPass {
         int top = s.layers() - 1;
         for (int j = 0; j < count; j++) {
             int i = first + j;
-            Sgemm.gemm(false, true, r, C, width, 1f, at(b.pActs[top], base + (long) j * width), cols,
-                    at(b.pW2, (long) i * C * width), width, 0f, at(b.pLogits, (long) i * r * C), C);
+            Sgemm.gemm(false, true, r, C, width, 1f, move(this.top, b.pActs[top], base + (long) j * width), cols,
+                    move(w2, b.pW2, (long) i * C * width), width, 0f, move(logits, b.pLogits, (long) i * r * C), C);
         }
         clock.charge(evaluating ? Phase.EVAL_OTHER_LAYERS : Phase.OUTPUT_FORWARD, t3);
     }

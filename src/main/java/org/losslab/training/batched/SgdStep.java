@@ -1,6 +1,7 @@
 package org.losslab.training.batched;
 
 import static org.losslab.training.batched.Sgemm.at;
+import static org.losslab.training.batched.Sgemm.move;
 
 import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
@@ -23,12 +24,21 @@ final class SgdStep {
     private final NetworkStates states;
     private final ForwardPass forward;
     private final PhaseClock clock;
+    /** Reused operand pointers of the per-network output products ({@link Sgemm#move}). */
+    private final FloatPointer delta;
+    private final FloatPointer w2;
+    private final FloatPointer grad;
+    private final FloatPointer top;
 
     SgdStep(BlockBuffers buffers, NetworkStates states, ForwardPass forward, PhaseClock clock) {
         this.b = buffers;
         this.states = states;
         this.forward = forward;
         this.clock = clock;
+        this.delta = new FloatPointer(b.pLogits);
+        this.w2 = new FloatPointer(b.pW2);
+        this.grad = new FloatPointer(b.pGrad);
+        this.top = new FloatPointer(b.pActs[b.shape.layers() - 1]);
     }
 
     /**
@@ -55,11 +65,12 @@ final class SgdStep {
         long t = PhaseClock.now();
         for (int j = 0; j < count; j++) {
             int i = first + j;
-            FloatPointer d = at(b.pLogits, (long) i * r * C); // class-major: [10 × r]
-            Sgemm.gemm(true, false, r, width, C, 1f, d, r, at(b.pW2, (long) i * C * width), width,
-                    0f, at(b.pGrad, base + (long) j * width), cols);
-            Sgemm.gemm(false, false, C, width, r, alpha, d, r, at(b.pActs[top], base + (long) j * width), cols,
-                    1f, at(b.pW2, (long) i * C * width), width);
+            FloatPointer d = move(delta, b.pLogits, (long) i * r * C); // class-major: [10 × r]
+            FloatPointer w = move(w2, b.pW2, (long) i * C * width);
+            Sgemm.gemm(true, false, r, width, C, 1f, d, r, w, width, 0f, move(grad, b.pGrad, base + (long) j * width),
+                    cols);
+            Sgemm.gemm(false, false, C, width, r, alpha, d, r, move(this.top, b.pActs[top], base + (long) j * width),
+                    cols, 1f, w, width);
         }
         clock.charge(Phase.OUTPUT_BACKWARD, t);
         reluBackward(v, top);
