@@ -26,6 +26,9 @@ final class ForwardPass {
     private final FloatPointer top;
     private final FloatPointer w2;
     private final FloatPointer logits;
+    private final FloatPointer xNet;
+    private final FloatPointer w1;
+    private final FloatPointer acts0;
 
     ForwardPass(BlockBuffers buffers, PhaseClock clock) {
         this.b = buffers;
@@ -33,6 +36,9 @@ final class ForwardPass {
         this.top = new FloatPointer(b.pActs[b.shape.layers() - 1]);
         this.w2 = new FloatPointer(b.pW2);
         this.logits = new FloatPointer(b.pLogits);
+        this.xNet = b.pXNet == null ? null : new FloatPointer(b.pXNet);
+        this.w1 = new FloatPointer(b.pW1);
+        this.acts0 = new FloatPointer(b.pActs[0]);
     }
 
     /**
@@ -54,8 +60,9 @@ final class ForwardPass {
         if (perNetworkInput) {
             for (int j = 0; j < count; j++) {
                 int i = first + j;
-                Sgemm.gemm(false, false, r, width, f1, 1f, at(b.pXNet, (long) i * s.rows() * f1), f1,
-                        at(b.pW1, (long) i * width), kn, 0f, at(b.pActs[0], base + (long) j * width), cols);
+                Sgemm.gemm(false, false, r, width, f1, 1f, move(xNet, b.pXNet, (long) i * s.rows() * f1), f1,
+                        move(w1, b.pW1, (long) i * width), kn, 0f, move(acts0, b.pActs[0], base + (long) j * width),
+                        cols);
             }
         } else {
             Sgemm.gemm(false, false, r, cols, f1, 1f, b.pXShared, f1, at(b.pW1, (long) first * width), kn, 0f,

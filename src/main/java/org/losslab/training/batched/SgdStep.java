@@ -24,11 +24,14 @@ final class SgdStep {
     private final NetworkStates states;
     private final ForwardPass forward;
     private final PhaseClock clock;
-    /** Reused operand pointers of the per-network output products ({@link Sgemm#move}). */
+    /** Reused operand pointers of the per-network products ({@link Sgemm#move}). */
     private final FloatPointer delta;
     private final FloatPointer w2;
     private final FloatPointer grad;
     private final FloatPointer top;
+    private final FloatPointer xNet;
+    private final FloatPointer w1;
+    private final FloatPointer acts0;
 
     SgdStep(BlockBuffers buffers, NetworkStates states, ForwardPass forward, PhaseClock clock) {
         this.b = buffers;
@@ -39,6 +42,9 @@ final class SgdStep {
         this.w2 = new FloatPointer(b.pW2);
         this.grad = new FloatPointer(b.pGrad);
         this.top = new FloatPointer(b.pActs[b.shape.layers() - 1]);
+        this.xNet = b.pXNet == null ? null : new FloatPointer(b.pXNet);
+        this.w1 = new FloatPointer(b.pW1);
+        this.acts0 = new FloatPointer(b.pActs[0]);
     }
 
     /**
@@ -154,8 +160,9 @@ final class SgdStep {
         } else {
             for (int j = 0; j < count; j++) {
                 int i = first + j;
-                Sgemm.gemm(true, false, f1, width, r, alpha, at(b.pXNet, (long) i * b.shape.rows() * f1), f1,
-                        at(b.pActs[0], base + (long) j * width), cols, 1f, at(b.pW1, (long) i * width), kn);
+                Sgemm.gemm(true, false, f1, width, r, alpha, move(xNet, b.pXNet, (long) i * b.shape.rows() * f1), f1,
+                        move(acts0, b.pActs[0], base + (long) j * width), cols, 1f, move(w1, b.pW1, (long) i * width),
+                        kn);
             }
         }
     }
