@@ -43,6 +43,14 @@ final class BatchedMeasurement {
      * the phase profile of the last epoch. Records {@code process_cpu_over_thread_cpu_<width>}.
      */
     Rate measure(PreparedData data, int width, int wanted, String order) {
+        return measure(data, width, wanted, order, true);
+    }
+
+    /**
+     * As {@link #measure(PreparedData, int, int, String)}; with {@code record} false (a second block size
+     * of a width already measured) the profile is printed with its K and nothing is recorded.
+     */
+    Rate measure(PreparedData data, int width, int wanted, String order, boolean record) {
         TrainingSpec spec = Workload.spec(width, wanted, order);
         int k = Math.min(wanted, BatchedMemory.maxNetworksForThisJvm(spec, data.features(), width, data.trainCount(),
                 0.7, wanted));
@@ -78,11 +86,13 @@ final class BatchedMeasurement {
             }
             Map<BatchedTrainer.Phase, Double> profile = t.profileSeconds();
             if ("shared".equals(order)) {
-                printProfile(width, profile, cpu[epochs - 1]);
+                printProfile(width, k, profile, cpu[epochs - 1], record);
             }
             double evalShare = evaluationShare(profile);
-            ctx.results().add("process_cpu_over_thread_cpu_" + width, processShare,
-                    "ratio (1 = all work on the training thread)");
+            if (record) {
+                ctx.results().add("process_cpu_over_thread_cpu_" + width, processShare,
+                        "ratio (1 = all work on the training thread)");
+            }
             double sec = CpuClock.median(cpu);
             double flops = k * TrainingBenchmark.flopsPerNetworkEpoch(data.features(), width, 1, data.trainCount(),
                     data.trainCount() + data.testCount());
@@ -114,11 +124,14 @@ final class BatchedMeasurement {
     }
 
     /** Phases above 0.05 % of the epoch (export excluded: it is reported separately). */
-    private void printProfile(int width, Map<BatchedTrainer.Phase, Double> profile, double epochSeconds) {
-        StringBuilder sb = new StringBuilder("       profile n1=" + width + ":");
+    private void printProfile(int width, int k, Map<BatchedTrainer.Phase, Double> profile, double epochSeconds,
+                              boolean record) {
+        StringBuilder sb = new StringBuilder("       profile n1=" + width + (record ? "" : " K=" + k) + ":");
         for (Map.Entry<BatchedTrainer.Phase, Double> e : profile.entrySet()) {
             if (e.getValue() > 0.0005 * epochSeconds && e.getKey() != BatchedTrainer.Phase.EXPORT) {
                 sb.append(String.format(" %s %.0f%%", e.getKey().name().toLowerCase(), 100 * e.getValue() / epochSeconds));
+            }
+            if (record && e.getValue() > 0.0005 * epochSeconds && e.getKey() != BatchedTrainer.Phase.EXPORT) {
                 ctx.results().add("profile_" + width + "_" + e.getKey().name().toLowerCase(),
                         e.getValue() / epochSeconds, "fraction of epoch time");
             }

@@ -13,7 +13,8 @@ import org.losslab.training.batched.BatchedTrainer;
  * time ({@link Dl4jRunTrainer}, DL4J's MultiLayerNetwork) against {@link BatchedTrainer} with
  * data_order shared for n1 ∈ {25, 100, 500} (batch 100, K = 1000 where memory allows); checkpoint
  * export time as a share of epoch time; the scaling of two trainers running at once (the two cores);
- * peak memory; and a projection of the full Choromanska sweep (n1 ∈ {25, 50, 100, 250, 500} ×
+ * peak memory; the rates at the sweep job's block size ({@link Workload#SWEEP_BLOCK}), which the
+ * projections use; and a projection of the full Choromanska sweep (n1 ∈ {25, 50, 100, 250, 500} ×
  * 1000 restarts × 200 epochs on 8000 training and 2000 test images, evaluation after every epoch).
  *
  * <p>Throughput counts network-examples per second: networks × training examples / epoch time, where
@@ -35,7 +36,8 @@ public final class TrainingBenchmark {
     /**
      * Runs the benchmark, prints a table and then {@code name value} lines, and returns the results.
      * {@code quick}: K = 100 on 2000 training and 500 test images, a few minutes; otherwise K = 1000
-     * (fewer if memory does not allow) on the full 8000/2000 split, roughly 10–15 minutes on 2 cores.
+     * (fewer if memory does not allow) on the full 8000/2000 split, then K = {@link Workload#SWEEP_BLOCK} for
+     * the projections, about 3 minutes on 2 idle cores.
      */
     public static List<Result> run(boolean quick, PrintStream out) {
         return run(quick, out, Workload.locateData());
@@ -70,12 +72,40 @@ public final class TrainingBenchmark {
         report.gemmEfficiency(batchedGflops);
         report.independent(batched.measure(data, 100, quick ? 100 : 200, "independent"));
 
+        if (!quick && k != Workload.SWEEP_BLOCK) {
+            sweepBlockRates(ctx, batched, data, batchedGflops, trainGflops, evalGflops);
+        }
+
         double scaling = new TwoTrainerScaling(ctx).measure(data, quick ? 100 : 500);
         SweepProjection sweep = new SweepProjection(ctx);
         sweep.project(batchedGflops, scaling);
         sweep.projectStandardSplit(trainGflops, evalGflops, scaling);
         report.finish(t0);
         return ctx.results().all();
+    }
+
+    /**
+     * Replaces the rates for the projections by those of a block of {@link Workload#SWEEP_BLOCK} networks, the
+     * block size of {@code jobs/choromanska2015.yaml}'s partitions: K decides the shapes of the products and
+     * the chunks, so the rates at K = 1000 of the table above are not those of the job. Records
+     * {@code sweep_block_gflops_<n1>} (the epoch) and its training and evaluation parts.
+     */
+    private static void sweepBlockRates(BenchmarkContext ctx, BatchedMeasurement batched, PreparedData data,
+                                        double[] gflops, double[] trainGflops, double[] evalGflops) {
+        StringBuilder sb = new StringBuilder("  for the projections, K = " + Workload.SWEEP_BLOCK
+                + " as in jobs/choromanska2015.yaml (GFLOP/s: epoch, training, evaluation):");
+        for (int w = 0; w < Workload.WIDTHS.length; w++) {
+            int width = Workload.WIDTHS[w];
+            BatchedMeasurement.Rate r = batched.measure(data, width, Workload.SWEEP_BLOCK, "shared", false);
+            gflops[w] = r.gflops();
+            trainGflops[w] = r.trainGflops();
+            evalGflops[w] = r.evalGflops();
+            ctx.results().add("sweep_block_gflops_" + width, r.gflops(), "GFLOP/s (K = " + r.k() + ")");
+            ctx.results().add("sweep_block_train_gflops_" + width, r.trainGflops(), "GFLOP/s");
+            ctx.results().add("sweep_block_eval_gflops_" + width, r.evalGflops(), "GFLOP/s");
+            sb.append(String.format(" n1=%d %.1f, %.1f, %.1f;", width, r.gflops(), r.trainGflops(), r.evalGflops()));
+        }
+        ctx.out().println(sb);
     }
 
     /** Useful floating-point operations of one network in one epoch (training, then evaluation). */

@@ -38,6 +38,21 @@ class TrainingBenchmarkTest {
     }
 
     @Test
+    void theProjectedSweepIsTheSweepOfTheJobFile() {
+        org.losslab.spec.TrainingSpec job = org.losslab.spec.JobSpec.load(
+                java.nio.file.Path.of("jobs/choromanska2015.yaml"), java.util.List.of()).training();
+        assertThat(job.hiddenWidths()).containsExactly(25, 50, 100, 250, 500);
+        assertThat(Workload.SWEEP_WIDTHS).containsExactly(25, 50, 100, 250, 500);
+        assertThat(job.restarts()).isEqualTo(Workload.SWEEP_RESTARTS);
+        assertThat(job.epochs()).isEqualTo(Workload.SWEEP_EPOCHS);
+        assertThat(job.blockSize()).as("the partitions, and the K the projection's rates are measured at")
+                .isEqualTo(Workload.SWEEP_BLOCK);
+        assertThat(job.batchSize()).isEqualTo(Workload.BATCH);
+        assertThat(job.hiddenLayers()).isEqualTo(1);
+        assertThat(job.evaluateTrainEvery()).isEqualTo(org.losslab.spec.TrainingSpec.DEFAULT_EVALUATE_TRAIN_EVERY);
+    }
+
+    @Test
     void theEvaluationShareComesFromTheEvaluationPhases() {
         var profile = new java.util.EnumMap<org.losslab.training.batched.BatchedTrainer.Phase, Double>(
                 org.losslab.training.batched.BatchedTrainer.Phase.class);

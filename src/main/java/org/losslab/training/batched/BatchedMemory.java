@@ -35,7 +35,8 @@ public final class BatchedMemory {
                 + k * rows * CLASSES                  // logits / output deltas
                 + rows;                               // ones vector for bias gradients
         long heap = k * CLASSES                       // output biases
-                + 2L * k * rows * CLASSES             // logits and probabilities on the heap
+                + 2L * k * rows * CLASSES             // logits as written and class-major on the heap
+                + 5L * rows                           // softmax scratch rows
                 + rows * f1 + (shared ? 0 : k * rows * f1)
                 + (shared ? 0 : k * (long) trainCount) // per-network permutations (ints)
                 + 2L * k * n;                         // export row buffer and loss accumulators

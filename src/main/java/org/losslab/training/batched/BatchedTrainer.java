@@ -165,13 +165,10 @@ public final class BatchedTrainer implements BlockTrainer {
         return checkpoints.export(i);
     }
 
-    /** Checkpoints of all K networks, in block order. */
+    /** Checkpoints of all K networks, in block order: the same as {@link #checkpoint} of each, read faster. */
+    @Override
     public List<Checkpoint> checkpoints() {
-        List<Checkpoint> all = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            all.add(checkpoint(i));
-        }
-        return all;
+        return checkpoints.exportAll();
     }
 
     /** Parameters of network i as float32 bytes in DL4J's flattened layout (as {@code Dl4jRunTrainer#parameterBytes}). */

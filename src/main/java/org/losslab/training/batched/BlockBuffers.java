@@ -73,6 +73,9 @@ final class BlockBuffers {
     final int[] yShared;
     final int[] yNet;
     final float[] rowBuffer;
+    /** The logits as the output product writes them (row-major), before {@link ForwardPass#logitsToHeap}. */
+    final float[] heapRaw;
+    final ClassMajorSoftmax.Rows softmaxRows;
 
     private final Map<Long, Views> views = new LinkedHashMap<>();
 
@@ -141,6 +144,8 @@ final class BlockBuffers {
         yShared = new int[rows];
         yNet = s.shared() ? null : new int[k * rows];
         rowBuffer = new float[Math.max(s.width(), f1)];
+        heapRaw = new float[k * rows * C];
+        softmaxRows = ClassMajorSoftmax.Rows.of(rows);
     }
 
     /** Views of the first r rows of chunk c ({@link BlockShape#chunkOffset}). Cached: a run sees at most three r. */
@@ -169,7 +174,7 @@ final class BlockBuffers {
             off += a.length() * 4L;
         }
         long heap = 4L * (b2.length + 2L * heapLogits.length + heapX.length + yShared.length
-                + (yNet == null ? 0 : yNet.length) + rowBuffer.length);
+                + (yNet == null ? 0 : yNet.length) + rowBuffer.length + ClassMajorSoftmax.Rows.floats(shape.rows()));
         return new long[] {off, heap};
     }
 

@@ -1,5 +1,7 @@
 package org.losslab.training.batched;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.losslab.training.Checkpoint;
 import org.losslab.training.FloatBytes;
 import org.losslab.training.batched.BatchedTrainer.Phase;
@@ -42,6 +44,30 @@ final class BlockCheckpoints {
         clock.charge(Phase.EXPORT, t);
         int epoch = states.epoch(i);
         return new Checkpoint(epoch, (long) epoch * batchesPerEpoch, params, null, order.orderSeed(i, epoch));
+    }
+
+    /**
+     * Checkpoints of all networks in block order, as {@link #export} gives them, reading the buffers in
+     * groups ({@link ParameterSlices#readGroup}).
+     */
+    List<Checkpoint> exportAll() {
+        long t = PhaseClock.now();
+        int k = restarts.length;
+        int group = slices.groupSize();
+        List<Checkpoint> all = new ArrayList<>(k);
+        for (int first = 0; first < k; first += group) {
+            int count = Math.min(group, k - first);
+            float[][] params = slices.readGroup(first, count);
+            for (int q = 0; q < count; q++) {
+                int i = first + q;
+                Checkpoint frozen = states.frozen(i);
+                int epoch = states.epoch(i);
+                all.add(frozen != null ? frozen : new Checkpoint(epoch, (long) epoch * batchesPerEpoch,
+                        FloatBytes.encode(params[q]), null, order.orderSeed(i, epoch)));
+            }
+        }
+        clock.charge(Phase.EXPORT, t);
+        return all;
     }
 
     /** Network i continues from {@code c} (and trains again if it had stopped). */

@@ -59,34 +59,15 @@ final class BlockEvaluator {
     }
 
     /**
-     * Adds each network's misclassified rows (argmax of the logits, first maximum on ties) and summed
-     * {@code −log p(label) = log Σ exp(z − max) − (z_label − max)}, in one pass over the logits.
+     * Adds each network's misclassified rows (the label is not the first maximum of the logits) and summed
+     * {@code −log p(label) = log Σ exp(z − max) − (z_label − max)} ({@link ClassMajorSoftmax#crossEntropy}).
      */
     private void score(int r, double[] loss, long[] wrong) {
         float[] z = b.heapLogits;
         for (int i = 0; i < b.shape.k(); i++) {
-            if (!states.isActive(i)) {
-                continue;
+            if (states.isActive(i)) {
+                loss[i] += ClassMajorSoftmax.crossEntropy(z, i * r * C, r, b.yShared, 0, b.softmaxRows, wrong, i);
             }
-            long bad = 0;
-            double sum = 0;
-            int base = i * r * C;
-            for (int row = 0; row < r; row++) {
-                int o = base + row * C;
-                int arg = 0;
-                for (int c = 1; c < C; c++) {
-                    if (z[o + c] > z[o + arg]) {
-                        arg = c;
-                    }
-                }
-                int label = b.yShared[row];
-                if (arg != label) {
-                    bad++;
-                }
-                sum += SoftmaxRows.crossEntropy(z, o, z[o + arg], label);
-            }
-            wrong[i] += bad;
-            loss[i] += sum;
         }
     }
 }

@@ -1,6 +1,9 @@
 package org.losslab.training.batched;
 
 import static org.losslab.training.batched.Sgemm.at;
+import static org.losslab.training.batched.Sgemm.move;
+
+import org.bytedeco.javacpp.FloatPointer;
 
 import org.losslab.training.batched.BatchedTrainer.Phase;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
@@ -19,10 +22,23 @@ final class ForwardPass {
 
     private final BlockBuffers b;
     private final PhaseClock clock;
+    /** Reused operand pointers of the per-network products ({@link Sgemm#move}). */
+    private final FloatPointer top;
+    private final FloatPointer w2;
+    private final FloatPointer logits;
+    private final FloatPointer xNet;
+    private final FloatPointer w1;
+    private final FloatPointer acts0;
 
     ForwardPass(BlockBuffers buffers, PhaseClock clock) {
         this.b = buffers;
         this.clock = clock;
+        this.top = new FloatPointer(b.pActs[b.shape.layers() - 1]);
+        this.w2 = new FloatPointer(b.pW2);
+        this.logits = new FloatPointer(b.pLogits);
+        this.xNet = b.pXNet == null ? null : new FloatPointer(b.pXNet);
+        this.w1 = new FloatPointer(b.pW1);
+        this.acts0 = new FloatPointer(b.pActs[0]);
     }
 
     /**
@@ -44,8 +60,9 @@ final class ForwardPass {
         if (perNetworkInput) {
             for (int j = 0; j < count; j++) {
                 int i = first + j;
-                Sgemm.gemm(false, false, r, width, f1, 1f, at(b.pXNet, (long) i * s.rows() * f1), f1,
-                        at(b.pW1, (long) i * width), kn, 0f, at(b.pActs[0], base + (long) j * width), cols);
+                Sgemm.gemm(false, false, r, width, f1, 1f, move(xNet, b.pXNet, (long) i * s.rows() * f1), f1,
+                        move(w1, b.pW1, (long) i * width), kn, 0f, move(acts0, b.pActs[0], base + (long) j * width),
+                        cols);
             }
         } else {
             Sgemm.gemm(false, false, r, cols, f1, 1f, b.pXShared, f1, at(b.pW1, (long) first * width), kn, 0f,
@@ -67,23 +84,30 @@ final class ForwardPass {
         int top = s.layers() - 1;
         for (int j = 0; j < count; j++) {
             int i = first + j;
-            Sgemm.gemm(false, true, r, C, width, 1f, at(b.pActs[top], base + (long) j * width), cols,
-                    at(b.pW2, (long) i * C * width), width, 0f, at(b.pLogits, (long) i * r * C), C);
+            Sgemm.gemm(false, true, r, C, width, 1f, move(this.top, b.pActs[top], base + (long) j * width), cols,
+                    move(w2, b.pW2, (long) i * C * width), width, 0f, move(logits, b.pLogits, (long) i * r * C), C);
         }
         clock.charge(evaluating ? Phase.EVAL_OTHER_LAYERS : Phase.OUTPUT_FORWARD, t3);
     }
 
-    /** {@code heapLogits} of networks {@code [first, first+count)} := their logits plus their output biases. */
+    /**
+     * {@code heapLogits} of networks {@code [first, first+count)} := their logits plus their output biases,
+     * class-major per network (class c of row j at {@code i·r·10 + c·r + j}, for {@link ClassMajorSoftmax}):
+     * the output products write them row-major ({@code [r × 10]}, which OpenBLAS computes faster than the
+     * transposed product: measured), so they are transposed here, in the pass that adds the biases anyway.
+     */
     void logitsToHeap(int first, int count, int r) {
         float[] z = b.heapLogits;
+        float[] raw = b.heapRaw;
         int from = first * r * C;
-        b.nLogits.get(from, z, from, count * r * C);
+        b.nLogits.get(from, raw, from, count * r * C);
         for (int i = first; i < first + count; i++) {
             int base = i * r * C;
-            for (int row = 0; row < r; row++) {
-                int o = base + row * C;
-                for (int c = 0; c < C; c++) {
-                    z[o + c] += b.b2[i * C + c];
+            for (int c = 0; c < C; c++) {
+                float bias = b.b2[i * C + c];
+                int o = base + c * r;
+                for (int row = 0; row < r; row++) {
+                    z[o + row] = raw[base + row * C + c] + bias;
                 }
             }
         }

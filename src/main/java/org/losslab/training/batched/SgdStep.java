@@ -1,6 +1,7 @@
 package org.losslab.training.batched;
 
 import static org.losslab.training.batched.Sgemm.at;
+import static org.losslab.training.batched.Sgemm.move;
 
 import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
@@ -23,12 +24,27 @@ final class SgdStep {
     private final NetworkStates states;
     private final ForwardPass forward;
     private final PhaseClock clock;
+    /** Reused operand pointers of the per-network products ({@link Sgemm#move}). */
+    private final FloatPointer delta;
+    private final FloatPointer w2;
+    private final FloatPointer grad;
+    private final FloatPointer top;
+    private final FloatPointer xNet;
+    private final FloatPointer w1;
+    private final FloatPointer acts0;
 
     SgdStep(BlockBuffers buffers, NetworkStates states, ForwardPass forward, PhaseClock clock) {
         this.b = buffers;
         this.states = states;
         this.forward = forward;
         this.clock = clock;
+        this.delta = new FloatPointer(b.pLogits);
+        this.w2 = new FloatPointer(b.pW2);
+        this.grad = new FloatPointer(b.pGrad);
+        this.top = new FloatPointer(b.pActs[b.shape.layers() - 1]);
+        this.xNet = b.pXNet == null ? null : new FloatPointer(b.pXNet);
+        this.w1 = new FloatPointer(b.pW1);
+        this.acts0 = new FloatPointer(b.pActs[0]);
     }
 
     /**
@@ -55,11 +71,12 @@ final class SgdStep {
         long t = PhaseClock.now();
         for (int j = 0; j < count; j++) {
             int i = first + j;
-            FloatPointer d = at(b.pLogits, (long) i * r * C);
-            Sgemm.gemm(false, false, r, width, C, 1f, d, C, at(b.pW2, (long) i * C * width), width,
-                    0f, at(b.pGrad, base + (long) j * width), cols);
-            Sgemm.gemm(true, false, C, width, r, alpha, d, C, at(b.pActs[top], base + (long) j * width), cols,
-                    1f, at(b.pW2, (long) i * C * width), width);
+            FloatPointer d = move(delta, b.pLogits, (long) i * r * C); // class-major: [10 × r]
+            FloatPointer w = move(w2, b.pW2, (long) i * C * width);
+            Sgemm.gemm(true, false, r, width, C, 1f, d, r, w, width, 0f, move(grad, b.pGrad, base + (long) j * width),
+                    cols);
+            Sgemm.gemm(false, false, C, width, r, alpha, d, r, move(this.top, b.pActs[top], base + (long) j * width),
+                    cols, 1f, w, width);
         }
         clock.charge(Phase.OUTPUT_BACKWARD, t);
         reluBackward(v, top);
@@ -84,9 +101,9 @@ final class SgdStep {
     }
 
     /**
-     * logits := softmax(logits) − onehot(y), the output delta (zero for inactive networks), and
-     * {@code b2 −= lr · mean(delta)} on the heap: one pass over each row of logits (biases, maximum,
-     * exponentials, normalisation, label, bias-gradient sums) between one copy to the heap and one back.
+     * logits := softmax(logits) − onehot(y), the output delta (zero for inactive networks), class-major
+     * ({@link ClassMajorSoftmax}; the backward products read it transposed), and {@code b2 −= lr · mean(delta)}
+     * on the heap, between one copy of the logits to the heap and one back.
      */
     private void outputDelta(int chunk, int r, float lr) {
         int first = b.shape.chunkFirst(chunk);
@@ -95,7 +112,6 @@ final class SgdStep {
         long t = PhaseClock.now();
         forward.logitsToHeap(first, count, r);
         float[] p = b.heapLogits;
-        float[] colSums = new float[C];
         float rf = r;
         for (int i = first; i < first + count; i++) {
             int base = i * r * C;
@@ -105,17 +121,12 @@ final class SgdStep {
             }
             int[] y = shared ? b.yShared : b.yNet;
             int yOff = shared ? 0 : i * b.shape.rows();
-            Arrays.fill(colSums, 0f);
+            ClassMajorSoftmax.softmax(p, base, r, b.softmaxRows);
             for (int row = 0; row < r; row++) {
-                int o = base + row * C;
-                SoftmaxRows.softmax(p, o);
-                p[o + y[yOff + row]] -= 1f;
-                for (int c = 0; c < C; c++) {
-                    colSums[c] += p[o + c];
-                }
+                p[base + y[yOff + row] * r + row] -= 1f;
             }
             for (int c = 0; c < C; c++) {
-                b.b2[i * C + c] -= (colSums[c] / rf) * lr;
+                b.b2[i * C + c] -= (ClassMajorSoftmax.classSum(p, base, r, c) / rf) * lr;
             }
         }
         b.nLogits.put(first * r * C, p, first * r * C, count * r * C);
@@ -149,8 +160,9 @@ final class SgdStep {
         } else {
             for (int j = 0; j < count; j++) {
                 int i = first + j;
-                Sgemm.gemm(true, false, f1, width, r, alpha, at(b.pXNet, (long) i * b.shape.rows() * f1), f1,
-                        at(b.pActs[0], base + (long) j * width), cols, 1f, at(b.pW1, (long) i * width), kn);
+                Sgemm.gemm(true, false, f1, width, r, alpha, move(xNet, b.pXNet, (long) i * b.shape.rows() * f1), f1,
+                        move(acts0, b.pActs[0], base + (long) j * width), cols, 1f, move(w1, b.pW1, (long) i * width),
+                        kn);
             }
         }
     }
