@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 import org.losslab.spec.TrainingSpec;
 
@@ -54,25 +55,16 @@ final class SweepProjection {
      * machine's per-core rate ({@code two_trainer_scaling} / 2), as {@code sweep_hours_mnist_full_cores_<N>}.
      */
     void projectStandardSplit(double[] trainGflops, double[] evalGflops, double scaling) {
-        int epochs = Workload.SWEEP_EPOCHS;
-        int every = TrainingSpec.DEFAULT_EVALUATE_TRAIN_EVERY;
-        long trainEvaluations = IntStream.rangeClosed(1, epochs).filter(e -> e % every == 0 || e == epochs).count();
-        List<Double> partitions = new ArrayList<>();
-        double cpuSeconds = 0;
-        for (int width : Workload.SWEEP_WIDTHS) {
-            double perNetwork = epochs * (double) FULL_TRAIN * TrainingBenchmark.trainFlops(100, width, 1)
-                    / (interpolate(width, trainGflops) * 1e9)
-                    + (epochs * (double) FULL_TEST + trainEvaluations * (double) FULL_TRAIN)
-                    * TrainingBenchmark.evalFlops(100, width, 1) / (interpolate(width, evalGflops) * 1e9);
-            for (int from = 0; from < Workload.SWEEP_RESTARTS; from += Workload.SWEEP_BLOCK) {
-                partitions.add(perNetwork * Math.min(Workload.SWEEP_BLOCK, Workload.SWEEP_RESTARTS - from));
-            }
-            cpuSeconds += perNetwork * Workload.SWEEP_RESTARTS;
-        }
+        long trainEvaluations = trainEvaluations();
+        List<Double> partitions = partitions(width -> epochs() * (double) FULL_TRAIN
+                * TrainingBenchmark.trainFlops(100, width, 1) / (interpolate(width, trainGflops) * 1e9)
+                + (epochs() * (double) FULL_TEST + trainEvaluations * (double) FULL_TRAIN)
+                * TrainingBenchmark.evalFlops(100, width, 1) / (interpolate(width, evalGflops) * 1e9));
+        double cpuSeconds = partitions.stream().mapToDouble(Double::doubleValue).sum();
         double perCore = scaling / 2;
         double hours = makespan(partitions, 2) / perCore / 3600;
         ctx.out().printf("  standard split (60000/10000 images, training set evaluated every %d epochs): %.0f CPU hours,"
-                + " %.1f h on 2 cores%n", every, cpuSeconds / 3600, hours);
+                + " %.1f h on 2 cores%n", TrainingSpec.DEFAULT_EVALUATE_TRAIN_EVERY, cpuSeconds / 3600, hours);
         ctx.results().add("sweep_cpu_hours_mnist_full", cpuSeconds / 3600, "h (one core alone)");
         ctx.results().add("sweep_hours_mnist_full", hours, "h");
         StringBuilder sb = new StringBuilder("  on N cores (one trainer each, " + partitions.size() + " partitions):");
@@ -82,6 +74,43 @@ final class SweepProjection {
             ctx.results().add("sweep_hours_mnist_full_cores_" + n, h, "h");
         }
         ctx.out().println(sb);
+    }
+
+    /**
+     * Prints and records {@code sweep_hours_mnist_full_sgemm_bound}: {@code sweep_hours_mnist_full} with every
+     * product at SGEMM's speed at the block's first-layer shapes and the elementwise work free ({@link SgemmBound}),
+     * same partitions, cores and two-trainer scaling. The ceiling of the trainer with batch-100 products.
+     */
+    void projectSgemmBound(double[] forwardGflops, double[] gradientGflops, double scaling) {
+        List<Double> partitions = partitions(width -> SgemmBound.networkSeconds(width,
+                interpolate(width, forwardGflops), interpolate(width, gradientGflops), trainEvaluations()));
+        double hours = makespan(partitions, 2) / (scaling / 2) / 3600;
+        ctx.out().printf("  the same at SGEMM speed (every product at the block's first-layer SGEMM rate, elementwise"
+                + " work free): %.1f h on 2 cores%n", hours);
+        ctx.results().add("sweep_hours_mnist_full_sgemm_bound", hours, "h");
+    }
+
+    /** Training-set evaluations of one network in the sweep: every {@code evaluate_train_every} epochs and after the last. */
+    static long trainEvaluations() {
+        int epochs = epochs();
+        int every = TrainingSpec.DEFAULT_EVALUATE_TRAIN_EVERY;
+        return IntStream.rangeClosed(1, epochs).filter(e -> e % every == 0 || e == epochs).count();
+    }
+
+    private static int epochs() {
+        return Workload.SWEEP_EPOCHS;
+    }
+
+    /** CPU seconds of each partition (width × block of restarts), from the seconds of one network at a width. */
+    static List<Double> partitions(IntToDoubleFunction perNetwork) {
+        List<Double> partitions = new ArrayList<>();
+        for (int width : Workload.SWEEP_WIDTHS) {
+            double seconds = perNetwork.applyAsDouble(width);
+            for (int from = 0; from < Workload.SWEEP_RESTARTS; from += Workload.SWEEP_BLOCK) {
+                partitions.add(seconds * Math.min(Workload.SWEEP_BLOCK, Workload.SWEEP_RESTARTS - from));
+            }
+        }
+        return partitions;
     }
 
     /** Wall seconds of the partitions handed out longest first to whichever of {@code cores} is free first. */

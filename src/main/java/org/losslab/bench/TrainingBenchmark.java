@@ -53,7 +53,9 @@ public final class TrainingBenchmark {
         BenchmarkReport report = new BenchmarkReport(ctx);
         report.header(train, test, k);
 
-        new SgemmMeasurement(ctx).run(k);
+        SgemmMeasurement sgemm = new SgemmMeasurement(ctx);
+        sgemm.run(k);
+        double[][] sgemmBlock = sgemm.blockShapes(quick ? k : Workload.SWEEP_BLOCK);
         MlnMeasurement mln = new MlnMeasurement(ctx);
         BatchedMeasurement batched = new BatchedMeasurement(ctx);
         double[] batchedGflops = new double[Workload.WIDTHS.length];
@@ -80,6 +82,7 @@ public final class TrainingBenchmark {
         SweepProjection sweep = new SweepProjection(ctx);
         sweep.project(batchedGflops, scaling);
         sweep.projectStandardSplit(trainGflops, evalGflops, scaling);
+        sweep.projectSgemmBound(sgemmBlock[0], sgemmBlock[1], scaling);
         report.finish(t0);
         return ctx.results().all();
     }

@@ -39,7 +39,8 @@ public final class BatchedMemory {
                 + 5L * rows                           // softmax scratch rows
                 + rows * f1 + (shared ? 0 : k * rows * f1)
                 + (shared ? 0 : k * (long) trainCount) // per-network permutations (ints)
-                + 2L * k * n;                         // export row buffer and loss accumulators
+                + 2L * k * n                          // export row buffer and loss accumulators
+                + 2L * k * n;                         // ReLU scratch rows (two of a chunk's columns, at most K·n)
         return new long[] {4 * off, 4 * heap};
     }
 

@@ -174,7 +174,8 @@ final class BlockBuffers {
             off += a.length() * 4L;
         }
         long heap = 4L * (b2.length + 2L * heapLogits.length + heapX.length + yShared.length
-                + (yNet == null ? 0 : yNet.length) + rowBuffer.length + ClassMajorSoftmax.Rows.floats(shape.rows()));
+                + (yNet == null ? 0 : yNet.length) + rowBuffer.length + ClassMajorSoftmax.Rows.floats(shape.rows())
+                + HeapRelu.floats(shape));
         return new long[] {off, heap};
     }
 

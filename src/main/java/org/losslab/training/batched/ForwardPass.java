@@ -6,13 +6,11 @@ import static org.losslab.training.batched.Sgemm.move;
 import org.bytedeco.javacpp.FloatPointer;
 
 import org.losslab.training.batched.BatchedTrainer.Phase;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Logits of one chunk of networks ({@link BlockShape}) for the rows in the input buffer(s): the first
- * layer as one product over the shared input or one product per network over its own input, ReLU as one
- * in-place op over the chunk, hidden and output layers as small products on each network's column block.
+ * layer as one product over the shared input or one product per network over its own input, ReLU over the
+ * chunk ({@link HeapRelu}), hidden and output layers as small products on each network's column block.
  * The output biases are added by {@link #logitsToHeap}, which every consumer of the logits calls once
  * anyway: adding them there saves broadcasting them into the off-heap buffer before the products.
  */
@@ -29,6 +27,8 @@ final class ForwardPass {
     private final FloatPointer xNet;
     private final FloatPointer w1;
     private final FloatPointer acts0;
+    /** ReLU and its derivative (used by {@link SgdStep}) as vectorised Java loops. */
+    final HeapRelu relu;
 
     ForwardPass(BlockBuffers buffers, PhaseClock clock) {
         this.b = buffers;
@@ -39,6 +39,7 @@ final class ForwardPass {
         this.xNet = b.pXNet == null ? null : new FloatPointer(b.pXNet);
         this.w1 = new FloatPointer(b.pW1);
         this.acts0 = new FloatPointer(b.pActs[0]);
+        this.relu = new HeapRelu(b);
     }
 
     /**
@@ -69,7 +70,7 @@ final class ForwardPass {
                     at(b.pActs[0], base), cols);
         }
         long t1 = clock.charge(evaluating ? Phase.EVAL_FIRST_LAYER : Phase.FIRST_LAYER_FORWARD, t);
-        Nd4j.exec(new RectifiedLinear(v.acts()[0], v.acts()[0], 0.0));
+        relu.forward(0, c, r);
         long t2 = clock.charge(evaluating ? Phase.EVAL_OTHER_LAYERS : Phase.RELU, t1);
         for (int l = 1; l < s.layers(); l++) {
             long nn = (long) width * width;
@@ -78,7 +79,7 @@ final class ForwardPass {
                         at(b.pWHidden[l], (first + j) * nn), width, 0f, at(b.pActs[l], base + (long) j * width), cols);
             }
             v.acts()[l].addiRowVector(v.bHidden()[l]);
-            Nd4j.exec(new RectifiedLinear(v.acts()[l], v.acts()[l], 0.0));
+            relu.forward(l, c, r);
         }
         long t3 = clock.charge(evaluating ? Phase.EVAL_OTHER_LAYERS : Phase.HIDDEN_LAYERS, t2);
         int top = s.layers() - 1;

@@ -6,9 +6,6 @@ import static org.losslab.training.batched.Sgemm.move;
 import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
 import org.losslab.training.batched.BatchedTrainer.Phase;
-import org.nd4j.linalg.api.ops.impl.scalar.Step;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One plain-SGD step of all active networks on the minibatch in the input buffer(s): forward, softmax
@@ -61,7 +58,6 @@ final class SgdStep {
 
     /** Backpropagation and the weight updates of chunk c, with {@code alpha = −lr/B}. */
     private void backward(int c, int r, float alpha) {
-        BlockBuffers.Views v = b.views(r, c);
         int width = b.shape.width();
         int first = b.shape.chunkFirst(c);
         int count = b.shape.chunkSize(c);
@@ -79,7 +75,7 @@ final class SgdStep {
                     cols, 1f, w, width);
         }
         clock.charge(Phase.OUTPUT_BACKWARD, t);
-        reluBackward(v, top);
+        reluBackward(top, c, r);
         for (int l = top; l >= 1; l--) {
             t = PhaseClock.now();
             long nn = (long) width * width;
@@ -93,7 +89,7 @@ final class SgdStep {
             Sgemm.gemvTransposed(r, cols, alpha, at(b.pActs[l], base), cols, b.pOnes, 1f,
                     at(b.pBHidden[l], (long) first * width));
             clock.charge(Phase.HIDDEN_LAYERS, t);
-            reluBackward(v, l - 1);
+            reluBackward(l - 1, c, r);
         }
         t = PhaseClock.now();
         updateFirstLayer(c, r, alpha);
@@ -134,14 +130,13 @@ final class SgdStep {
     }
 
     /**
-     * acts[l] := grad ⊙ step(acts[l]): the delta of hidden layer l (acts[l] holds the ReLU output, positive
-     * exactly where the pre-activation was). Two in-place legacy ops, 4× faster than the {@code relu_bp}
-     * custom op on these sizes.
+     * acts[l] := grad ⊙ step(acts[l]) on chunk c: the delta of hidden layer l, one vectorised Java pass
+     * ({@link HeapRelu#backward}), which measured twice as fast as ND4J's {@code Step} and {@code MulOp}
+     * (docs/performance.md, lever 9) with the same bits.
      */
-    private void reluBackward(BlockBuffers.Views v, int l) {
+    private void reluBackward(int l, int c, int r) {
         long t = PhaseClock.now();
-        Nd4j.exec(new Step(v.acts()[l], v.acts()[l], 0.0));
-        Nd4j.exec(new MulOp(v.acts()[l], v.grad(), v.acts()[l]));
+        forward.relu.backward(l, c, r);
         clock.charge(Phase.RELU_BACKWARD, t);
     }
 
