@@ -78,7 +78,9 @@ public final class TrainingBenchmark {
             sweepBlockRates(ctx, batched, data, batchedGflops, trainGflops, evalGflops);
         }
 
-        double scaling = new TwoTrainerScaling(ctx).measure(data, quick ? 100 : 500);
+        // two trainers on two cores cannot more than double the work done: a measured factor above 2 is
+        // the noise of one epoch per trainer, and projecting with it would promise more than the machine has
+        double scaling = Math.min(2.0, new TwoTrainerScaling(ctx).measure(data, quick ? 100 : 500));
         SweepProjection sweep = new SweepProjection(ctx);
         sweep.project(batchedGflops, scaling);
         sweep.projectStandardSplit(trainGflops, evalGflops, scaling);
