@@ -40,10 +40,16 @@ final class BlockCheckpoints {
             return states.frozen(i);
         }
         long t = PhaseClock.now();
-        byte[] params = FloatBytes.encode(slices.read(i));
+        Checkpoint c = current(i, slices.read(i));
         clock.charge(Phase.EXPORT, t);
+        return c;
+    }
+
+    /** Network i's checkpoint at its current epoch with parameters {@code params}. */
+    private Checkpoint current(int i, float[] params) {
         int epoch = states.epoch(i);
-        return new Checkpoint(epoch, (long) epoch * batchesPerEpoch, params, null, order.orderSeed(i, epoch));
+        return new Checkpoint(epoch, (long) epoch * batchesPerEpoch, FloatBytes.encode(params), null,
+                order.orderSeed(i, epoch));
     }
 
     /**
@@ -61,9 +67,7 @@ final class BlockCheckpoints {
             for (int q = 0; q < count; q++) {
                 int i = first + q;
                 Checkpoint frozen = states.frozen(i);
-                int epoch = states.epoch(i);
-                all.add(frozen != null ? frozen : new Checkpoint(epoch, (long) epoch * batchesPerEpoch,
-                        FloatBytes.encode(params[q]), null, order.orderSeed(i, epoch)));
+                all.add(frozen != null ? frozen : current(i, params[q]));
             }
         }
         clock.charge(Phase.EXPORT, t);

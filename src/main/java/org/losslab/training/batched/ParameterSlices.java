@@ -9,7 +9,7 @@ package org.losslab.training.batched;
 final class ParameterSlices {
 
     private static final int C = BatchedMemory.CLASSES;
-    /** Parameters of the networks {@link #readAll} exports together: about 256 KiB, so they stay in cache. */
+    /** Parameters of the networks {@link #readGroup} reads together: about 256 KiB, so they stay in cache. */
     private static final int GROUP_FLOATS = 65_536;
 
     private final BlockBuffers b;
@@ -48,18 +48,7 @@ final class ParameterSlices {
 
     /** Network i's parameters, a fresh array. */
     float[] read(int i) {
-        int n = b.shape.width();
-        int f = b.shape.features();
-        int kn = b.shape.kn();
-        float[] p = new float[paramCount];
-        for (int in = 0; in < f; in++) {
-            b.nW1.get(in * kn + i * n, b.rowBuffer, 0, n);
-            for (int j = 0; j < n; j++) {
-                p[in + j * f] = b.rowBuffer[j];
-            }
-        }
-        readAfterFirstLayerWeights(i, p);
-        return p;
+        return readGroup(i, 1)[0];
     }
 
     /** Networks per {@link #readGroup}: their parameters take about 256 KiB, so they stay in cache. */
