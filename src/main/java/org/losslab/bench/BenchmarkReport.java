@@ -27,6 +27,12 @@ final class BenchmarkReport {
                         + " load average %.1f%n",
                 Runtime.getRuntime().availableProcessors(), Nd4j.getEnvironment().maxThreads(),
                 System.getenv("OMP_NUM_THREADS"), BlasKernel.current(), Pointer.maxBytes() / 1073741824.0, CpuClock.loadAverage());
+        String fastest = BlasKernel.fastestOnThisCpu();
+        if (!fastest.equals(BlasKernel.AUTO) && !BlasKernel.current().matches("(?i)skylakex|cooperlake|sapphirerapids")) {
+            ctx.out().printf("  note: OpenBLAS's fastest kernel for this CPU is %s, not %s: the figures below are those of"
+                    + " %s (LOSSLAB_OPENBLAS_CORETYPE=%s chooses it; docs/performance.md#openblas-kernel)%n",
+                    fastest, BlasKernel.current(), BlasKernel.current(), fastest);
+        }
         ctx.results().add("train_images", train, "images");
         ctx.results().add("block_networks", k, "networks");
         ctx.results().add("load_average_start", CpuClock.loadAverage(), "");
