@@ -2,15 +2,6 @@ package org.losslab.activations;
 
 import java.util.function.DoubleUnaryOperator;
 
-import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
-
 /**
  * Fits L-piece approximations of tanh and sigmoid on a range R (science.md §C.2; R defaults to
  * [−6, 6], a [DEFAULT] of the spec).
@@ -36,6 +27,7 @@ public final class PiecewiseLinearFitter {
     public static final double DEFAULT_HI = 6;
 
     private static final int SEARCH_GRID = 1201;
+    /** Points of the certification grid ({@link FitCertificate}). */
     private static final int CERTIFY_GRID = 24001;
 
     /** A smooth activation with a bound on its second derivative (used to certify ε). */
@@ -90,13 +82,13 @@ public final class PiecewiseLinearFitter {
         if (pieces > 2) {
             // two starts: the density-based knots, and the same knots nudged asymmetrically (a symmetric
             // start keeps a useless knot at an inflection point, e.g. tanh at 0 for even L)
-            double[] a = refine(target, knots, lo, hi, search, searchF);
+            double[] a = KnotSearch.refine(target, knots, lo, hi, search, searchF);
             double[] nudged = knots.clone();
             for (int k = 0; k < nudged.length; k++) {
                 double right = k + 1 < nudged.length ? nudged[k + 1] : hi;
                 nudged[k] = (float) (nudged[k] + 0.3 * (right - nudged[k]));
             }
-            double[] b = refine(target, nudged, lo, hi, search, searchF);
+            double[] b = KnotSearch.refine(target, nudged, lo, hi, search, searchF);
             knots = maxError(interpolant(target, b, lo, hi), search, searchF)
                     < maxError(interpolant(target, a, lo, hi), search, searchF) ? b : a;
         }
@@ -104,7 +96,7 @@ public final class PiecewiseLinearFitter {
         if (pl == null) {
             throw new IllegalStateException("fit of " + target.label + " produced colliding breakpoints");
         }
-        return certify(target, pl, knots, lo, hi);
+        return FitCertificate.certify(target, pl, knots, lo, hi, CERTIFY_GRID);
     }
 
     /** Knots at equal quantiles of the density |f″|^{1/2} (plus a small floor). */
@@ -131,57 +123,6 @@ public final class PiecewiseLinearFitter {
         return knots;
     }
 
-    private static double[] refine(Target target, double[] start, double lo, double hi, double[] search, double[] searchF) {
-        int n = start.length; // L−1 knots ↔ L gaps; the last gap's logit is fixed at 0
-        double[] u = new double[n];
-        double lastGap = hi - start[n - 1];
-        double prev = lo;
-        for (int k = 0; k < n; k++) {
-            u[k] = Math.log((start[k] - prev) / lastGap);
-            prev = start[k];
-        }
-        MultivariateFunction objective = v -> {
-            double[] knots = knotsFromLogits(v, lo, hi);
-            PiecewiseLinear pl = knots == null ? null : interpolant(target, knots, lo, hi);
-            return pl == null ? Double.MAX_VALUE : maxError(pl, search, searchF);
-        };
-        double[] best = u;
-        double bestValue = objective.value(u);
-        SimplexOptimizer optimizer = new SimplexOptimizer(1e-12, 1e-14);
-        for (int restart = 0; restart < 3; restart++) {
-            PointValuePair p = optimizer.optimize(new MaxEval(4000 * n), new ObjectiveFunction(objective),
-                    GoalType.MINIMIZE, new InitialGuess(best), new NelderMeadSimplex(n, 0.1));
-            if (p.getValue() < bestValue) {
-                bestValue = p.getValue();
-                best = p.getPoint();
-            }
-        }
-        return knotsFromLogits(best, lo, hi);
-    }
-
-    private static double[] knotsFromLogits(double[] u, double lo, double hi) {
-        double max = 0;
-        for (double v : u) {
-            max = Math.max(max, v);
-        }
-        double total = Math.exp(-max); // the fixed last gap
-        double[] w = new double[u.length];
-        for (int k = 0; k < u.length; k++) {
-            w[k] = Math.exp(u[k] - max);
-            total += w[k];
-        }
-        double[] knots = new double[u.length];
-        double acc = 0;
-        for (int k = 0; k < u.length; k++) {
-            acc += w[k];
-            knots[k] = (float) (lo + (hi - lo) * acc / total);
-            if (!(knots[k] > lo && knots[k] < hi) || (k > 0 && !(knots[k] > knots[k - 1]))) {
-                return null;
-            }
-        }
-        return knots;
-    }
-
     /** Continuous interpolant of f at lo, knots…, hi; null if the knots are not strictly inside and increasing. */
     static PiecewiseLinear interpolant(Target target, double[] knots, double lo, double hi) {
         int pieces = knots.length + 1;
@@ -203,47 +144,12 @@ public final class PiecewiseLinearFitter {
         return new PiecewiseLinear(target.label + "-pl" + pieces, knots, slopes, intercepts);
     }
 
-    private static double maxError(PiecewiseLinear pl, double[] x, double[] fx) {
+    static double maxError(PiecewiseLinear pl, double[] x, double[] fx) {
         double max = 0;
         for (int i = 0; i < x.length; i++) {
             max = Math.max(max, Math.abs(fx[i] - pl.value(x[i])));
         }
         return max;
-    }
-
-    private static FittedActivation certify(Target target, PiecewiseLinear pl, double[] knots, double lo, double hi) {
-        int pieces = knots.length + 1;
-        double[] nodes = new double[pieces + 1];
-        nodes[0] = lo;
-        System.arraycopy(knots, 0, nodes, 1, knots.length);
-        nodes[pieces] = hi;
-        int perPiece = Math.max(2, (CERTIFY_GRID - 1) / pieces);
-        double observed = 0;
-        double bound = 0;
-        int points = 0;
-        double[] slopes = pl.slopes();
-        double[] intercepts = pl.intercepts();
-        for (int l = 0; l < pieces; l++) {
-            double a = nodes[l];
-            double b = nodes[l + 1];
-            double h = (b - a) / perPiece;
-            double remainder = h * h / 8 * target.maxSecondDerivative;
-            // evaluate with this piece's own line so a node is not misassigned to the neighbour piece
-            double ePrev = Math.abs(target.apply(a) - (slopes[l] * a + intercepts[l]));
-            observed = Math.max(observed, ePrev);
-            points++;
-            for (int i = 1; i <= perPiece; i++) {
-                double x = i == perPiece ? b : a + i * h;
-                double e = Math.abs(target.apply(x) - (slopes[l] * x + intercepts[l]));
-                observed = Math.max(observed, e);
-                bound = Math.max(bound, Math.max(ePrev, e) + remainder);
-                ePrev = e;
-                points++;
-            }
-        }
-        // pad by a few ulps of the function's scale for rounding in f̂ and f
-        bound += 1e-14;
-        return new FittedActivation(pl, target.label, lo, hi, bound, observed, points);
     }
 
     private static double[] grid(double lo, double hi, int n) {

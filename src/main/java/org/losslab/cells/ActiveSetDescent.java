@@ -45,7 +45,7 @@ public final class ActiveSetDescent {
     private Descent.Result descend(double[] start, int maxIterations, double tolerance) {
         WorkingSet ws = new WorkingSet(cell);
         double[] theta = start.clone();
-        Network.Residuals res = cell.residuals(theta);
+        Residuals res = cell.residuals(theta);
         double risk = res.risk();
         double mu = 1e-3;
         int it = 0;
@@ -83,7 +83,7 @@ public final class ActiveSetDescent {
                 continue;
             }
             double[] cand = Vectors.axpy(theta, alpha, delta);
-            Network.Residuals rc = cell.residuals(cand);
+            Residuals rc = cell.residuals(cand);
             if (rc.risk() < risk) {
                 stagnant = risk - rc.risk() <= 1e-15 * risk ? stagnant + 1 : 0;
                 theta = cand;
@@ -114,7 +114,7 @@ public final class ActiveSetDescent {
      * (the risk gradient in v_j), d = P_cone(−τ_j q_j) ≠ 0 is such a direction; w̃_j is turned to d
      * (the risk does not change while a_j = 0) and a_j is released. False if no held a_j has one.
      */
-    private boolean escapeDeadUnit(WorkingSet ws, double[] theta, Network.Residuals res, double tolerance) {
+    private boolean escapeDeadUnit(WorkingSet ws, double[] theta, Residuals res, double tolerance) {
         double root = Math.sqrt(res.r().length);
         for (int j = 0; j < cell.units; j++) {
             if (!ws.aHeld(j)) {
@@ -148,7 +148,7 @@ public final class ActiveSetDescent {
     }
 
     /** δ = Z d with (J_Zᵀ J_Z + μI) d = −J_Zᵀ r, J_Z = J Z. */
-    private static double[] lmStep(Network.Residuals res, double[][] z, double mu) {
+    private static double[] lmStep(Residuals res, double[][] z, double mu) {
         double[][] jac = res.jacobian();
         int q = z.length;
         double[][] jz = new double[jac.length][q];

@@ -73,11 +73,11 @@ public final class Descent {
      * (no step lowers R̂ any more) or after 20 accepted steps in a row that each lower R̂ by ≤ 1e−13 R̂
      * (stagnation near rounding level).
      */
-    public static Result levenbergMarquardt(Function<double[], Network.Residuals> model, double[] start,
+    public static Result levenbergMarquardt(Function<double[], Residuals> model, double[] start,
                                             Predicate<double[]> stayInCell,
                                             int maxIterations, double tolerance) {
         double[] theta = start.clone();
-        Network.Residuals res = model.apply(theta);
+        Residuals res = model.apply(theta);
         double risk = res.risk();
         double mu = 1e-3;
         int rejected = 0;
@@ -95,7 +95,7 @@ public final class Descent {
                 mu = NormalEquations.stiffened(mu);
                 continue;
             }
-            Network.Residuals rc = model.apply(cand);
+            Residuals rc = model.apply(cand);
             if (rc.risk() < risk) {
                 stagnant = risk - rc.risk() <= 1e-13 * risk ? stagnant + 1 : 0;
                 theta = cand;
@@ -113,7 +113,7 @@ public final class Descent {
     }
 
     /** ∇‖r‖² = 2Jᵀr. */
-    static double[] gradient(Network.Residuals res) {
+    static double[] gradient(Residuals res) {
         double[] g = new double[res.jacobian()[0].length];
         for (int i = 0; i < res.r().length; i++) {
             double[] row = res.jacobian()[i];

@@ -156,7 +156,7 @@ public final class InCellOptimality {
         for (int r = 0; r < o.starts(); r++) {
             double[] s = CellStarts.randomStart(net, trained, new SplittableRandom(Seeds.derive(o.seed(), "cells/in-cell/2/start", r)),
                     t -> net.inOpenCell(t, data, cell));
-            Descent.Result res = Descent.levenbergMarquardt(t -> net.residuals(t, data), s,
+            Descent.Result res = Descent.levenbergMarquardt(t -> Residuals.of(net, t, data), s,
                     t -> net.inOpenCell(t, data, cell), o.maxIterations(), o.tolerance());
             finals[r] = res.risk();
             converged += res.converged() ? 1 : 0;

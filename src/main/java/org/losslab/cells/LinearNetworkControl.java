@@ -34,7 +34,7 @@ public final class LinearNetworkControl {
         double maxGrad = 0;
         for (int r = 0; r < starts; r++) {
             double[] init = CellStarts.heInit(net, new SplittableRandom(Seeds.derive(seed, "cells/linear-control", r)));
-            Descent.Result res = Descent.levenbergMarquardt(t -> net.residuals(t, data), init, null, maxIterations, 1e-10);
+            Descent.Result res = Descent.levenbergMarquardt(t -> Residuals.of(net, t, data), init, null, maxIterations, 1e-10);
             finals[r] = res.risk();
             maxGrad = Math.max(maxGrad, net.gradient(res.theta(), data).gradientNorm());
         }

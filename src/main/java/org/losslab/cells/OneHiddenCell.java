@@ -126,7 +126,7 @@ public final class OneHiddenCell {
     }
 
     /** Fixed-pattern residuals (f_i − y_i)/√n and their Jacobian, so the risk is ‖r‖². */
-    public Network.Residuals residuals(double[] theta) {
+    public Residuals residuals(double[] theta) {
         int n = data.size();
         double root = Math.sqrt(n);
         double[] f = predictions(theta);
@@ -146,7 +146,7 @@ public final class OneHiddenCell {
                 }
             }
         }
-        return new Network.Residuals(r, jac);
+        return new Residuals(r, jac);
     }
 
     private double preActivation(double[] theta, int j, double[] x) {
