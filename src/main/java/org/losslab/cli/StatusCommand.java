@@ -14,7 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code losslab status}: recent executions with their steps' progress and how many runs are done,
- * read straight from the job repository and results tables (so it works while a job runs elsewhere).
+ * read straight from the database (so it works while a job runs elsewhere). The job repository is read
+ * through its V50 views, so a login of {@code losslab_analyst} can ask too; the heartbeat's host and pid and
+ * the workers' leases are shown only to a login that may read them.
  */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show executions, step progress and runs done.")
 class StatusCommand implements Callable<Integer> {
@@ -32,15 +34,12 @@ class StatusCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext ctx = ApplicationContexts.open()) {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
-            List<Map<String, Object>> executions = jdbc.queryForList("""
-                    SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.create_time, e.start_time, e.end_time,
-                           x.experiment_id, x.instance_no, h.beat_at, h.host, h.pid
-                    FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
-                    LEFT JOIN experiment x ON x.job_instance_id = i.job_instance_id
-                    LEFT JOIN heartbeat h ON h.job_execution_id = e.job_execution_id
-                    ORDER BY e.job_execution_id DESC LIMIT ?""", limit);
+            boolean machinery = Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT has_table_privilege('heartbeat', 'SELECT') AND has_table_privilege('partition_lease', 'SELECT')",
+                    Boolean.class));
+            List<Map<String, Object>> executions = jdbc.queryForList(machinery ? EXECUTIONS_WITH_HOSTS : EXECUTIONS, limit);
             if (json) {
-                printJson(jdbc, executions);
+                printJson(jdbc, executions, machinery);
                 return ExitCodes.OK;
             }
             if (executions.isEmpty()) {
@@ -49,7 +48,7 @@ class StatusCommand implements Callable<Integer> {
             for (Map<String, Object> e : executions) {
                 System.out.printf("execution %s  %-20s %-10s started %s  ended %s%s%n", e.get("job_execution_id"),
                         e.get("job_name"), e.get("status"), e.get("start_time"), e.get("end_time"),
-                        e.get("beat_at") == null ? "" : "  heartbeat " + e.get("beat_at"));
+                        e.get("heartbeat_at") == null ? "" : "  heartbeat " + e.get("heartbeat_at"));
                 printSteps(jdbc, (Long) e.get("job_execution_id"));
                 if (e.get("experiment_id") != null) {
                     printRuns(jdbc, (Long) e.get("experiment_id"));
@@ -59,7 +58,22 @@ class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private static void printJson(JdbcTemplate jdbc, List<Map<String, Object>> executions) {
+    /** The newest executions, their experiment and heartbeat time: what every reader may see (V50 views). */
+    private static final String EXECUTIONS = """
+            SELECT e.job_execution_id, e.job_name, e.status, e.exit_code, e.create_time, e.start_time, e.end_time,
+                   x.experiment_id, x.instance_no, e.heartbeat_at, NULL AS host, NULL AS pid
+            FROM v_job_execution e LEFT JOIN experiment x ON x.job_instance_id = e.job_instance_id
+            ORDER BY e.job_execution_id DESC LIMIT ?""";
+
+    /** The same with the heartbeat's host and pid, for logins that may read the job machinery. */
+    private static final String EXECUTIONS_WITH_HOSTS = """
+            SELECT e.job_execution_id, e.job_name, e.status, e.exit_code, e.create_time, e.start_time, e.end_time,
+                   x.experiment_id, x.instance_no, e.heartbeat_at, h.host, h.pid
+            FROM v_job_execution e LEFT JOIN experiment x ON x.job_instance_id = e.job_instance_id
+            LEFT JOIN heartbeat h ON h.job_execution_id = e.job_execution_id
+            ORDER BY e.job_execution_id DESC LIMIT ?""";
+
+    private static void printJson(JdbcTemplate jdbc, List<Map<String, Object>> executions, boolean machinery) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> e : executions) {
             long id = (Long) e.get("job_execution_id");
@@ -72,13 +86,16 @@ class StatusCommand implements Callable<Integer> {
             x.put("created", text(e.get("create_time")));
             x.put("started", text(e.get("start_time")));
             x.put("ended", text(e.get("end_time")));
-            x.put("heartbeat", e.get("beat_at") == null ? null
-                    : Map.of("host", e.get("host"), "pid", e.get("pid"), "at", text(e.get("beat_at"))));
+            Map<String, Object> beat = new LinkedHashMap<>();
+            beat.put("host", e.get("host"));
+            beat.put("pid", e.get("pid"));
+            beat.put("at", text(e.get("heartbeat_at")));
+            x.put("heartbeat", e.get("heartbeat_at") == null ? null : beat);
             x.put("steps", jdbc.queryForList(STEPS, id));
-            x.put("workers", jdbc.queryForList("""
+            x.put("workers", !machinery ? null : jdbc.queryForList("""
                     SELECT l.host, l.pid, count(*) AS partitions,
                            count(*) FILTER (WHERE s.status IN ('STARTING', 'STARTED', 'STOPPING')) AS running
-                    FROM partition_lease l JOIN batch_step_execution s USING (step_execution_id)
+                    FROM partition_lease l JOIN v_step_execution s USING (step_execution_id)
                     WHERE l.job_execution_id = ? GROUP BY 1, 2 ORDER BY 1, 2""", id));
             x.put("runs", e.get("experiment_id") == null ? null
                     : jdbc.queryForMap(RUNS, (Long) e.get("experiment_id")));
@@ -95,7 +112,7 @@ class StatusCommand implements Callable<Integer> {
             SELECT CASE WHEN step_name LIKE '%:%' THEN split_part(step_name, ':', 1) ELSE step_name END AS step,
                    count(*) AS partitions, count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
                    string_agg(DISTINCT status, ',') AS statuses, sum(write_count) AS written
-            FROM batch_step_execution WHERE job_execution_id = ? GROUP BY 1 ORDER BY min(step_execution_id)""";
+            FROM v_step_execution WHERE job_execution_id = ? GROUP BY 1 ORDER BY min(step_execution_id)""";
 
     private static final String RUNS = """
             SELECT count(*) FILTER (WHERE status IN ('COMPLETED', 'DIVERGED')) AS done, count(*) AS total,

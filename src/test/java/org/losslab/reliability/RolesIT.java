@@ -85,8 +85,9 @@ class RolesIT {
     }
 
     /**
-     * A login of the analyst role writes an execution's report (V50: the job repository through its views, the
-     * database identity): no migration attempted, no permission error, and the host it may not read left out.
+     * A login of the analyst role writes an execution's report and asks for {@code status --json} (V50: the job
+     * repository through its views, the database identity): no migration attempted, no permission error, and the
+     * hosts it may not read left out.
      */
     private static void analystWritesTheReport(TestDatabase db, Connection admin) throws Exception {
         String login = "losslab_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -100,6 +101,16 @@ class RolesIT {
                 String index = java.nio.file.Files.readString(dir.resolve("r/index.html"));
                 String host = db.strings("SELECT host FROM provenance").get(0);
                 assertThat(index).contains("roles").doesNotContain(">" + host + "<");
+                // status reads the job repository through the same views, and leaves out hosts and leases
+                Run status = BadInputCatalogueIT.run("status", "--json");
+                assertThat(status.exit()).as("status as the analyst; stderr: %s", status.err()).isZero();
+                tools.jackson.databind.JsonNode e = tools.jackson.databind.json.JsonMapper.builder().build().readTree(status.out())
+                        .get("executions").get(0);
+                assertThat(e.get("status").asString()).isEqualTo("COMPLETED");
+                assertThat(e.get("steps").size()).isPositive();
+                assertThat(e.get("runs").get("done").asLong()).isPositive();
+                assertThat(e.get("workers").isNull()).isTrue();
+                assertThat(e.get("heartbeat").isNull() || e.get("heartbeat").get("host").isNull()).isTrue();
             } finally {
                 System.clearProperty("LOSSLAB_DB_USER");
                 s.execute("DROP ROLE " + login);
