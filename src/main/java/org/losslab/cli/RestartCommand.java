@@ -21,6 +21,11 @@ class RestartCommand implements Callable<Integer> {
     @Option(names = "--remote", description = "Send the unfinished partitions to remote workers ('losslab worker').")
     boolean remote;
 
+    @Option(names = "--require-same-numerics",
+            description = "Refuse (exit 2) instead of warning when this process would compute with another build, ND4J"
+                    + " backend, thread count, OpenBLAS kernel or batched path than the execution started with.")
+    boolean requireSameNumerics;
+
     @Override
     public Integer call() throws Exception {
         target.validate();
@@ -31,7 +36,7 @@ class RestartCommand implements Callable<Integer> {
                 System.err.println("losslab: there is no execution to restart");
                 return ExitCodes.USAGE;
             }
-            var execution = runner.restart(id);
+            var execution = runner.restart(id, requireSameNumerics);
             int code = JobOutcome.report(execution);
             ReportCommand.afterJob(ctx, execution.getId());
             return code;

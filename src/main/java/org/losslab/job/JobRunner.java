@@ -63,8 +63,18 @@ public class JobRunner {
         return launch(jobs.create(spec), params);
     }
 
-    /** Resumes a failed, stopped or crashed execution from its last checkpoints. */
+    /** Resumes a failed, stopped or crashed execution from its last checkpoints (other numerics: a warning). */
     public JobExecution restart(long executionId) throws JobRefusedException {
+        return restart(executionId, false);
+    }
+
+    /**
+     * Resumes a failed, stopped or crashed execution from its last checkpoints. When this process would compute
+     * with other numerics than the execution started with ({@link org.losslab.store.Provenance#bitsMismatch}), the
+     * unfinished partitions continue but not bit-identically: logged as a warning, or refused as bad input before
+     * anything changes when {@code requireSameNumerics}.
+     */
+    public JobExecution restart(long executionId, boolean requireSameNumerics) throws JobRefusedException {
         JobExecution execution = find(executionId).orElse(null);
         if (execution == null) {
             throw new org.losslab.BadInputException("no job execution " + executionId + " in this database");
@@ -84,6 +94,11 @@ public class JobRunner {
                         + worker + "; restart it when that partition has ended");
             }
         }
+        String why = experiments.provenance(executionId).map(org.losslab.store.Provenance.current()::bitsMismatch)
+                .orElse(null);
+        if (why != null && requireSameNumerics && execution.getStatus() != BatchStatus.COMPLETED) {
+            throw new org.losslab.BadInputException("restart " + executionId + " --require-same-numerics: " + why);
+        }
         // nobody owns it any more: UNKNOWN first (recover leaves an UNKNOWN execution as it is, with its
         // STARTED partitions, which then made the first restart fail as "already running"), then recover
         execution = UnknownStatusRecovery.resolve(jobRepository, execution);
@@ -100,9 +115,10 @@ public class JobRunner {
         String text = experiments.specText(instanceId).orElseThrow(() -> new JobRefusedException(
                 "execution " + executionId + " has no recorded spec (it failed before starting); run the spec again"));
         JobSpec spec = JobSpec.fromText("spec of execution " + executionId, text);
-        experiments.provenance(executionId).map(org.losslab.store.Provenance.current()::bitsMismatch).ifPresent(why ->
-                log.warn("Resuming execution {} with other numerics: {}. Its unfinished partitions continue, but not "
-                        + "bit-identically to an uninterrupted run; provenance records both executions", executionId, why));
+        if (why != null) {
+            log.warn("Resuming execution {} with other numerics: {}. Its unfinished partitions continue, but not "
+                    + "bit-identically to an uninterrupted run; provenance records both executions", executionId, why);
+        }
         return launch(jobs.create(spec), execution.getJobParameters());
     }
 

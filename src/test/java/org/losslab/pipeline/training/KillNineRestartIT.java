@@ -41,7 +41,19 @@ class KillNineRestartIT {
             assertThat(run.waitFor()).as("SIGTERM stops gracefully; log: %s", log).isEqualTo(3);
             assertThat(scalar(db, "SELECT count(*) FROM batch_job_execution WHERE status = 'STOPPED'")).isEqualTo(1);
 
-            run = LosslabProcess.start(db, log, Map.of(), "restart", "--last");
+            // another OpenBLAS kernel would continue, but not bit-identically: refused when the operator asks for that
+            long rowsStopped = scalar(db, "SELECT count(*) FROM epoch_metric");
+            String otherKernel = org.losslab.training.BlasKernel.current().equals("Prescott") ? "Sandybridge" : "Prescott";
+            Path refusedLog = tmp.resolve("refused.log");
+            assertThat(LosslabProcess.run(db, refusedLog, Map.of("OPENBLAS_CORETYPE", otherKernel), "restart", "--last",
+                    "--require-same-numerics")).as("log: %s", refusedLog).isEqualTo(2);
+            assertThat(Files.readString(refusedLog)).contains("--require-same-numerics: this process runs OpenBLAS kernel "
+                    + otherKernel);
+            assertThat(scalar(db, "SELECT count(*) FROM batch_job_execution WHERE status = 'STOPPED'")).isEqualTo(1);
+            assertThat(scalar(db, "SELECT count(*) FROM batch_job_execution")).isEqualTo(1);
+            assertThat(scalar(db, "SELECT count(*) FROM epoch_metric")).isEqualTo(rowsStopped);
+
+            run = LosslabProcess.start(db, log, Map.of(), "restart", "--last", "--require-same-numerics");
             waitForEpochRows(db, run, scalar(db, "SELECT count(*) FROM epoch_metric") + 2, log);
             run.destroyForcibly().waitFor();
             assertThat(run.exitValue()).as("killed by SIGKILL").isEqualTo(137);
