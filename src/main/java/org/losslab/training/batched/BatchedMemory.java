@@ -13,8 +13,14 @@ import org.losslab.spec.TrainingSpec;
  */
 public final class BatchedMemory {
 
-    /** Rows of the activation buffers when the batch is smaller: evaluation runs in chunks of this size. */
+    /** Rows of the training buffers when the batch is smaller. */
     public static final int MIN_ROWS = 100;
+    /**
+     * Bytes of the row-sized buffers (activations, gradient, logits, inputs) up to which evaluation blocks
+     * grow beyond the training rows, and their largest row count (measured: docs/performance.md, lever 11).
+     */
+    static final long EVAL_BYTES = 64L << 20;
+    static final int EVAL_ROWS_MAX = 1000;
     static final int CLASSES = 10;
 
     private BatchedMemory() {
@@ -25,23 +31,45 @@ public final class BatchedMemory {
                                int trainCount) {
         long n = width;
         long rows = rows(batchSize);
+        long eval = evalRows(k, features, width, hiddenLayers, batchSize);
         long f1 = features + 1L;
-        long off = rows * f1                          // shared input (with the ones column)
-                + (shared ? 0 : k * rows * f1)        // per-network inputs
+        long off = (shared ? 0 : k * rows * f1)       // per-network inputs
                 + f1 * k * n                          // first layer weights and biases
                 + (hiddenLayers - 1L) * (k * n * n + k * n)
                 + k * CLASSES * n                     // output weights
-                + (hiddenLayers + 1L) * rows * k * n  // activations per hidden layer + one gradient buffer
-                + k * rows * CLASSES                  // logits / output deltas
+                + eval * offHeapFloatsPerRow(k, features, width, hiddenLayers)
                 + rows;                               // ones vector for bias gradients
         long heap = k * CLASSES                       // output biases
-                + 2L * k * rows * CLASSES             // logits as written and class-major on the heap
-                + 5L * rows                           // softmax scratch rows
-                + rows * f1 + (shared ? 0 : k * rows * f1)
+                + eval * heapFloatsPerRow(k, features)
+                + Math.max(0, (shared ? rows : k * rows) - eval) * f1 // per-network inputs on the heap
+                + (shared ? 0 : k * rows)             // per-network labels
                 + (shared ? 0 : k * (long) trainCount) // per-network permutations (ints)
                 + 2L * k * n                          // export row buffer and loss accumulators
                 + 2L * k * n;                         // ReLU scratch rows (two of a chunk's columns, at most K·n)
         return new long[] {4 * off, 4 * heap};
+    }
+
+    /**
+     * Rows of an evaluation block ({@link BlockShape#evalRows}): the training rows times the largest factor
+     * (at most {@link #EVAL_ROWS_MAX} rows) whose row-sized buffers fit {@link #EVAL_BYTES}, or the training
+     * rows when not even two times fit (wide blocks). A function of the block's shape only, never of the
+     * machine, because it decides the summation order of the evaluation (a resumed block must evaluate alike).
+     */
+    static int evalRows(int k, int features, int width, int hiddenLayers, int batchSize) {
+        int rows = rows(batchSize);
+        long perRow = 4L * (offHeapFloatsPerRow(k, features, width, hiddenLayers) + heapFloatsPerRow(k, features));
+        long factor = Math.min(EVAL_ROWS_MAX / rows, EVAL_BYTES / (perRow * rows));
+        return (int) Math.max(1, factor) * rows;
+    }
+
+    /** Off-heap floats per buffer row: activations of each hidden layer, one gradient, logits, shared input. */
+    private static long offHeapFloatsPerRow(long k, int features, int width, int hiddenLayers) {
+        return (hiddenLayers + 1L) * k * width + k * CLASSES + features + 1L;
+    }
+
+    /** Heap floats per buffer row: logits as written and class-major, shared input, label, softmax scratch. */
+    private static long heapFloatsPerRow(long k, int features) {
+        return 2L * k * CLASSES + features + 1L + 1 + ClassMajorSoftmax.Rows.floats(1);
     }
 
     public static long[] bytes(TrainingSpec spec, int features, int width, int k, int trainCount) {

@@ -69,6 +69,13 @@ public final class BatchedTrainer implements BlockTrainer {
 
     /** With chunks of {@code chunkColumns} columns ({@link BlockShape}): for tests; it changes the last bits. */
     BatchedTrainer(TrainingSpec spec, PreparedData data, long specSeed, int width, int[] restarts, int chunkColumns) {
+        this(spec, data, specSeed, width, restarts, chunkColumns, BatchedMemory.evalRows(restarts.length,
+                data.features(), width, spec.hiddenLayers(), spec.batchSize()));
+    }
+
+    /** Also with evaluation blocks of {@code evalRows} rows: for tests; it changes the evaluation's last bits. */
+    BatchedTrainer(TrainingSpec spec, PreparedData data, long specSeed, int width, int[] restarts, int chunkColumns,
+                   int evalRows) {
         if (restarts.length == 0) {
             throw new IllegalArgumentException("a block needs at least one restart");
         }
@@ -80,7 +87,7 @@ public final class BatchedTrainer implements BlockTrainer {
         int[] layerSizes = spec.layerSizes(data.features(), width);
         int paramCount = ParameterInit.parameterCount(layerSizes);
         int batchesPerEpoch = (data.trainCount() + spec.batchSize() - 1) / spec.batchSize();
-        BlockShape shape = BlockShape.of(spec, data.features(), width, k, chunkColumns);
+        BlockShape shape = BlockShape.of(spec, data.features(), width, k, chunkColumns, evalRows);
 
         buffers = new BlockBuffers(shape);
         ParameterSlices slices = new ParameterSlices(buffers, paramCount);

@@ -91,9 +91,10 @@ final class BlockBuffers {
         int k = s.k();
         int layers = s.layers();
         int rows = s.rows();
+        int eval = s.evalRows();
         int f1 = s.f1();
         int kn = s.kn();
-        xShared = Nd4j.create(DataType.FLOAT, rows, f1);
+        xShared = Nd4j.create(DataType.FLOAT, eval, f1);
         xNet = s.shared() ? null : Nd4j.create(DataType.FLOAT, (long) k * rows, f1);
         w1 = Nd4j.create(DataType.FLOAT, f1, kn);
         wHidden = new INDArray[layers];
@@ -105,10 +106,10 @@ final class BlockBuffers {
         w2 = Nd4j.create(DataType.FLOAT, (long) k * C, s.width());
         acts = new INDArray[layers];
         for (int l = 0; l < layers; l++) {
-            acts[l] = Nd4j.create(DataType.FLOAT, rows, kn);
+            acts[l] = Nd4j.create(DataType.FLOAT, eval, kn);
         }
-        grad = Nd4j.create(DataType.FLOAT, rows, kn);
-        logits = Nd4j.create(DataType.FLOAT, (long) k * rows, C);
+        grad = Nd4j.create(DataType.FLOAT, eval, kn);
+        logits = Nd4j.create(DataType.FLOAT, (long) k * eval, C);
         ones = Nd4j.ones(DataType.FLOAT, rows);
 
         pXShared = Sgemm.at(xShared, 0);
@@ -139,16 +140,16 @@ final class BlockBuffers {
         nLogits = nio(logits);
 
         b2 = new float[k * C];
-        heapLogits = new float[k * rows * C];
-        heapX = new float[(s.shared() ? 1 : k) * rows * f1];
-        yShared = new int[rows];
+        heapLogits = new float[k * eval * C];
+        heapX = new float[Math.max(eval, s.shared() ? rows : k * rows) * f1];
+        yShared = new int[eval];
         yNet = s.shared() ? null : new int[k * rows];
         rowBuffer = new float[Math.max(s.width(), f1)];
-        heapRaw = new float[k * rows * C];
-        softmaxRows = ClassMajorSoftmax.Rows.of(rows);
+        heapRaw = new float[k * eval * C];
+        softmaxRows = ClassMajorSoftmax.Rows.of(eval);
     }
 
-    /** Views of the first r rows of chunk c ({@link BlockShape#chunkOffset}). Cached: a run sees at most three r. */
+    /** Views of the first r rows of chunk c ({@link BlockShape#chunkOffset}). Cached: a run sees at most five r. */
     Views views(int r, int c) {
         return views.computeIfAbsent(((long) r << 32) | c, key -> {
             long cols = (long) shape.chunkSize(c) * shape.width();
@@ -174,7 +175,7 @@ final class BlockBuffers {
             off += a.length() * 4L;
         }
         long heap = 4L * (b2.length + 2L * heapLogits.length + heapX.length + yShared.length
-                + (yNet == null ? 0 : yNet.length) + rowBuffer.length + ClassMajorSoftmax.Rows.floats(shape.rows())
+                + (yNet == null ? 0 : yNet.length) + rowBuffer.length + ClassMajorSoftmax.Rows.floats(shape.evalRows())
                 + HeapRelu.floats(shape));
         return new long[] {off, heap};
     }

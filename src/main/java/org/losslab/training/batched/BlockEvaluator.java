@@ -4,8 +4,9 @@ import org.losslab.training.batched.BatchedTrainer.Phase;
 
 /**
  * Mean cross-entropy loss and error rate of every active network on a whole data set, as
- * {@code LossEvaluator} computes them, in chunks of the buffers' row count through the shared input
- * (one first-layer product for all networks, whatever the training data order).
+ * {@code LossEvaluator} computes them, in blocks of {@link BlockShape#evalRows} rows through the shared input
+ * (one first-layer product for all networks, whatever the training data order). Blocks larger than a
+ * minibatch share each block's fixed costs (K small output products, the per-row passes) among more rows.
  */
 final class BlockEvaluator {
 
@@ -32,7 +33,7 @@ final class BlockEvaluator {
 
     Scores evaluate(float[] x, int[] y) {
         int k = b.shape.k();
-        int rows = b.shape.rows();
+        int rows = b.shape.evalRows();
         int n = y.length;
         double[] loss = new double[k];
         long[] wrong = new long[k];

@@ -11,20 +11,23 @@ import org.losslab.spec.TrainingSpec;
  * @param width    hidden units per layer
  * @param features inputs per example (without the constant 1 column)
  * @param layers   hidden layers
- * @param rows     rows of the activation buffers ({@link BatchedMemory#rows})
+ * @param rows     rows of a training step: the batch, at least {@link BatchedMemory#MIN_ROWS} ({@link BatchedMemory#rows})
  * @param shared   {@code data_order: shared}: one minibatch for all networks
  * @param chunkNetworks networks per chunk (below)
+ * @param evalRows rows of an evaluation block and of the activation buffers, at least {@code rows}
+ *                 ({@link BatchedMemory#evalRows}): a training step uses the first {@code rows} of them
  *
  * <h2>Chunks</h2>
  * The activation and gradient buffers are split into chunks of {@link #chunkNetworks} consecutive networks,
- * each a contiguous {@code [rows × chunkColumns]} block (leading dimension the chunk's columns), so that a
+ * each a contiguous {@code [evalRows × chunkColumns]} block (leading dimension the chunk's columns), so that a
  * minibatch goes through one chunk at a time (forward, delta, backward, first-layer update) while the
  * chunk's weights and activations are still in cache. Every operation is per network, so the chunks are
  * independent; one chunk of all K is the unchunked layout. The chunk size changes the shapes of the
  * first-layer products and so OpenBLAS's summation order (the last bits): it depends on K and the width
  * only, so a resumed block has the same chunks.
  */
-record BlockShape(int k, int width, int features, int layers, int rows, boolean shared, int chunkNetworks) {
+record BlockShape(int k, int width, int features, int layers, int rows, boolean shared, int chunkNetworks,
+                  int evalRows) {
 
     /**
      * Columns per chunk (networks × width) in blocks wider than {@link #CHUNKED_ABOVE} columns; narrower blocks
@@ -46,15 +49,23 @@ record BlockShape(int k, int width, int features, int layers, int rows, boolean 
 
     /** The shape with chunks of {@code chunkColumns / width} networks (at least one, at most K). */
     static BlockShape of(TrainingSpec spec, int features, int width, int k, int chunkColumns) {
+        return of(spec, features, width, k, chunkColumns,
+                BatchedMemory.evalRows(k, features, width, spec.hiddenLayers(), spec.batchSize()));
+    }
+
+    /** The shape with evaluation blocks of {@code evalRows} rows (at least the training rows): for tests. */
+    static BlockShape of(TrainingSpec spec, int features, int width, int k, int chunkColumns, int evalRows) {
         int rows = BatchedMemory.rows(spec.batchSize());
         int f1 = features + 1;
         long knLong = (long) k * width;
-        if (knLong * Math.max(rows, f1) > Integer.MAX_VALUE || (long) k * rows * f1 > Integer.MAX_VALUE) {
+        long maxRows = Math.max(rows, evalRows);
+        if (knLong * Math.max(maxRows, f1) > Integer.MAX_VALUE || (long) k * rows * f1 > Integer.MAX_VALUE
+                || (long) k * maxRows * BatchedMemory.CLASSES > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(k + " networks of width " + width + " exceed 2^31 elements per buffer;"
                     + " use smaller blocks");
         }
         return new BlockShape(k, width, features, spec.hiddenLayers(), rows, "shared".equals(spec.dataOrder()),
-                Math.max(1, Math.min(k, chunkColumns / width)));
+                Math.max(1, Math.min(k, chunkColumns / width)), (int) maxRows);
     }
 
     /** Inputs per example including the constant 1 column that carries the first layer's biases. */
@@ -81,9 +92,9 @@ record BlockShape(int k, int width, int features, int layers, int rows, boolean 
         return Math.min(chunkNetworks(), k - chunkFirst(c));
     }
 
-    /** Element offset of chunk c's block in an activation or gradient buffer. */
+    /** Element offset of chunk c's block ({@code evalRows} rows) in an activation or gradient buffer. */
     long chunkOffset(int c) {
-        return (long) rows * chunkFirst(c) * width;
+        return (long) evalRows * chunkFirst(c) * width;
     }
 
     /** Element offset of network i's first column in an activation or gradient buffer. */

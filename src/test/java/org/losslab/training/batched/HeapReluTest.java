@@ -49,7 +49,7 @@ class HeapReluTest {
             float[] before = acts.data().asFloat();
             for (int c = 0; c < shape.chunks(); c++) {
                 int cols = shape.chunkSize(c) * shape.width();
-                for (long i = shape.chunkOffset(c) + (long) r * cols; i < shape.chunkOffset(c) + (long) shape.rows() * cols; i++) {
+                for (long i = shape.chunkOffset(c) + (long) r * cols; i < shape.chunkOffset(c) + (long) shape.evalRows() * cols; i++) {
                     assertThat(all[(int) i]).as("row beyond r, element %d", i).isEqualTo(before[(int) i]);
                 }
             }

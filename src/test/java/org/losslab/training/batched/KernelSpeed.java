@@ -11,12 +11,13 @@ import org.losslab.training.PreparedData;
 /**
  * A/B of two batched trainers in one JVM, as docs/performance.md measures its levers: the same block (the
  * benchmark's workload: 10x10 MNIST, shared order, batch 100, training and test set evaluated every epoch)
- * with the default chunks (A) and with chunks of {@code -DchunkB} columns (B), epochs alternating so both see
+ * with the default chunks (A) and with chunks of {@code -DchunkB} columns (B), evaluation blocks of the default
+ * rows or {@code -DevalRowsA} and {@code -DevalRowsB} rows, epochs alternating so both see
  * the same machine load, CPU seconds of this thread per epoch (run with OMP_NUM_THREADS=1), medians, each
  * one's phase profile and mean test loss. For a kernel lever, put the old and the new kernel behind a
  * temporary switch in the constructor and compare them the same way. Not a test: a measurement.
  * <pre>OMP_NUM_THREADS=1 java -cp target/test-classes:target/classes:$(cat cp.txt)
- *     [-DchunkB=N] org.losslab.training.batched.KernelSpeed K epochs train test width...</pre>
+ *     [-DchunkB=N] [-DevalRowsA=R] [-DevalRowsB=R] org.losslab.training.batched.KernelSpeed K epochs train test width...</pre>
  */
 public final class KernelSpeed {
 
@@ -36,9 +37,12 @@ public final class KernelSpeed {
             int[] restarts = IntStream.range(0, k).toArray();
             int chunk = BlockShape.defaultChunkColumns(k, width);
             int chunkB = Integer.getInteger("chunkB", chunk);
+            int evalDefault = BatchedMemory.evalRows(k, data.features(), width, 1, 100);
+            int evalA = Integer.getInteger("evalRowsA", evalDefault);
+            int evalB = Integer.getInteger("evalRowsB", evalDefault);
             double[][] cpu = new double[2][epochs];
-            try (BatchedTrainer ta = new BatchedTrainer(spec, data, 1, width, restarts, chunk);
-                 BatchedTrainer tb = new BatchedTrainer(spec, data, 1, width, restarts, chunkB)) {
+            try (BatchedTrainer ta = new BatchedTrainer(spec, data, 1, width, restarts, chunk, evalA);
+                 BatchedTrainer tb = new BatchedTrainer(spec, data, 1, width, restarts, chunkB, evalB)) {
                 ta.trainEpoch();
                 tb.trainEpoch();
                 ta.resetProfile();
@@ -51,6 +55,7 @@ public final class KernelSpeed {
                         + k * (2.0 * 101 * width + 20.0 * width) * (data.trainCount() + data.testCount());
                 double mOld = median(cpu[0]);
                 double mNew = median(cpu[1]);
+                System.out.printf("evaluation rows: A %d B %d%n", evalA, evalB);
                 System.out.printf("n1=%d K=%d: A %.3f s (%.1f GFLOP/s), B %.3f s (%.1f GFLOP/s), B/A speed %.3f;"
                         + " epochs A %s B %s%n", width, k, mOld, flops / mOld / 1e9, mNew, flops / mNew / 1e9,
                         mOld / mNew, Arrays.toString(cpu[0]), Arrays.toString(cpu[1]));
