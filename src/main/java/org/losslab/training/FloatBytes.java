@@ -13,9 +13,14 @@ public final class FloatBytes {
     }
 
     public static byte[] encode(float[] values) {
-        ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(values);
-        return buf.array();
+        byte[] out = new byte[values.length * 4];
+        encode(values, out);
+        return out;
+    }
+
+    /** Encodes all of {@code values} into the first {@code 4·values.length} bytes of {@code out}, allocating nothing large. */
+    public static void encode(float[] values, byte[] out) {
+        ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(values);
     }
 
     public static float[] decode(byte[] bytes) {

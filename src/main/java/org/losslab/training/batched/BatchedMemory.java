@@ -19,8 +19,8 @@ public final class BatchedMemory {
      * Bytes of the row-sized buffers (activations, gradient, logits, inputs) up to which evaluation blocks
      * grow beyond the training rows, and their largest row count (measured: docs/performance.md, lever 11).
      */
-    static final long EVAL_BYTES = 64L << 20;
-    static final int EVAL_ROWS_MAX = 1000;
+    static final long EVAL_BYTES = 128L << 20;
+    static final int EVAL_ROWS_MAX = 500;
     static final int CLASSES = 10;
 
     private BatchedMemory() {

@@ -21,6 +21,8 @@ final class BlockCheckpoints {
     private final int width;
     private final int paramCount;
     private final int batchesPerEpoch;
+    /** One group of parameter arrays for {@link #exportAll}, made at the first export and reused. */
+    private float[][] scratch;
 
     BlockCheckpoints(ParameterSlices slices, NetworkStates states, DataOrder order, PhaseClock clock, int[] restarts,
                      int width, int paramCount, int batchesPerEpoch) {
@@ -47,27 +49,33 @@ final class BlockCheckpoints {
 
     /** Network i's checkpoint at its current epoch with parameters {@code params}. */
     private Checkpoint current(int i, float[] params) {
+        byte[] bytes = new byte[4 * params.length];
+        FloatBytes.encode(params, bytes);
         int epoch = states.epoch(i);
-        return new Checkpoint(epoch, (long) epoch * batchesPerEpoch, FloatBytes.encode(params), null,
-                order.orderSeed(i, epoch));
+        return new Checkpoint(epoch, (long) epoch * batchesPerEpoch, bytes, null, order.orderSeed(i, epoch));
     }
 
     /**
      * Checkpoints of all networks in block order, as {@link #export} gives them, reading the buffers in
-     * groups ({@link ParameterSlices#readGroup}).
+     * groups ({@link ParameterSlices#readGroup}) into one group of parameter arrays kept for the next export,
+     * so that the only large allocation is each checkpoint's bytes (allocation was most of the export's time:
+     * docs/performance.md, levers 8 and 12).
      */
     List<Checkpoint> exportAll() {
         long t = PhaseClock.now();
         int k = restarts.length;
         int group = slices.groupSize();
+        if (scratch == null) {
+            scratch = new float[group][paramCount];
+        }
         List<Checkpoint> all = new ArrayList<>(k);
         for (int first = 0; first < k; first += group) {
             int count = Math.min(group, k - first);
-            float[][] params = slices.readGroup(first, count);
+            slices.readGroup(first, count, scratch);
             for (int q = 0; q < count; q++) {
                 int i = first + q;
                 Checkpoint frozen = states.frozen(i);
-                all.add(frozen != null ? frozen : current(i, params[q]));
+                all.add(frozen != null ? frozen : current(i, scratch[q]));
             }
         }
         clock.charge(Phase.EXPORT, t);

@@ -14,6 +14,8 @@ final class ParameterSlices {
 
     private final BlockBuffers b;
     private final int paramCount;
+    /** One first-layer row of a group, kept for the next {@link #readGroup}. */
+    private float[] groupRow;
 
     ParameterSlices(BlockBuffers buffers, int paramCount) {
         this.b = buffers;
@@ -48,7 +50,9 @@ final class ParameterSlices {
 
     /** Network i's parameters, a fresh array. */
     float[] read(int i) {
-        return readGroup(i, 1)[0];
+        float[][] one = {new float[paramCount]};
+        readGroup(i, 1, one);
+        return one[0];
     }
 
     /** Networks per {@link #readGroup}: their parameters take about 256 KiB, so they stay in cache. */
@@ -57,30 +61,33 @@ final class ParameterSlices {
     }
 
     /**
-     * The parameters of networks {@code [first, first + count)}, fresh arrays, as {@link #read} gives them. The
-     * first-layer weights of one network are n floats in each of f rows 4·K·n bytes apart, so reading network
-     * after network costs a cache and TLB miss per row for a few floats (88 µs a network at n1 = 25,
-     * K = 1000: 2.6 % of an epoch); here each row is read once for the group ({@link #groupSize} networks).
+     * {@code into[q] :=} the parameters of network {@code first + q}, for {@code q < count}, as {@link #read} gives
+     * them (each of length {@code paramCount}; reused by the caller). The first-layer weights of one network are n
+     * floats in each of f rows 4·K·n bytes apart, so reading network after network costs a cache and TLB miss per
+     * row for a few floats (88 µs a network at n1 = 25, K = 1000: 2.6 % of an epoch); here each row is read once
+     * for the group ({@link #groupSize} networks).
      */
-    float[][] readGroup(int first, int count) {
+    void readGroup(int first, int count, float[][] into) {
         int n = b.shape.width();
         int f = b.shape.features();
         int kn = b.shape.kn();
-        float[][] all = new float[count][paramCount];
-        float[] row = new float[count * n];
+        float[] row = groupRow;
+        if (row == null || row.length < count * n) {
+            row = new float[count * n];
+            groupRow = row;
+        }
         for (int in = 0; in < f; in++) {
             b.nW1.get(in * kn + first * n, row, 0, count * n);
             for (int q = 0; q < count; q++) {
-                float[] p = all[q];
+                float[] p = into[q];
                 for (int j = 0; j < n; j++) {
                     p[in + j * f] = row[q * n + j];
                 }
             }
         }
         for (int q = 0; q < count; q++) {
-            readAfterFirstLayerWeights(first + q, all[q]);
+            readAfterFirstLayerWeights(first + q, into[q]);
         }
-        return all;
     }
 
     /** Network i's parameters after its first-layer weights: first-layer biases, hidden layers, output layer. */
