@@ -3,6 +3,8 @@ package org.losslab.training.batched;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.losslab.spec.TrainingSpec;
 import org.losslab.training.PreparedData;
 
@@ -48,5 +50,43 @@ class BatchedMemoryTest {
         TrainingSpec independent = BatchedFixtures.spec(1, "independent", 100, 0.1, 1.0);
         assertThat(BatchedMemory.maxNetworks(independent, 100, 500, 8000, budget, budget, 1_000_000)).isLessThan(k);
         assertThat(BatchedMemory.maxNetworksForThisJvm(spec, 100, 100, 8000, 0.5, 1000)).isEqualTo(1000);
+    }
+
+    /**
+     * Evaluation blocks take the most rows (in steps of the training rows, at most 500) whose buffers fit
+     * 128 MiB, with the bytes per row measured from what the buffers allocate; wide blocks keep 100 rows.
+     */
+    @ParameterizedTest(name = "K={0}, n1={1}: {2} rows")
+    @CsvSource({"3,40,500", "250,25,500", "250,100,500", "1000,25,400", "600,100,200", "250,500,100"})
+    void evaluationBlocksAreAsLargeAsTheRowBudgetAllows(int k, int width, int expected) {
+        TrainingSpec spec = BatchedFixtures.spec(1, "shared", 100, 0.1, 1.0);
+        int rows = BatchedMemory.evalRows(k, 100, width, 1, 100);
+        assertThat(rows).isEqualTo(expected);
+        long perRow = allocated(spec, k, width, 101) - allocated(spec, k, width, 100);
+        if (rows > 100) {
+            assertThat(rows * perRow).isLessThanOrEqualTo(BatchedMemory.EVAL_BYTES);
+        }
+        assertThat(rows + 100 > BatchedMemory.EVAL_ROWS_MAX || (rows + 100) * perRow > BatchedMemory.EVAL_BYTES)
+                .as("the next multiple of 100 rows would exceed the budget or the maximum").isTrue();
+    }
+
+    @Test
+    void evaluationRowsAreMultiplesOfTheTrainingRowsAndNeverFewer() {
+        assertThat(BatchedMemory.evalRows(250, 100, 25, 1, 256)).isEqualTo(256);
+        assertThat(BatchedMemory.evalRows(250, 100, 25, 1, 20)).isEqualTo(500);
+        assertThat(BatchedMemory.evalRows(250, 100, 25, 1, 1000)).isEqualTo(1000);
+        assertThat(BatchedMemory.evalRows(250, 100, 100, 2, 100)).isEqualTo(400);
+        assertThat(BatchedMemory.evalRows(100_000, 784, 500, 1, 100)).isEqualTo(100);
+    }
+
+    private static long allocated(TrainingSpec spec, int k, int width, int evalRows) {
+        BlockBuffers b = new BlockBuffers(BlockShape.of(spec, 100, width, k, BlockShape.defaultChunkColumns(k, width),
+                evalRows));
+        try {
+            long[] bytes = b.allocatedBytes();
+            return bytes[0] + bytes[1];
+        } finally {
+            b.close();
+        }
     }
 }
