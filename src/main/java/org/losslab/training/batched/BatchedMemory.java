@@ -9,7 +9,8 @@ import org.losslab.spec.TrainingSpec;
  * by {@code org.bytedeco.javacpp.maxbytes}) and Java heap, and the largest K that fits a budget.
  * The estimate is the trainer's own allocation list ({@link BatchedTrainer#allocatedBytes} reports
  * the same off-heap total, checked by a test), so peak memory is bounded by construction: nothing
- * grows after the constructor except each epoch's permutations and one network's export copy at a time.
+ * grows after the constructor except each epoch's permutations, the checkpoints' bytes and one group of export
+ * arrays (about 256 KiB, or one network's parameters if larger), made at the first export and reused.
  */
 public final class BatchedMemory {
 
@@ -79,7 +80,9 @@ public final class BatchedMemory {
 
     /**
      * Largest K (at least 1, at most {@code limit}) whose off-heap and heap needs fit the budgets.
-     * Returns 0 when not even one network fits.
+     * Returns 0 when not even one network fits. Where {@link #evalRows} steps down, one more network can need
+     * less memory; below budgets of a few hundred MB the bisection may then stop at such a step, short of the
+     * largest K (what it returns always fits).
      */
     public static int maxNetworks(TrainingSpec spec, int features, int width, int trainCount, long offHeapBudget,
                                   long heapBudget, int limit) {
