@@ -18,7 +18,7 @@ public final class FloatBytes {
         return out;
     }
 
-    /** Encodes all of {@code values} into the first {@code 4·values.length} bytes of {@code out}, allocating nothing large. */
+    /** Encodes {@code values} into the first {@code 4·values.length} bytes of {@code out}, allocating nothing large. */
     public static void encode(float[] values, byte[] out) {
         ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(values);
     }

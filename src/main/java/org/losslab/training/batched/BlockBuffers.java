@@ -175,7 +175,8 @@ final class BlockBuffers {
             off += a.length() * 4L;
         }
         long heap = 4L * (b2.length + 2L * heapLogits.length + heapX.length + yShared.length
-                + (yNet == null ? 0 : yNet.length) + rowBuffer.length + ClassMajorSoftmax.Rows.floats(shape.evalRows())
+                + (yNet == null ? 0 : yNet.length) + rowBuffer.length
+                + ClassMajorSoftmax.Rows.floats(shape.evalRows())
                 + HeapRelu.floats(shape));
         return new long[] {off, heap};
     }

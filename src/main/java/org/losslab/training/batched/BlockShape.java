@@ -11,7 +11,7 @@ import org.losslab.spec.TrainingSpec;
  * @param width    hidden units per layer
  * @param features inputs per example (without the constant 1 column)
  * @param layers   hidden layers
- * @param rows     rows of a training step: the batch, at least {@link BatchedMemory#MIN_ROWS} ({@link BatchedMemory#rows})
+ * @param rows     rows of a training step: the batch, at least {@link BatchedMemory#MIN_ROWS}
  * @param shared   {@code data_order: shared}: one minibatch for all networks
  * @param chunkNetworks networks per chunk (below)
  * @param evalRows rows of an evaluation block and of the activation buffers, at least {@code rows}

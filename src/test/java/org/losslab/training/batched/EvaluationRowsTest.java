@@ -12,18 +12,18 @@ import org.losslab.training.PreparedData;
 
 /**
  * The evaluation's row count ({@link BlockShape#evalRows}) changes only the summation order of the evaluation:
- * training gives the same bits, and losses and errors agree with those of minibatch-sized blocks.
+ * training gives the same bits (also where chunks of networks sit further apart in the larger buffers), and
+ * losses and errors agree with those of minibatch-sized blocks.
  */
 class EvaluationRowsTest {
 
-    @ParameterizedTest(name = "data_order={0}, hidden layers={1}")
-    @CsvSource({"shared,1", "independent,1", "shared,2"})
-    void largerEvaluationBlocksChangeNoTrainingBits(String order, int layers) {
+    @ParameterizedTest(name = "data_order={0}, hidden layers={1}, chunks of {2} columns")
+    @CsvSource({"shared,1,80", "independent,1,80", "shared,2,80", "shared,1,40", "independent,2,20"})
+    void largerEvaluationBlocksChangeNoTrainingBits(String order, int layers, int chunk) {
         TrainingSpec spec = BatchedFixtures.spec(layers, order, 100, 0.1, 1.0);
         PreparedData data = BatchedFixtures.data(700, 450); // blocks of 300 rows: 300 + 300 + 100 and 300 + 150
         int[] restarts = {2, 5, 9, 14};
         int width = 20;
-        int chunk = BlockShape.defaultChunkColumns(restarts.length, width);
         try (BatchedTrainer small = new BatchedTrainer(spec, data, BatchedFixtures.SEED, width, restarts, chunk, 100);
              BatchedTrainer large = new BatchedTrainer(spec, data, BatchedFixtures.SEED, width, restarts, chunk, 300)) {
             for (int epoch = 0; epoch < 2; epoch++) {

@@ -49,7 +49,8 @@ class HeapReluTest {
             float[] before = acts.data().asFloat();
             for (int c = 0; c < shape.chunks(); c++) {
                 int cols = shape.chunkSize(c) * shape.width();
-                for (long i = shape.chunkOffset(c) + (long) r * cols; i < shape.chunkOffset(c) + (long) shape.evalRows() * cols; i++) {
+                long end = shape.chunkOffset(c) + (long) shape.evalRows() * cols;
+                for (long i = shape.chunkOffset(c) + (long) r * cols; i < end; i++) {
                     assertThat(all[(int) i]).as("row beyond r, element %d", i).isEqualTo(before[(int) i]);
                 }
             }

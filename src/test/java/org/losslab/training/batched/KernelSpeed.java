@@ -17,7 +17,8 @@ import org.losslab.training.PreparedData;
  * one's phase profile and mean test loss. For a kernel lever, put the old and the new kernel behind a
  * temporary switch in the constructor and compare them the same way. Not a test: a measurement.
  * <pre>OMP_NUM_THREADS=1 java -cp target/test-classes:target/classes:$(cat cp.txt)
- *     [-DchunkB=N] [-DevalRowsA=R] [-DevalRowsB=R] org.losslab.training.batched.KernelSpeed K epochs train test width...</pre>
+ *     [-DchunkB=N] [-DevalRowsA=R] [-DevalRowsB=R]
+ *     org.losslab.training.batched.KernelSpeed K epochs train test width...</pre>
  */
 public final class KernelSpeed {
 
