@@ -13,5 +13,5 @@ COPY --from=build /src/target/losslab.jar /app/losslab.jar
 COPY jobs /app/jobs
 COPY data /app/data
 ENV LOSSLAB_HOME=/app LOSSLAB_OMP_THREADS=1 OMP_NUM_THREADS=1
-ENTRYPOINT ["java", "-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=12G", "-jar", "/app/losslab.jar"]
+ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=12G", "-jar", "/app/losslab.jar"]
 CMD ["status"]

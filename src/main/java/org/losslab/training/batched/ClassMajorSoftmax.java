@@ -114,8 +114,25 @@ final class ClassMajorSoftmax {
         }
     }
 
+    /**
+     * Whether the JVM runs with {@code --add-modules jdk.incubator.vector} (the launcher, Dockerfile and
+     * Maven's test plugins pass it): then {@link #softmax}, {@link #crossEntropy}, {@link #classSum} and
+     * {@link HeapRelu} use the Vector API kernels ({@link VectorSoftmax}, {@link VectorRelu}), which compute
+     * the same bits faster; without it these scalar loops, which stay the reference.
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     /** Logits of one network := its softmax (a NaN logit makes its row NaN: a diverged network). */
     static void softmax(float[] z, int base, int r, Rows s) {
+        if (VECTOR) {
+            VectorSoftmax.softmax(z, base, r, s);
+            return;
+        }
+        scalarSoftmax(z, base, r, s);
+    }
+
+    /** {@link #softmax} as the scalar reference loops. */
+    static void scalarSoftmax(float[] z, int base, int r, Rows s) {
         rowMaximum(z, base, r, s);
         for (int c = 0; c < C; c++) {
             expShifted(z, base, r, c, s, true);
@@ -137,6 +154,11 @@ final class ClassMajorSoftmax {
 
     /** {@code Σ_j z[base + c·r + j]} in four interleaved partial sums (a fixed order, four times the ILP). */
     static float classSum(float[] z, int base, int r, int c) {
+        return VECTOR ? VectorSoftmax.classSum(z, base, r, c) : scalarClassSum(z, base, r, c);
+    }
+
+    /** {@link #classSum} as the scalar reference loop. */
+    static float scalarClassSum(float[] z, int base, int r, int c) {
         int o = base + c * r;
         float s0 = 0f;
         float s1 = 0f;
@@ -161,6 +183,14 @@ final class ClassMajorSoftmax {
      * {@code wrong[i]}. Leaves z as it was.
      */
     static double crossEntropy(float[] z, int base, int r, int[] y, int yFrom, Rows s, long[] wrong, int i) {
+        if (VECTOR) {
+            return VectorSoftmax.crossEntropy(z, base, r, y, yFrom, s, wrong, i);
+        }
+        return scalarCrossEntropy(z, base, r, y, yFrom, s, wrong, i);
+    }
+
+    /** {@link #crossEntropy} as the scalar reference loops. */
+    static double scalarCrossEntropy(float[] z, int base, int r, int[] y, int yFrom, Rows s, long[] wrong, int i) {
         rowMaximum(z, base, r, s);
         for (int c = 0; c < C; c++) {
             expShifted(z, base, r, c, s, false);

@@ -4,7 +4,9 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
- * ReLU and its derivative on one chunk's block of an activation buffer as Java loops C2 vectorises, a
+ * ReLU and its derivative on one chunk's block of an activation buffer: with the Vector API module
+ * ({@link ClassMajorSoftmax#VECTOR}) as {@link VectorRelu}'s loops on the off-heap buffer itself (same bits,
+ * faster: docs/performance.md, lever 13), otherwise as Java loops C2 vectorises, a
  * row at a time through heap scratch rows (bulk copies in and out; C2 in JDK 17 does not vectorise loops
  * over a {@link FloatBuffer}, nor over two arrays at different offsets, so both operands sit at index 0
  * of their own scratch row).
@@ -19,6 +21,7 @@ final class HeapRelu {
     private final FloatBuffer grad;
     private final float[] rowA;
     private final float[] rowB;
+    private final VectorRelu vec;
 
     HeapRelu(BlockBuffers b) {
         this.shape = b.shape;
@@ -30,6 +33,7 @@ final class HeapRelu {
         int cols = shape.chunkSize(0) * shape.width();
         this.rowA = new float[cols];
         this.rowB = new float[cols];
+        this.vec = ClassMajorSoftmax.VECTOR ? new VectorRelu(b) : null;
     }
 
     /**
@@ -37,6 +41,15 @@ final class HeapRelu {
      * but for −0, which becomes +0 (ND4J kept −0): no value changes, at most the sign of an exact zero downstream.
      */
     void forward(int l, int c, int r) {
+        if (vec != null) {
+            vec.forward(l, c, r);
+        } else {
+            heapForward(l, c, r);
+        }
+    }
+
+    /** {@link #forward} through the heap scratch rows (the reference without the Vector API). */
+    void heapForward(int l, int c, int r) {
         int cols = shape.chunkSize(c) * shape.width();
         int base = (int) shape.chunkOffset(c);
         FloatBuffer a = acts[l];
@@ -57,6 +70,15 @@ final class HeapRelu {
      * a ≥ 0, without a branch, so the product has the bits of ND4J's {@code Step} and {@code MulOp}.
      */
     void backward(int l, int c, int r) {
+        if (vec != null) {
+            vec.backward(l, c, r);
+        } else {
+            heapBackward(l, c, r);
+        }
+    }
+
+    /** {@link #backward} through the heap scratch rows (the reference without the Vector API). */
+    void heapBackward(int l, int c, int r) {
         int cols = shape.chunkSize(c) * shape.width();
         int base = (int) shape.chunkOffset(c);
         FloatBuffer a = acts[l];
