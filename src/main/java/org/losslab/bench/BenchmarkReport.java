@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.bytedeco.javacpp.Pointer;
 import org.losslab.bench.TrainingBenchmark.Result;
 import org.losslab.training.BlasKernel;
+import org.losslab.training.batched.BatchedPath;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -23,10 +24,11 @@ final class BenchmarkReport {
     void header(int train, int test, int k) {
         ctx.out().printf("losslab training benchmark (%s): %d train / %d test images, batch %d, K = %d networks per block%n",
                 ctx.quick() ? "quick" : "full", train, test, Workload.BATCH, k);
-        ctx.out().printf("  cores %d, ND4J max threads %d, OMP_NUM_THREADS=%s, OpenBLAS kernel %s, javacpp maxbytes %.1f GiB,"
-                        + " load average %.1f%n",
+        ctx.out().printf("  cores %d, ND4J max threads %d, OMP_NUM_THREADS=%s, OpenBLAS kernel %s, elementwise kernels %s,"
+                        + " javacpp maxbytes %.1f GiB, load average %.1f%n",
                 Runtime.getRuntime().availableProcessors(), Nd4j.getEnvironment().maxThreads(),
-                System.getenv("OMP_NUM_THREADS"), BlasKernel.current(), Pointer.maxBytes() / 1073741824.0, CpuClock.loadAverage());
+                System.getenv("OMP_NUM_THREADS"), BlasKernel.current(), BatchedPath.elementwiseKernels(),
+                Pointer.maxBytes() / 1073741824.0, CpuClock.loadAverage());
         String fastest = BlasKernel.fastestOnThisCpu();
         if (!fastest.equals(BlasKernel.AUTO) && !BlasKernel.current().matches("(?i)skylakex|cooperlake|sapphirerapids")) {
             ctx.out().printf("  note: OpenBLAS's fastest kernel for this CPU is %s, not %s: the figures below are those of"

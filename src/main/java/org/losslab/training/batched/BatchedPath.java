@@ -67,4 +67,12 @@ public enum BatchedPath {
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * The fast path's elementwise kernels in this JVM, for benchmark headers: {@code vector-<bits>} with the Vector
+     * API module, otherwise {@code scalar} (the same bits, slower: docs/performance.md, lever 13).
+     */
+    public static String elementwiseKernels() {
+        return ClassMajorSoftmax.VECTOR ? "vector-" + VectorSoftmax.vectorBits() : "scalar";
+    }
 }

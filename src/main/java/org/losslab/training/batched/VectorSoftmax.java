@@ -23,6 +23,11 @@ final class VectorSoftmax {
     /** Four lanes: lane q of the class sum is the scalar loop's partial sum s_q. */
     private static final VectorSpecies<Float> S4 = FloatVector.SPECIES_128;
     private static final int N = S.length();
+
+    /** Bits of the vectors these kernels compute with (the CPU's preferred species). */
+    static int vectorBits() {
+        return S.vectorBitSize();
+    }
     private static final int C = BatchedMemory.CLASSES;
     private static final float LOG2E = 1.44269504088896341f;
     private static final float LN2_HI = 0.693359375f;
