@@ -30,6 +30,12 @@ record BlockShape(int k, int width, int features, int layers, int rows, boolean 
                   int evalRows) {
 
     /**
+     * Floats per buffer at most: the ReLU kernels and the logits copies address the buffers through NIO views,
+     * whose byte offsets are ints.
+     */
+    static final long MAX_ELEMENTS = Integer.MAX_VALUE / Float.BYTES;
+
+    /**
      * Columns per chunk (networks × width) in blocks wider than {@link #CHUNKED_ABOVE} columns; narrower blocks
      * are one chunk. Measured (docs/performance.md): at K = 1000, n1 = 500 chunks of 12,500 columns were 1.15×
      * faster than one chunk, at K = 100, n1 = 500 (50,000 columns) 0.93×, chunks of 2,500 columns there 0.85×.
@@ -59,10 +65,10 @@ record BlockShape(int k, int width, int features, int layers, int rows, boolean 
         int f1 = features + 1;
         long knLong = (long) k * width;
         long maxRows = Math.max(rows, evalRows);
-        if (knLong * Math.max(maxRows, f1) > Integer.MAX_VALUE || (long) k * rows * f1 > Integer.MAX_VALUE
-                || (long) k * maxRows * BatchedMemory.CLASSES > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(k + " networks of width " + width + " exceed 2^31 elements per buffer;"
-                    + " use smaller blocks");
+        if (knLong * Math.max(maxRows, f1) > MAX_ELEMENTS || (long) k * rows * f1 > MAX_ELEMENTS
+                || (long) k * maxRows * BatchedMemory.CLASSES > MAX_ELEMENTS) {
+            throw new IllegalArgumentException(k + " networks of width " + width + " with " + rows + "-row batches"
+                    + " exceed 2 GiB per buffer; use smaller blocks or batches");
         }
         return new BlockShape(k, width, features, spec.hiddenLayers(), rows, "shared".equals(spec.dataOrder()),
                 Math.max(1, Math.min(k, chunkColumns / width)), (int) maxRows);

@@ -81,4 +81,14 @@ class HeapReluTest {
                     .isEqualTo(Float.floatToRawIntBits(y[i]));
         }
     }
+
+    @Test
+    void blocksWhoseBuffersNioCannotAddressAreRefusedBeforeAllocating() {
+        // 2^29 floats (2 GiB) is the most a buffer may hold: 5,400 networks of width 1000 need 545 M floats in the
+        // first layer's weights (101 rows)
+        org.losslab.spec.TrainingSpec spec = BatchedFixtures.spec(1, "shared", 100, 0.1, 1.0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BlockShape.of(spec, 100, 1000, 5400, 12_500, 100))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exceed 2 GiB per buffer");
+        assertThat(BlockShape.of(spec, 100, 1000, 5300, 12_500, 100).k()).isEqualTo(5300);
+    }
 }
