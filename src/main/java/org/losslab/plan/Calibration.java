@@ -25,6 +25,8 @@ public final class Calibration {
     static final int TRAIN = 2000;
     static final int TEST = 500;
     static final int FEATURES = 100;
+    private static final int MIN_WARM_UP = 3;
+    private static final int MAX_WARM_UP = 12;
     /** Batched over DL4J throughput measured by {@code bench training} at n1 = 25, 100, 500 (docs/performance.md). */
     private static final double[][] DL4J_SLOWDOWN = {{25, 87}, {100, 39}, {500, 9}};
 
@@ -34,7 +36,7 @@ public final class Calibration {
     /** Measures this machine now, on the calling thread (ND4J's thread count must already be pinned). */
     public static MachineRates measure() {
         PreparedData data = randomData();
-        epoch(data, 25, 4);
+        warmUp(data);
         double[] batched = new double[WIDTHS.length];
         double[] dl4j = new double[WIDTHS.length];
         double cpu = 0;
@@ -51,6 +53,31 @@ public final class Calibration {
         return new MachineRates(WIDTHS, batched, dl4j, share, 2, Runtime.getRuntime().availableProcessors(),
                 String.format("calibration now (%.1f s of the batched trainer at n1 = 25 and 200; no stored "
                         + "'bench training' of this machine)", wall));
+    }
+
+    /**
+     * Epochs of the first width until the JIT has compiled the trainer's kernels: until an epoch is no more than
+     * 1.2 times faster than the fastest before it, at least {@value #MIN_WARM_UP} epochs, at most
+     * {@value #MAX_WARM_UP}. One
+     * epoch was enough for the C2-vectorised loops; the Vector API kernels (docs/performance.md, lever 13) run
+     * boxed, about 30 times slower, until C2 compiles them, which took several epochs of this block.
+     */
+    private static void warmUp(PreparedData data) {
+        warmUpEpochs(() -> epoch(data, WIDTHS[0], NETWORKS)[0]);
+    }
+
+    /** Runs warm-up epochs (CPU seconds each from {@code epoch}) by the rule of {@link #warmUp}; returns how many. */
+    static int warmUpEpochs(java.util.function.DoubleSupplier epoch) {
+        double fastest = Double.MAX_VALUE;
+        for (int e = 1; e <= MAX_WARM_UP; e++) {
+            double cpu = epoch.getAsDouble();
+            boolean settled = cpu * 1.2 >= fastest;
+            fastest = Math.min(fastest, cpu);
+            if (settled && e >= MIN_WARM_UP) {
+                return e;
+            }
+        }
+        return MAX_WARM_UP;
     }
 
     /** {CPU seconds, wall seconds} of one epoch of a block of {@code k} networks. */

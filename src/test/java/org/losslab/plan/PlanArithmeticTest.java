@@ -108,4 +108,18 @@ class PlanArithmeticTest {
         return new RunPlan(spec, new PlanInputs(null, 2), new MachineRates(new int[] {100}, new double[] {8},
                 new double[] {1}, 0.5, 2, 2, "test"), List.of(stages));
     }
+
+    @Test
+    void calibrationWarmsUpUntilEpochsStopGettingFaster() {
+        java.util.function.Function<double[], java.util.function.DoubleSupplier> seq = times -> {
+            int[] i = {0};
+            return () -> times[Math.min(i[0]++, times.length - 1)];
+        };
+        // the Vector API kernels: boxed and ~30x slower until C2 compiles them, then fast
+        assertThat(Calibration.warmUpEpochs(seq.apply(new double[] {3.0, 2.9, 0.5, 0.2, 0.1, 0.1}))).isEqualTo(6);
+        assertThat(Calibration.warmUpEpochs(seq.apply(new double[] {0.1, 0.1, 0.1}))).isEqualTo(3);
+        assertThat(Calibration.warmUpEpochs(seq.apply(new double[] {0.1, 0.2, 0.15, 0.1}))).as("slower is settled").isEqualTo(3);
+        assertThat(Calibration.warmUpEpochs(seq.apply(new double[] {13, 6, 3, 1.4, 0.6, 0.3, 0.12, 0.05, 0.02, 0.01,
+            0.004, 0.002, 0.001}))).isEqualTo(12);
+    }
 }
