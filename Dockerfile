@@ -7,7 +7,8 @@ COPY src src
 COPY db db
 RUN ./mvnw -q -B -DskipTests package
 
-FROM eclipse-temurin:17-jre
+# the JDK image: it certainly carries the jdk.incubator.vector module the entrypoint adds (docs/performance.md, lever 13)
+FROM eclipse-temurin:17-jdk
 WORKDIR /app
 COPY --from=build /src/target/losslab.jar /app/losslab.jar
 COPY jobs /app/jobs
