@@ -29,7 +29,7 @@ public final class RepeatedRuns {
 
     /**
      * Per name, in the order of first appearance: the median over the runs that have it, plus
-     * {@code <name>_min} and {@code <name>_max}, and {@code repeats}. A name measured twice in one run keeps its
+     * {@code <name>_min} and {@code <name>_max} when the runs differ, and {@code repeats}. A name measured twice in one run keeps its
      * first value, as {@link BenchmarkResults#value} does. NaN values are left out of the median.
      */
     public static List<Result> medians(List<List<Result>> runs) {
@@ -48,7 +48,7 @@ public final class RepeatedRuns {
             double[] finite = vs.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).sorted().toArray();
             String unit = units.get(name);
             out.add(new Result(name, median(finite), unit + " (median of " + finite.length + " runs)"));
-            if (finite.length > 1) {
+            if (finite.length > 1 && finite[0] != finite[finite.length - 1]) {
                 out.add(new Result(name + "_min", finite[0], unit));
                 out.add(new Result(name + "_max", finite[finite.length - 1], unit));
             }

@@ -49,6 +49,8 @@ class RepeatedRunsTest {
         assertThat(v.get("x_min")).isEqualTo(1.0);
         assertThat(v.get("only_here")).isEqualTo(7.0);
         assertThat(v).doesNotContainKey("only_here_min");
+        Map<String, Double> same = byName(RepeatedRuns.medians(List.of(List.of(r("k", 250)), List.of(r("k", 250)))));
+        assertThat(same).containsEntry("k", 250.0).doesNotContainKeys("k_min", "k_max");
         assertThat(RepeatedRuns.median(new double[] {1, 2, 3, 10})).isEqualTo(2.5);
         assertThat(RepeatedRuns.median(new double[0])).isNaN();
     }
