@@ -74,6 +74,31 @@ class PlanIT {
         }
     }
 
+    /**
+     * A fresh JVM, as every launcher command is, calibrates with compiled kernels: one warm-up epoch left the
+     * Vector API kernels boxed, and the plan priced n1 = 25 at 1.5 GFLOP/s against 40 at n1 = 200 (a 26-fold
+     * gap; the trainer itself runs n1 = 25 at about 0.7 times its n1 = 500 rate, docs/performance.md).
+     */
+    @Test
+    void aFreshProcessCalibratesWithCompiledKernels(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path log = tmp.resolve("plan.log");
+        int exit = org.losslab.support.LosslabProcess.run("jdbc:postgresql://127.0.0.1:1/no_database", "postgres", log,
+                java.util.Map.of(), "run", "jobs/choromanska2015.yaml", "--set", "data.dir=data/mnist", "--dry-run");
+        String out = java.nio.file.Files.readString(log);
+        assertThat(exit).as(out).isZero();
+        double narrow = rate(out, 25);
+        double wide = rate(out, 500);
+        assertThat(narrow).as("calibrated GFLOP/s at n1 = 25 against n1 = 500: %s", out).isGreaterThan(wide / 5);
+    }
+
+    private static double rate(String planOutput, int width) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("- n1=" + width + ": .* at ([0-9.]+) GFLOP/s")
+                .matcher(planOutput);
+        assertThat(m.find()).as("a rate for n1 = %d in %s", width, planOutput).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
     @Test
     void absurdWorkIsRefusedInOneLineNamingTheKeyBeforeAnythingIsWritten() throws Exception {
         Run r = run("run", "jobs/quickstart.yaml", "--set", "training.restarts=1000000", "--set", "training.epochs=100000");

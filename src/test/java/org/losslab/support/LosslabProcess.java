@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code losslab} as a separate JVM (the same main class the launcher runs, on the test classpath),
- * so tests can SIGKILL it for real. Output goes to a log file for diagnosis.
+ * {@code losslab} as a separate JVM (the same main class and, when this JVM has it, the same Vector API module
+ * the launcher runs), on the test classpath, so tests can SIGKILL it for real. Output goes to a log file for diagnosis.
  */
 public final class LosslabProcess {
 
@@ -26,7 +26,11 @@ public final class LosslabProcess {
     public static Process start(String url, String user, Path log, Map<String, String> env, String... args)
             throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-cp", System.getProperty("java.class.path"), "org.losslab.cli.Main"));
+                "-Xmx2g"));
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            cmd.addAll(List.of("--add-modules", "jdk.incubator.vector")); // as the launcher does: the vector kernels
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.losslab.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
