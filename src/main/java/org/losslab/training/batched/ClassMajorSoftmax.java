@@ -195,6 +195,14 @@ final class ClassMajorSoftmax {
         for (int c = 0; c < C; c++) {
             expShifted(z, base, r, c, s, false);
         }
+        return rowLosses(z, base, r, y, yFrom, s, wrong, i);
+    }
+
+    /**
+     * The rows' summed {@code log Σ exp(z − max) − (z_label − max)} from the maxima, sums and tie counts in
+     * {@code s} (computed by the scalar or the vector loops), adding the misclassified rows to {@code wrong[i]}.
+     */
+    static double rowLosses(float[] z, int base, int r, int[] y, int yFrom, Rows s, long[] wrong, int i) {
         float[] max = s.max();
         float[] sum = s.sum();
         float[] ties = s.ties();

@@ -136,23 +136,6 @@ final class VectorSoftmax {
             sm.intoArray(sum, jj);
             tie.intoArray(ties, jj);
         }
-        double loss = 0;
-        long bad = 0;
-        for (int j = 0; j < r; j++) {
-            int label = y[yFrom + j];
-            float shifted = z[base + label * r + j] - max[j];
-            loss += Math.log(sum[j]) - shifted;
-            if (shifted != 0f) {
-                bad++;
-            } else if (ties[j] > 1f) {
-                int c = 0;
-                while (z[base + c * r + j] != max[j]) {
-                    c++;
-                }
-                bad += c == label ? 0 : 1;
-            }
-        }
-        wrong[i] += bad;
-        return loss;
+        return ClassMajorSoftmax.rowLosses(z, base, r, y, yFrom, s, wrong, i);
     }
 }
