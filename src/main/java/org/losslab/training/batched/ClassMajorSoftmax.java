@@ -17,12 +17,12 @@ package org.losslab.training.batched;
 final class ClassMajorSoftmax {
 
     private static final int C = BatchedMemory.CLASSES;
-    private static final float LOG2E = 1.44269504088896341f;
-    private static final float LN2_HI = 0.693359375f;
-    private static final float LN2_LO = -2.12194440e-4f;
+    static final float LOG2E = 1.44269504088896341f;
+    static final float LN2_HI = 0.693359375f;
+    static final float LN2_LO = -2.12194440e-4f;
     /** 1.5·2^23: adding it rounds a float of magnitude below 2^22 to an integer (to nearest, ties to even). */
-    private static final float ROUND = 12582912f;
-    private static final int ROUND_BITS = 0x4B400000;
+    static final float ROUND = 12582912f;
+    static final int ROUND_BITS = 0x4B400000;
     /** exp(x) of smaller x is below the smallest normal float: x is raised to this (e^x = 2^−126). */
     static final float UNDERFLOW = -87.33654f;
 

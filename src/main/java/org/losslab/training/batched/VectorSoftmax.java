@@ -23,20 +23,21 @@ final class VectorSoftmax {
     /** Four lanes: lane q of the class sum is the scalar loop's partial sum s_q. */
     private static final VectorSpecies<Float> S4 = FloatVector.SPECIES_128;
     private static final int N = S.length();
+    private static final int C = BatchedMemory.CLASSES;
+    /** The exponential's constants are the scalar kernel's, so that both compute the same bits. */
+    private static final float LOG2E = ClassMajorSoftmax.LOG2E;
+    private static final float LN2_HI = ClassMajorSoftmax.LN2_HI;
+    private static final float LN2_LO = ClassMajorSoftmax.LN2_LO;
+    private static final float ROUND = ClassMajorSoftmax.ROUND;
+    private static final int ROUND_BITS = ClassMajorSoftmax.ROUND_BITS;
+    private static final float BIG = 0x1p127f;
+
+    private VectorSoftmax() {
+    }
 
     /** Bits of the vectors these kernels compute with (the CPU's preferred species). */
     static int vectorBits() {
         return S.vectorBitSize();
-    }
-    private static final int C = BatchedMemory.CLASSES;
-    private static final float LOG2E = 1.44269504088896341f;
-    private static final float LN2_HI = 0.693359375f;
-    private static final float LN2_LO = -2.12194440e-4f;
-    private static final float ROUND = 12582912f;
-    private static final int ROUND_BITS = 0x4B400000;
-    private static final float BIG = 0x1p127f;
-
-    private VectorSoftmax() {
     }
 
     /** {@link ClassMajorSoftmax#softmax}. */
