@@ -17,7 +17,7 @@ public final class BatchedMemory {
     /** Rows of the training buffers when the batch is smaller. */
     public static final int MIN_ROWS = 100;
     /**
-     * Bytes of the row-sized buffers (activations, gradient, logits, inputs) up to which evaluation blocks
+     * Bytes of the row-sized buffers (activations, gradient, inputs) up to which evaluation blocks
      * grow beyond the training rows, and their largest row count (measured: docs/performance.md, lever 11).
      */
     static final long EVAL_BYTES = 128L << 20;
@@ -33,20 +33,24 @@ public final class BatchedMemory {
         long n = width;
         long rows = rows(batchSize);
         long eval = evalRows(k, features, width, hiddenLayers, batchSize);
+        long lead = BlockShape.lead((int) eval);
         long f1 = features + 1L;
+        boolean fused = BlockShape.fusedOutput(width);
         long off = (shared ? 0 : k * rows * f1)       // per-network inputs
                 + f1 * k * n                          // first layer weights and biases
                 + (hiddenLayers - 1L) * (k * n * n + k * n)
                 + k * CLASSES * n                     // output weights
-                + eval * offHeapFloatsPerRow(k, features, width, hiddenLayers)
-                + rows;                               // ones vector for bias gradients
+                + lead * activationFloatsPerRow(k, width, hiddenLayers) // rows padded to 16 floats
+                + eval * offHeapFloatsPerRow(k, features, width)
+                + lead;                               // ones vector for bias gradients
         long heap = k * CLASSES                       // output biases
-                + eval * heapFloatsPerRow(k, features)
+                + eval * heapFloatsPerRow(k, features, width)
                 + Math.max(0, (shared ? rows : k * rows) - eval) * f1 // per-network inputs on the heap
                 + (shared ? 0 : k * rows)             // per-network labels
                 + (shared ? 0 : k * (long) trainCount) // per-network permutations (ints)
                 + 2L * k * n                          // export row buffer and loss accumulators
-                + 2L * k * n;                         // ReLU scratch rows (two of a chunk's columns, at most K·n)
+                + 2L * k * n                          // ReLU scratch rows (two of a chunk's columns, at most K·n)
+                + (fused ? CLASSES * n + lead + OutputLayer.floats((int) eval) : 0); // fused kernels' scratch
         return new long[] {4 * off, 4 * heap};
     }
 
@@ -58,19 +62,35 @@ public final class BatchedMemory {
      */
     static int evalRows(int k, int features, int width, int hiddenLayers, int batchSize) {
         int rows = rows(batchSize);
-        long perRow = 4L * (offHeapFloatsPerRow(k, features, width, hiddenLayers) + heapFloatsPerRow(k, features));
-        long factor = Math.min(EVAL_ROWS_MAX / rows, EVAL_BYTES / (perRow * rows));
-        return (int) Math.max(1, factor) * rows;
+        long perLead = 4L * activationFloatsPerRow(k, width, hiddenLayers);
+        long perRow = 4L * (offHeapFloatsPerRow(k, features, width) + heapFloatsPerRow(k, features, width));
+        int factor = EVAL_ROWS_MAX / rows;
+        while (factor > 1 && BlockShape.lead(factor * rows) * perLead + (long) factor * rows * perRow > EVAL_BYTES) {
+            factor--;
+        }
+        return Math.max(1, factor) * rows;
     }
 
-    /** Off-heap floats per buffer row: activations of each hidden layer, one gradient, logits, shared input. */
-    private static long offHeapFloatsPerRow(long k, int features, int width, int hiddenLayers) {
-        return (hiddenLayers + 1L) * k * width + k * CLASSES + features + 1L;
+    /**
+     * Off-heap floats per padded row ({@link BlockShape#lead}): activations of each hidden layer and a gradient,
+     * which the fused output layer ({@link BlockShape#fusedOutput}) needs only with more than one hidden layer.
+     */
+    private static long activationFloatsPerRow(long k, int width, int hiddenLayers) {
+        boolean grad = hiddenLayers > 1 || !BlockShape.fusedOutput(width);
+        return (hiddenLayers + (grad ? 1L : 0L)) * k * width;
     }
 
-    /** Heap floats per buffer row: logits as written and class-major, shared input, label, softmax scratch. */
-    private static long heapFloatsPerRow(long k, int features) {
-        return 2L * k * CLASSES + features + 1L + 1 + ClassMajorSoftmax.Rows.floats(1);
+    /** Off-heap floats per buffer row: shared input and, unless fused, the output products' logits. */
+    private static long offHeapFloatsPerRow(long k, int features, int width) {
+        return features + 1L + (BlockShape.fusedOutput(width) ? 0 : k * CLASSES);
+    }
+
+    /**
+     * Heap floats per buffer row: shared input, label and, unless fused, logits as written and class-major and
+     * the softmax scratch.
+     */
+    private static long heapFloatsPerRow(long k, int features, int width) {
+        return features + 1L + 1 + (BlockShape.fusedOutput(width) ? 0 : 2L * k * CLASSES + ClassMajorSoftmax.Rows.floats(1));
     }
 
     public static long[] bytes(TrainingSpec spec, int features, int width, int k, int trainCount) {

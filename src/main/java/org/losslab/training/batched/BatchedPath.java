@@ -69,10 +69,11 @@ public enum BatchedPath {
     }
 
     /**
-     * The fast path's elementwise kernels in this JVM, for benchmark headers: {@code vector-<bits>} with the Vector
-     * API module, otherwise {@code scalar} (the same bits, slower: docs/performance.md, lever 13).
+     * The fast path's elementwise kernels in this JVM, for benchmark headers: {@code vector-512} with the Vector
+     * API module on a CPU with 512-bit vectors, otherwise {@code scalar} (the same bits, slower:
+     * docs/performance.md, levers 13 and 15).
      */
     public static String elementwiseKernels() {
-        return ClassMajorSoftmax.VECTOR ? "vector-" + VectorSoftmax.vectorBits() : "scalar";
+        return OutputLayer.kernels();
     }
 }

@@ -24,7 +24,8 @@ import org.losslab.training.PreparedData;
  *
  * <p>The speed comes from the layout ({@link BlockBuffers}: the first layer of all networks is one
  * matrix, so with {@code data_order: shared} its products are single large SGEMMs); {@link SharedOrder}
- * and {@link IndependentOrder} drive the epoch, {@link SgdStep} and {@link BlockEvaluator} do the work.
+ * and {@link IndependentOrder} drive the epoch, {@link SgdStep} and {@link BlockEvaluator} (row-major activations)
+ * or {@link FusedSgdStep} and {@link FusedEvaluator} (feature-major, narrow networks) do the work.
  *
  * <h2>Divergence</h2>
  * Every operation keeps networks separate (products are per column block, reductions per column), so
@@ -46,15 +47,15 @@ public final class BatchedTrainer implements BlockTrainer {
     private final BlockBuffers buffers;
     private final NetworkStates states;
     private final DataOrder order;
-    private final BlockEvaluator evaluator;
+    private final BlockEvaluation evaluator;
     private final BlockCheckpoints checkpoints;
     private final PhaseClock clock = new PhaseClock();
     private boolean closed;
 
     /** Phases of the work, for {@link #profileSeconds()}. */
     public enum Phase {
-        GATHER, FIRST_LAYER_FORWARD, RELU, HIDDEN_LAYERS, OUTPUT_FORWARD, SOFTMAX_DELTA, OUTPUT_BACKWARD, RELU_BACKWARD,
-        FIRST_LAYER_UPDATE, EVAL_FIRST_LAYER, EVAL_OTHER_LAYERS, EVAL_LOSS, EXPORT
+        GATHER, FIRST_LAYER_FORWARD, RELU, HIDDEN_LAYERS, OUTPUT_FORWARD, SOFTMAX_DELTA, OUTPUT_BACKWARD, OUTPUT_LAYER,
+        RELU_BACKWARD, FIRST_LAYER_UPDATE, EVAL_FIRST_LAYER, EVAL_OTHER_LAYERS, EVAL_LOSS, EXPORT
     }
 
     /**
@@ -76,6 +77,12 @@ public final class BatchedTrainer implements BlockTrainer {
     /** Also with evaluation blocks of {@code evalRows} rows: for tests; it changes the evaluation's last bits. */
     BatchedTrainer(TrainingSpec spec, PreparedData data, long specSeed, int width, int[] restarts, int chunkColumns,
                    int evalRows) {
+        this(spec, data, specSeed, width, restarts, chunkColumns, evalRows, BlockShape.fusedOutput(width));
+    }
+
+    /** Also with the output layer fused or not ({@link BlockShape#fusedOutput}): for tests and measurements. */
+    BatchedTrainer(TrainingSpec spec, PreparedData data, long specSeed, int width, int[] restarts, int chunkColumns,
+                   int evalRows, boolean fusedOutput) {
         if (restarts.length == 0) {
             throw new IllegalArgumentException("a block needs at least one restart");
         }
@@ -87,19 +94,26 @@ public final class BatchedTrainer implements BlockTrainer {
         int[] layerSizes = spec.layerSizes(data.features(), width);
         int paramCount = ParameterInit.parameterCount(layerSizes);
         int batchesPerEpoch = (data.trainCount() + spec.batchSize() - 1) / spec.batchSize();
-        BlockShape shape = BlockShape.of(spec, data.features(), width, k, chunkColumns, evalRows);
+        BlockShape shape = BlockShape.of(spec, data.features(), width, k, chunkColumns, evalRows, fusedOutput);
 
         buffers = new BlockBuffers(shape);
         ParameterSlices slices = new ParameterSlices(buffers, paramCount);
         states = new NetworkStates(k);
         RowLoader loader = new RowLoader(buffers);
-        ForwardPass forward = new ForwardPass(buffers, clock);
-        SgdStep step = new SgdStep(buffers, states, forward, clock);
+        MinibatchStep step;
+        if (shape.fusedOutput()) {
+            FusedForwardPass forward = new FusedForwardPass(buffers, clock);
+            step = new FusedSgdStep(buffers, states, forward, clock);
+            evaluator = new FusedEvaluator(buffers, states, loader, forward, clock);
+        } else {
+            ForwardPass forward = new ForwardPass(buffers, clock);
+            step = new SgdStep(buffers, states, forward, clock);
+            evaluator = new BlockEvaluator(buffers, states, loader, forward, clock);
+        }
         order = shape.shared()
                 ? new SharedOrder(data, spec.batchSize(), specSeed, width, this.restarts, loader, step, clock)
                 : new IndependentOrder(data, spec.batchSize(), specSeed, width, this.restarts, states, loader, step,
                         clock);
-        evaluator = new BlockEvaluator(buffers, states, loader, forward, clock);
         checkpoints = new BlockCheckpoints(slices, states, order, clock, this.restarts, width, paramCount,
                 batchesPerEpoch);
         for (int i = 0; i < k; i++) {

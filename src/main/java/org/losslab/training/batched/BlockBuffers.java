@@ -1,5 +1,6 @@
 package org.losslab.training.batched;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -19,17 +20,24 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <h2>Layout: one large product for the first layer</h2>
  * The first layer of all K networks is one matrix {@code W1[(f+1) × K·n]} (row {@code f} holds the
  * biases, the inputs carry a constant 1 column), so with {@code data_order: shared} the forward pass
- * is one SGEMM {@code Z[B × K·n] = X[B × (f+1)] · W1} per chunk of networks ({@link BlockShape}; one
- * chunk unless the block is very wide) and the weight update another ({@code W1 += −lr/B · Xᵀ·dZ}, bias
- * gradient included). That is about 88 % of all floating-point work.
- * Network k owns n columns of every activation buffer, inside the block of its chunk ({@link BlockShape},
- * leading dimension the chunk's columns), so its other layers are small products on column blocks: no
- * permutes, no copies. Hidden weights
- * ({@code [K·n × n]}) and output weights ({@code [K·10 × n]}) are stacked per network.
+ * is one SGEMM per chunk of networks ({@link BlockShape}; one chunk unless the block is very wide) and the weight
+ * update another ({@code W1 += −lr/B · Xᵀ·dZ}, bias gradient included). That is about 88 % of all
+ * floating-point work. Hidden weights ({@code [K·n × n]}) and output weights ({@code [K·10 × n]}) are stacked
+ * per network. The activations have one of two layouts ({@link BlockShape#fusedOutput}):
+ * <ul>
+ * <li>row-major ({@code Z[B × K·n] = X·W1}): network k owns n columns of every activation buffer, inside the
+ * block of its chunk (leading dimension the chunk's columns), and its other layers are small OpenBLAS products on
+ * column blocks; the logits go through the off-heap logits buffer and, class-major, the heap
+ * ({@link ClassMajorSoftmax});</li>
+ * <li>feature-major for narrow networks ({@code Zᵀ[K·n × r] = W1ᵀ·Xᵀ}): network k owns one contiguous
+ * {@code [n × lead(r)]} block ({@link BlockShape#networkOffset}), and its output layer runs as
+ * {@link OutputLayer}'s fused kernels, which write the hidden delta over the top activations: no logits buffers,
+ * and a gradient buffer only with more than one hidden layer.</li>
+ * </ul>
  *
- * <p>Each off-heap array is reachable three ways: the {@link INDArray} for ND4J ops, a {@code p…}
- * {@link FloatPointer} for {@link Sgemm}, and an {@code n…} {@link FloatBuffer} for bulk copies from
- * and to the Java heap arrays. Output biases, logits on the heap and the gathered inputs live on the heap.
+ * <p>Each off-heap array is reachable three ways: the {@link INDArray} that owns it, a {@code p…}
+ * {@link FloatPointer} for {@link Sgemm}, and an {@code n…} {@link FloatBuffer} (or byte buffer) for bulk
+ * copies and the Java kernels. Output biases, logits on the heap and the gathered inputs live on the heap.
  */
 final class BlockBuffers {
 
@@ -45,6 +53,7 @@ final class BlockBuffers {
     final INDArray w2;
     final INDArray[] acts;
     final INDArray grad;
+    /** The output products' logits, row-major per network (row-major layout only). */
     final INDArray logits;
     final INDArray ones;
 
@@ -68,19 +77,23 @@ final class BlockBuffers {
     final FloatBuffer nLogits;
 
     final float[] b2;
-    final float[] heapLogits;
     final float[] heapX;
     final int[] yShared;
     final int[] yNet;
     final float[] rowBuffer;
-    /** The logits as the output product writes them (row-major), before {@link ForwardPass#logitsToHeap}. */
+    /** Row-major layout: logits class-major on the heap, and as the output product writes them. */
+    final float[] heapLogits;
     final float[] heapRaw;
     final ClassMajorSoftmax.Rows softmaxRows;
+    /** Feature-major layout: one network's output weights {@code [10 × n]}, the labels as floats, the kernels. */
+    final float[] w2Net;
+    final float[] labels;
+    final OutputLayer output;
 
     private final Map<Long, Views> views = new LinkedHashMap<>();
 
     /**
-     * The first r rows of one chunk's blocks of the activation and gradient buffers ({@code [r × chunk
+     * The first r rows of one chunk's blocks of the row-major activation and gradient buffers ({@code [r × chunk
      * columns]}, contiguous, so in-place ops see them) and the chunk's columns of the hidden biases.
      */
     record Views(INDArray[] acts, INDArray grad, INDArray[] bHidden) {
@@ -92,6 +105,7 @@ final class BlockBuffers {
         int layers = s.layers();
         int rows = s.rows();
         int eval = s.evalRows();
+        int lead = BlockShape.lead(eval);
         int f1 = s.f1();
         int kn = s.kn();
         xShared = Nd4j.create(DataType.FLOAT, eval, f1);
@@ -104,13 +118,14 @@ final class BlockBuffers {
             bHidden[l] = Nd4j.create(DataType.FLOAT, 1, kn);
         }
         w2 = Nd4j.create(DataType.FLOAT, (long) k * C, s.width());
+        boolean fused = s.fusedOutput();
         acts = new INDArray[layers];
         for (int l = 0; l < layers; l++) {
-            acts[l] = Nd4j.create(DataType.FLOAT, eval, kn);
+            acts[l] = fused ? Nd4j.create(DataType.FLOAT, kn, lead) : Nd4j.create(DataType.FLOAT, lead, kn);
         }
-        grad = Nd4j.create(DataType.FLOAT, eval, kn);
-        logits = Nd4j.create(DataType.FLOAT, (long) k * eval, C);
-        ones = Nd4j.ones(DataType.FLOAT, rows);
+        grad = !fused || layers > 1 ? Nd4j.create(DataType.FLOAT, kn, lead) : null;
+        logits = fused ? null : Nd4j.create(DataType.FLOAT, (long) k * eval, C);
+        ones = Nd4j.ones(DataType.FLOAT, lead);
 
         pXShared = Sgemm.at(xShared, 0);
         pXNet = s.shared() ? null : Sgemm.at(xNet, 0);
@@ -130,26 +145,32 @@ final class BlockBuffers {
         for (int l = 0; l < layers; l++) {
             pActs[l] = Sgemm.at(acts[l], 0);
         }
-        pGrad = Sgemm.at(grad, 0);
-        pLogits = Sgemm.at(logits, 0);
+        pGrad = grad == null ? null : Sgemm.at(grad, 0);
+        pLogits = logits == null ? null : Sgemm.at(logits, 0);
         pOnes = Sgemm.at(ones, 0);
         nXShared = nio(xShared);
         nXNet = s.shared() ? null : nio(xNet);
         nW1 = nio(w1);
         nW2 = nio(w2);
-        nLogits = nio(logits);
+        nLogits = logits == null ? null : nio(logits);
 
         b2 = new float[k * C];
-        heapLogits = new float[k * eval * C];
         heapX = new float[Math.max(eval, s.shared() ? rows : k * rows) * f1];
         yShared = new int[eval];
         yNet = s.shared() ? null : new int[k * rows];
         rowBuffer = new float[Math.max(s.width(), f1)];
-        heapRaw = new float[k * eval * C];
-        softmaxRows = ClassMajorSoftmax.Rows.of(eval);
+        heapLogits = fused ? null : new float[k * eval * C];
+        heapRaw = fused ? null : new float[k * eval * C];
+        softmaxRows = fused ? null : ClassMajorSoftmax.Rows.of(eval);
+        w2Net = fused ? new float[C * s.width()] : null;
+        labels = fused ? new float[lead] : null;
+        output = fused ? OutputLayer.of(bytes(acts[layers - 1]), s.width(), eval) : null;
     }
 
-    /** Views of the first r rows of chunk c ({@link BlockShape#chunkOffset}). Cached: a run sees at most five r. */
+    /**
+     * Row-major layout: views of the first r rows of chunk c ({@link BlockShape#chunkOffset}). Cached: a run sees at
+     * most five r.
+     */
     Views views(int r, int c) {
         return views.computeIfAbsent(((long) r << 32) | c, key -> {
             long cols = (long) shape.chunkSize(c) * shape.width();
@@ -168,16 +189,28 @@ final class BlockBuffers {
         });
     }
 
+    /** Feature-major layout: {@link #labels} := the r labels {@code y[from..]} as floats. */
+    void setLabels(int[] y, int from, int r) {
+        for (int j = 0; j < r; j++) {
+            labels[j] = y[from + j];
+        }
+    }
+
+    /** The off-heap buffer of an array as bytes in native order, for the Java kernels. */
+    static ByteBuffer bytes(INDArray a) {
+        return a.data().asNio().order(ByteOrder.nativeOrder());
+    }
+
     /** {@code [offHeap, heap]} bytes allocated here (see {@link BatchedMemory}). */
     long[] allocatedBytes() {
         long off = 0;
         for (INDArray a : offHeapArrays()) {
             off += a.length() * 4L;
         }
-        long heap = 4L * (b2.length + 2L * heapLogits.length + heapX.length + yShared.length
-                + (yNet == null ? 0 : yNet.length) + rowBuffer.length
-                + ClassMajorSoftmax.Rows.floats(shape.evalRows())
-                + HeapRelu.floats(shape));
+        long heap = 4L * (b2.length + heapX.length + yShared.length + (yNet == null ? 0 : yNet.length)
+                + rowBuffer.length + HeapRelu.floats(shape) + (shape.fusedOutput()
+                ? w2Net.length + labels.length + OutputLayer.floats(shape.evalRows())
+                : 2L * heapLogits.length + ClassMajorSoftmax.Rows.floats(shape.evalRows())));
         return new long[] {off, heap};
     }
 
@@ -192,7 +225,13 @@ final class BlockBuffers {
     }
 
     private List<INDArray> offHeapArrays() {
-        List<INDArray> all = new ArrayList<>(List.of(xShared, w1, w2, grad, logits, ones));
+        List<INDArray> all = new ArrayList<>(List.of(xShared, w1, w2, ones));
+        if (grad != null) {
+            all.add(grad);
+        }
+        if (logits != null) {
+            all.add(logits);
+        }
         if (xNet != null) {
             all.add(xNet);
         }
@@ -207,6 +246,6 @@ final class BlockBuffers {
     }
 
     private static FloatBuffer nio(INDArray a) {
-        return a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        return bytes(a).asFloatBuffer();
     }
 }

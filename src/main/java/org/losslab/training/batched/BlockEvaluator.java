@@ -8,7 +8,7 @@ import org.losslab.training.batched.BatchedTrainer.Phase;
  * (one first-layer product for all networks, whatever the training data order). Blocks larger than a
  * minibatch share each block's fixed costs (K small output products, the per-row passes) among more rows.
  */
-final class BlockEvaluator {
+final class BlockEvaluator implements BlockEvaluation {
 
     private static final int C = BatchedMemory.CLASSES;
 
@@ -31,7 +31,8 @@ final class BlockEvaluator {
         this.clock = clock;
     }
 
-    Scores evaluate(float[] x, int[] y) {
+    @Override
+    public Scores evaluate(float[] x, int[] y) {
         int k = b.shape.k();
         int rows = b.shape.evalRows();
         int n = y.length;

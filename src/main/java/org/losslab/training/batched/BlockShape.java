@@ -4,8 +4,9 @@ import org.losslab.spec.TrainingSpec;
 
 /**
  * Dimensions of a block of K networks of one width, shared by every part of the trainer so that all of
- * them index the buffers the same way: network i owns columns {@code [i·width, (i+1)·width)} of the
- * {@code K·width}-wide buffers, and its own row blocks of the per-network ones.
+ * them index the buffers the same way: network i owns columns {@code [i·width, (i+1)·width)} of the first
+ * layer's {@code K·width}-wide weights, one block of the activation buffers (below), and its own row blocks of
+ * the per-network inputs.
  *
  * @param k        networks in the block
  * @param width    hidden units per layer
@@ -16,18 +17,24 @@ import org.losslab.spec.TrainingSpec;
  * @param chunkNetworks networks per chunk (below)
  * @param evalRows rows of an evaluation block and of the activation buffers, at least {@code rows}
  *                 ({@link BatchedMemory#evalRows}): a training step uses the first {@code rows} of them
+ * @param fusedOutput whether the activations are feature-major and the output layer runs as {@link OutputLayer}'s
+ *                 fused kernels ({@link #fusedOutput(int)}), or row-major with OpenBLAS products ({@link SgdStep})
  *
- * <h2>Chunks</h2>
- * The activation and gradient buffers are split into chunks of {@link #chunkNetworks} consecutive networks,
- * each a contiguous {@code [evalRows × chunkColumns]} block (leading dimension the chunk's columns), so that a
- * minibatch goes through one chunk at a time (forward, delta, backward, first-layer update) while the
- * chunk's weights and activations are still in cache. Every operation is per network, so the chunks are
+ * <h2>Chunks and the feature-major layout</h2>
+ * The activation and gradient buffers are split into chunks of {@link #chunkNetworks} consecutive networks, so
+ * that a minibatch goes through one chunk at a time (forward, output layer, backward, first-layer update) while
+ * the chunk's weights and activations are still in cache. Every operation is per network, so the chunks are
  * independent; one chunk of all K is the unchunked layout. The chunk size changes the shapes of the
  * first-layer products and so OpenBLAS's summation order (the last bits): it depends on K and the width
- * only, so a resumed block has the same chunks.
+ * only, so a resumed block has the same chunks. Within a chunk the activations of r rows are row-major
+ * ({@code [r × chunk columns]}, network i owns {@code width} columns) or, with {@link #fusedOutput},
+ * feature-major: network i's hidden unit f holds its r examples contiguously, in a row of {@link #lead}(r)
+ * floats, so a network owns one contiguous {@code [width × lead(r)]} block ({@link #networkOffset}) and the
+ * Vector API kernels of the output layer ({@link OutputLayer}) read 16 examples at a time. Either way a chunk's
+ * region has room for {@code lead(evalRows)} floats per column.
  */
 record BlockShape(int k, int width, int features, int layers, int rows, boolean shared, int chunkNetworks,
-                  int evalRows) {
+                  int evalRows, boolean fusedOutput) {
 
     /**
      * Floats per buffer at most: the ReLU kernels and the logits copies address the buffers through NIO views,
@@ -42,6 +49,19 @@ record BlockShape(int k, int width, int features, int layers, int rows, boolean 
      */
     static final int CHUNK_COLUMNS = 12_500;
     static final int CHUNKED_ABOVE = 100_000;
+
+    /**
+     * Widest networks whose output layer runs as {@link OutputLayer}'s fused kernels on feature-major activations;
+     * wider ones keep the row-major layout and OpenBLAS's per-network products ({@link SgdStep}). Measured
+     * (docs/performance.md, lever 15): fused 1.06× faster than products at n1 = 25, even at 35, 0.95× at 50, 0.87×
+     * at 100. A function of the width only: it decides the bits.
+     */
+    static final int FUSED_MAX_WIDTH = 32;
+
+    /** Whether this width's output layer runs fused ({@link #FUSED_MAX_WIDTH}). */
+    static boolean fusedOutput(int width) {
+        return width <= FUSED_MAX_WIDTH;
+    }
 
     /** Columns per chunk for K networks of this width: {@link #CHUNK_COLUMNS} for wide blocks, else all. */
     static int defaultChunkColumns(int k, int width) {
@@ -61,17 +81,23 @@ record BlockShape(int k, int width, int features, int layers, int rows, boolean 
 
     /** The shape with evaluation blocks of {@code evalRows} rows (at least the training rows): for tests. */
     static BlockShape of(TrainingSpec spec, int features, int width, int k, int chunkColumns, int evalRows) {
+        return of(spec, features, width, k, chunkColumns, evalRows, fusedOutput(width));
+    }
+
+    /** The shape with the output layer fused or not, whatever the width: for measurements and tests. */
+    static BlockShape of(TrainingSpec spec, int features, int width, int k, int chunkColumns, int evalRows,
+                         boolean fused) {
         int rows = BatchedMemory.rows(spec.batchSize());
         int f1 = features + 1;
         long knLong = (long) k * width;
         long maxRows = Math.max(rows, evalRows);
-        if (knLong * Math.max(maxRows, f1) > MAX_ELEMENTS || (long) k * rows * f1 > MAX_ELEMENTS
-                || (long) k * maxRows * BatchedMemory.CLASSES > MAX_ELEMENTS) {
+        if (knLong * Math.max(lead((int) maxRows), f1) > MAX_ELEMENTS
+                || (long) k * rows * f1 > MAX_ELEMENTS || (long) k * maxRows * BatchedMemory.CLASSES > MAX_ELEMENTS) {
             throw new IllegalArgumentException(k + " networks of width " + width + " with " + rows + "-row batches"
                     + " exceed 2 GiB per buffer; use smaller blocks or batches");
         }
         return new BlockShape(k, width, features, spec.hiddenLayers(), rows, "shared".equals(spec.dataOrder()),
-                Math.max(1, Math.min(k, chunkColumns / width)), (int) maxRows);
+                Math.max(1, Math.min(k, chunkColumns / width)), (int) maxRows, fused);
     }
 
     /** Inputs per example including the constant 1 column that carries the first layer's biases. */
@@ -98,14 +124,22 @@ record BlockShape(int k, int width, int features, int layers, int rows, boolean 
         return Math.min(chunkNetworks(), k - chunkFirst(c));
     }
 
-    /** Element offset of chunk c's block ({@code evalRows} rows) in an activation or gradient buffer. */
-    long chunkOffset(int c) {
-        return (long) evalRows * chunkFirst(c) * width;
+    /**
+     * Floats per feature row of r examples: r rounded up to {@link OutputLayer#LANES}, so that every row starts a
+     * whole vector. The lanes past r are padding that no product reads.
+     */
+    static int lead(int r) {
+        return (r + OutputLayer.LANES - 1) / OutputLayer.LANES * OutputLayer.LANES;
     }
 
-    /** Element offset of network i's first column in an activation or gradient buffer. */
-    long columnOffset(int i) {
+    /** Element offset of chunk c's region (room for {@code lead(evalRows)} floats per column) in a row-sized buffer. */
+    long chunkOffset(int c) {
+        return (long) lead(evalRows) * chunkFirst(c) * width;
+    }
+
+    /** Feature-major layout: element offset of network i's {@code [width × lead(r)]} block for r rows. */
+    long networkOffset(int i, int r) {
         int c = i / chunkNetworks();
-        return chunkOffset(c) + (long) (i - chunkFirst(c)) * width;
+        return chunkOffset(c) + (long) (i - chunkFirst(c)) * width * lead(r);
     }
 }

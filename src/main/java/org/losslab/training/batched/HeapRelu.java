@@ -29,7 +29,7 @@ final class HeapRelu {
         for (int l = 0; l < acts.length; l++) {
             acts[l] = nio(b.acts[l]);
         }
-        this.grad = nio(b.grad);
+        this.grad = b.grad == null ? null : nio(b.grad);
         int cols = shape.chunkSize(0) * shape.width();
         this.rowA = new float[cols];
         this.rowB = new float[cols];

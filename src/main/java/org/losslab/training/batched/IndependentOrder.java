@@ -21,11 +21,11 @@ final class IndependentOrder implements DataOrder {
     private final int[] restarts;
     private final NetworkStates states;
     private final RowLoader loader;
-    private final SgdStep step;
+    private final MinibatchStep step;
     private final PhaseClock clock;
 
     IndependentOrder(PreparedData data, int batchSize, long specSeed, int width, int[] restarts,
-                     NetworkStates states, RowLoader loader, SgdStep step, PhaseClock clock) {
+                     NetworkStates states, RowLoader loader, MinibatchStep step, PhaseClock clock) {
         this.data = data;
         this.batchSize = batchSize;
         this.specSeed = specSeed;

@@ -13,7 +13,7 @@ import org.losslab.training.batched.BatchedTrainer.Phase;
  * layer, each weight matrix updated in place with {@code −lr/B} as the products' alpha. Inactive
  * networks get zero output deltas, so their (zeroed) parameters stay as they are.
  */
-final class SgdStep {
+final class SgdStep implements MinibatchStep {
 
     private static final int C = BatchedMemory.CLASSES;
 
@@ -48,7 +48,8 @@ final class SgdStep {
      * One step on the first r rows of {@code xShared} (data_order shared) or of each network's {@code xNet}
      * block, one chunk of networks after the other (each network's work is independent of the others').
      */
-    void run(int r, float lr) {
+    @Override
+    public void run(int r, float lr) {
         for (int c = 0; c < b.shape.chunks(); c++) {
             forward.run(c, r, !b.shape.shared(), false);
             outputDelta(c, r, lr);

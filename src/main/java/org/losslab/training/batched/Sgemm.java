@@ -46,6 +46,16 @@ final class Sgemm {
                 alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
+    /** y[m] = alpha·A·x + beta·y for row-major A[m×n]: row sums when x is all ones. */
+    static void gemv(int m, int n, float alpha, FloatPointer a, int lda, FloatPointer x, float beta, FloatPointer y) {
+        openblas_nolapack.cblas_sgemv(ROW_MAJOR, NO_TRANS, m, n, alpha, a, lda, x, 1, beta, y, 1);
+    }
+
+    /** A[m×n] += alpha·x·yᵀ, row-major: a bias x added to every column when y is all ones. */
+    static void ger(int m, int n, float alpha, FloatPointer x, FloatPointer y, FloatPointer a, int lda) {
+        openblas_nolapack.cblas_sger(ROW_MAJOR, m, n, alpha, x, 1, y, 1, a, lda);
+    }
+
     /** y[n] = alpha·A^T·x + beta·y for row-major A[m×n]: column sums when x is all ones. */
     static void gemvTransposed(int m, int n, float alpha, FloatPointer a, int lda, FloatPointer x, float beta,
                                FloatPointer y) {

@@ -17,11 +17,11 @@ final class SharedOrder implements DataOrder {
     private final int width;
     private final int[] restarts;
     private final RowLoader loader;
-    private final SgdStep step;
+    private final MinibatchStep step;
     private final PhaseClock clock;
 
     SharedOrder(PreparedData data, int batchSize, long specSeed, int width, int[] restarts, RowLoader loader,
-                SgdStep step, PhaseClock clock) {
+                MinibatchStep step, PhaseClock clock) {
         this.data = data;
         this.batchSize = batchSize;
         this.specSeed = specSeed;

@@ -27,7 +27,7 @@ final class VectorRelu {
         for (int l = 0; l < acts.length; l++) {
             acts[l] = b.acts[l].data().asNio().order(ORDER);
         }
-        this.grad = b.grad.data().asNio().order(ORDER);
+        this.grad = b.grad == null ? null : b.grad.data().asNio().order(ORDER);
     }
 
     /** {@link HeapRelu#forward}. */

@@ -23,13 +23,14 @@ class BatchedTrainerEquivalenceTest {
     static final int WIDTH = 30;
     static final int[] SEVEN = {0, 5, 9, 12, 3, 7, 1};
 
-    @ParameterizedTest(name = "K={0}, data_order={1}")
-    @CsvSource({"1, shared", "7, shared", "1, independent", "7, independent"})
-    void matchesTheReferenceTrainerNetworkByNetwork(int k, String order) {
+    @ParameterizedTest(name = "K={0}, data_order={1}, fused output layer={2}")
+    @CsvSource({"1, shared, true", "7, shared, true", "1, independent, true", "7, independent, true",
+        "7, shared, false", "7, independent, false"})
+    void matchesTheReferenceTrainerNetworkByNetwork(int k, String order, boolean fused) {
         TrainingSpec spec = BatchedFixtures.spec(1, order, 100, 0.1, 1.0);
         int[] restarts = k == 1 ? new int[] {5} : SEVEN;
         int epochs = 3;
-        try (BatchedTrainer t = new BatchedTrainer(spec, DATA, BatchedFixtures.SEED, WIDTH, restarts)) {
+        try (BatchedTrainer t = trainer(spec, WIDTH, restarts, fused)) {
             for (int e = 0; e < epochs; e++) {
                 List<EpochResult> results = t.trainEpoch();
                 assertThat(results).hasSize(k).doesNotContainNull();
@@ -47,11 +48,12 @@ class BatchedTrainerEquivalenceTest {
         }
     }
 
-    @Test
-    void twoHiddenLayersMatchTheReferenceToo() {
+    @ParameterizedTest(name = "fused output layer={0}")
+    @CsvSource({"true", "false"})
+    void twoHiddenLayersMatchTheReferenceToo(boolean fused) {
         TrainingSpec spec = BatchedFixtures.spec(2, "shared", 100, 0.05, 1.0);
         int[] restarts = {2, 4, 6};
-        try (BatchedTrainer t = new BatchedTrainer(spec, DATA, BatchedFixtures.SEED, 20, restarts)) {
+        try (BatchedTrainer t = trainer(spec, 20, restarts, fused)) {
             for (int e = 0; e < 2; e++) {
                 List<EpochResult> results = t.trainEpoch();
                 for (int i = 0; i < restarts.length; i++) {
@@ -72,5 +74,12 @@ class BatchedTrainerEquivalenceTest {
         // an argmax may flip on a near-tie of two logits: allow one example
         assertThat(ours.trainError()).isCloseTo(ref.trainError(), within(1.0 / data.trainCount() + 1e-12));
         assertThat(ours.testError()).isCloseTo(ref.testError(), within(1.0 / data.testCount() + 1e-12));
+    }
+
+    /** A trainer with the output layer fused or as OpenBLAS products, whatever the width's default. */
+    static BatchedTrainer trainer(TrainingSpec spec, int width, int[] restarts, boolean fused) {
+        return new BatchedTrainer(spec, DATA, BatchedFixtures.SEED, width, restarts,
+                BlockShape.defaultChunkColumns(restarts.length, width), BatchedMemory.evalRows(restarts.length,
+                DATA.features(), width, spec.hiddenLayers(), spec.batchSize()), fused);
     }
 }

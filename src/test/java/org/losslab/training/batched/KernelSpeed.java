@@ -12,12 +12,13 @@ import org.losslab.training.PreparedData;
  * A/B of two batched trainers in one JVM, as docs/performance.md measures its levers: the same block (the
  * benchmark's workload: 10x10 MNIST, shared order, batch 100, training and test set evaluated every epoch)
  * with the default chunks (A) and with chunks of {@code -DchunkB} columns (B), evaluation blocks of the default
- * rows or {@code -DevalRowsA} and {@code -DevalRowsB} rows, epochs alternating so both see
+ * rows or {@code -DevalRowsA} and {@code -DevalRowsB} rows, the output layer fused or not ({@code -DfusedA},
+ * {@code -DfusedB}; default by width), epochs alternating so both see
  * the same machine load, CPU seconds of this thread per epoch (run with OMP_NUM_THREADS=1), medians, each
  * one's phase profile and mean test loss. For a kernel lever, put the old and the new kernel behind a
  * temporary switch in the constructor and compare them the same way. Not a test: a measurement.
  * <pre>OMP_NUM_THREADS=1 java -cp target/test-classes:target/classes:$(cat cp.txt)
- *     [-DchunkB=N] [-DevalRowsA=R] [-DevalRowsB=R]
+ *     [-DchunkB=N] [-DevalRowsA=R] [-DevalRowsB=R] [-DfusedA=true|false] [-DfusedB=true|false]
  *     org.losslab.training.batched.KernelSpeed K epochs train test width...</pre>
  */
 public final class KernelSpeed {
@@ -42,8 +43,11 @@ public final class KernelSpeed {
             int evalA = Integer.getInteger("evalRowsA", evalDefault);
             int evalB = Integer.getInteger("evalRowsB", evalDefault);
             double[][] cpu = new double[2][epochs];
-            try (BatchedTrainer ta = new BatchedTrainer(spec, data, 1, width, restarts, chunk, evalA);
-                 BatchedTrainer tb = new BatchedTrainer(spec, data, 1, width, restarts, chunkB, evalB)) {
+            boolean fusedA = Boolean.parseBoolean(System.getProperty("fusedA", "" + BlockShape.fusedOutput(width)));
+            boolean fusedB = Boolean.parseBoolean(System.getProperty("fusedB", "" + BlockShape.fusedOutput(width)));
+            System.out.printf("fused output layer: A %s B %s%n", fusedA, fusedB);
+            try (BatchedTrainer ta = new BatchedTrainer(spec, data, 1, width, restarts, chunk, evalA, fusedA);
+                 BatchedTrainer tb = new BatchedTrainer(spec, data, 1, width, restarts, chunkB, evalB, fusedB)) {
                 ta.trainEpoch();
                 tb.trainEpoch();
                 ta.resetProfile();

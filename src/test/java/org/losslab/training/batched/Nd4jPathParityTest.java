@@ -23,7 +23,7 @@ class Nd4jPathParityTest {
     static final double PARAMETER_RTOL = 1e-5;
 
     @ParameterizedTest(name = "width={0} hidden_layers={1} data_order={2}")
-    @CsvSource({"25, 1, shared", "25, 2, shared", "25, 1, independent"})
+    @CsvSource({"25, 1, shared", "25, 2, shared", "25, 1, independent", "40, 1, shared", "40, 2, independent"})
     void bothPathsTrainTheSameNetworks(int width, int layers, String order) {
         TrainingSpec spec = BatchedFixtures.spec(layers, order, 100, 0.1, 1.0);
         int[] restarts = {0, 1, 2};

@@ -63,7 +63,7 @@ class VectorKernelsTest {
     @Test
     void reluAndItsDerivativeHaveTheHeapLoopsBits() {
         // 5 networks of width 7 in chunks of 3 (21 columns: more than a vector of 16 and a tail): 3 and 2
-        BlockShape shape = BlockShape.of(BatchedFixtures.spec(1, "shared", 50, 0.1, 1.0), 100, 7, 5, 21);
+        BlockShape shape = BlockShape.of(BatchedFixtures.spec(2, "shared", 50, 0.1, 1.0), 100, 7, 5, 21);
         BlockBuffers v = new BlockBuffers(shape);
         BlockBuffers h = new BlockBuffers(shape);
         try {

@@ -1,0 +1,73 @@
+package org.losslab.training.batched;
+
+import org.losslab.training.batched.BatchedTrainer.Phase;
+
+/**
+ * {@link BlockEvaluator} for blocks whose output layer runs fused ({@link BlockShape#fusedOutput}): mean
+ * cross-entropy loss and error rate of every active network on a whole data set, in blocks of
+ * {@link BlockShape#evalRows} rows through the shared input and {@link OutputLayer#score} per network.
+ */
+final class FusedEvaluator implements BlockEvaluation {
+
+    private static final int C = BatchedMemory.CLASSES;
+
+    private final BlockBuffers b;
+    private final NetworkStates states;
+    private final RowLoader loader;
+    private final FusedForwardPass forward;
+    private final PhaseClock clock;
+
+    FusedEvaluator(BlockBuffers buffers, NetworkStates states, RowLoader loader, FusedForwardPass forward,
+                   PhaseClock clock) {
+        this.b = buffers;
+        this.states = states;
+        this.loader = loader;
+        this.forward = forward;
+        this.clock = clock;
+    }
+
+    @Override
+    public BlockEvaluator.Scores evaluate(float[] x, int[] y) {
+        int k = b.shape.k();
+        int rows = b.shape.evalRows();
+        int n = y.length;
+        double[] loss = new double[k];
+        long[] wrong = new long[k];
+        for (int start = 0; start < n; start += rows) {
+            int r = Math.min(rows, n - start);
+            long g = PhaseClock.now();
+            loader.loadShared(x, y, null, start, r);
+            b.setLabels(b.yShared, 0, r);
+            clock.charge(Phase.GATHER, g);
+            for (int c = 0; c < b.shape.chunks(); c++) {
+                forward.run(c, r, false, true);
+                long t = PhaseClock.now();
+                score(c, r, loss, wrong);
+                clock.charge(Phase.EVAL_LOSS, t);
+            }
+        }
+        double[] meanLoss = new double[k];
+        double[] error = new double[k];
+        for (int i = 0; i < k; i++) {
+            meanLoss[i] = states.isActive(i) ? loss[i] / n : Double.NaN;
+            error[i] = states.isActive(i) ? (double) wrong[i] / n : Double.NaN;
+        }
+        return new BlockEvaluator.Scores(meanLoss, error);
+    }
+
+    /**
+     * Adds each active network of chunk c's misclassified rows (the label is not the first maximum of the logits)
+     * and summed {@code −log p(label)} ({@link OutputLayer#score}).
+     */
+    private void score(int c, int r, double[] loss, long[] wrong) {
+        int width = b.shape.width();
+        int first = b.shape.chunkFirst(c);
+        for (int i = first; i < first + b.shape.chunkSize(c); i++) {
+            if (states.isActive(i)) {
+                b.nW2.get(i * C * width, b.w2Net, 0, C * width);
+                loss[i] += b.output.score((int) b.shape.networkOffset(i, r), r, b.w2Net, b.b2, i * C, b.labels,
+                        wrong, i);
+            }
+        }
+    }
+}
