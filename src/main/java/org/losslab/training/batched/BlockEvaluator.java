@@ -14,6 +14,17 @@ final class BlockEvaluator implements BlockEvaluation {
 
     /** Per network mean loss and error; NaN for inactive networks. */
     record Scores(double[] loss, double[] error) {
+
+        /** The means of summed losses and error counts over n examples. */
+        static Scores means(NetworkStates states, double[] loss, long[] wrong, int n) {
+            double[] meanLoss = new double[loss.length];
+            double[] error = new double[loss.length];
+            for (int i = 0; i < loss.length; i++) {
+                meanLoss[i] = states.isActive(i) ? loss[i] / n : Double.NaN;
+                error[i] = states.isActive(i) ? (double) wrong[i] / n : Double.NaN;
+            }
+            return new Scores(meanLoss, error);
+        }
     }
 
     private final BlockBuffers b;
@@ -51,13 +62,7 @@ final class BlockEvaluator implements BlockEvaluation {
             score(r, loss, wrong);
             clock.charge(Phase.EVAL_LOSS, t);
         }
-        double[] meanLoss = new double[k];
-        double[] error = new double[k];
-        for (int i = 0; i < k; i++) {
-            meanLoss[i] = states.isActive(i) ? loss[i] / n : Double.NaN;
-            error[i] = states.isActive(i) ? (double) wrong[i] / n : Double.NaN;
-        }
-        return new Scores(meanLoss, error);
+        return BlockEvaluator.Scores.means(states, loss, wrong, n);
     }
 
     /**

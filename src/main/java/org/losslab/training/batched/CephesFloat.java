@@ -20,6 +20,24 @@ final class CephesFloat {
     /** √½: the logarithm's reduced argument is kept in [√½, √2). */
     static final float SQRTHF = 0.707106781186547524f;
 
+    /** The exponential's polynomial in the reduced argument, highest power first. */
+    static final float EXP_C0 = 1.9875691500e-4f;
+    static final float EXP_C1 = 1.3981999507e-3f;
+    static final float EXP_C2 = 8.3334519073e-3f;
+    static final float EXP_C3 = 4.1665795894e-2f;
+    static final float EXP_C4 = 1.6666665459e-1f;
+    static final float EXP_C5 = 5.0000001201e-1f;
+    /** The logarithm's polynomial in the reduced mantissa, highest power first. */
+    static final float LOG_C0 = 7.0376836292E-2f;
+    static final float LOG_C1 = -1.1514610310E-1f;
+    static final float LOG_C2 = 1.1676998740E-1f;
+    static final float LOG_C3 = -1.2420140846E-1f;
+    static final float LOG_C4 = 1.4249322787E-1f;
+    static final float LOG_C5 = -1.6668057665E-1f;
+    static final float LOG_C6 = 2.0000714765E-1f;
+    static final float LOG_C7 = -2.4999993993E-1f;
+    static final float LOG_C8 = 3.3333331174E-1f;
+
     private CephesFloat() {
     }
 
@@ -40,17 +58,17 @@ final class CephesFloat {
             m = m - 1f;
         }
         float z = m * m;
-        float y = 7.0376836292E-2f;
-        y = y * m - 1.1514610310E-1f;
-        y = y * m + 1.1676998740E-1f;
-        y = y * m - 1.2420140846E-1f;
-        y = y * m + 1.4249322787E-1f;
-        y = y * m - 1.6668057665E-1f;
-        y = y * m + 2.0000714765E-1f;
-        y = y * m - 2.4999993993E-1f;
-        y = y * m + 3.3333331174E-1f;
-        y = y * m * z + -2.12194440e-4f * e + -0.5f * z;
-        return m + y + 0.693359375f * e + x * 0f;
+        float y = LOG_C0;
+        y = y * m + LOG_C1;
+        y = y * m + LOG_C2;
+        y = y * m + LOG_C3;
+        y = y * m + LOG_C4;
+        y = y * m + LOG_C5;
+        y = y * m + LOG_C6;
+        y = y * m + LOG_C7;
+        y = y * m + LOG_C8;
+        y = y * m * z + LN2_LO * e + -0.5f * z;
+        return m + y + LN2_HI * e + x * 0f;
     }
 
     /**
@@ -63,12 +81,12 @@ final class CephesFloat {
         float rounded = xc * LOG2E + ROUND;
         float fn = rounded - ROUND;
         float r = xc - fn * LN2_HI - fn * LN2_LO;
-        float p = 1.9875691500e-4f;
-        p = p * r + 1.3981999507e-3f;
-        p = p * r + 8.3334519073e-3f;
-        p = p * r + 4.1665795894e-2f;
-        p = p * r + 1.6666665459e-1f;
-        p = p * r + 5.0000001201e-1f;
+        float p = EXP_C0;
+        p = p * r + EXP_C1;
+        p = p * r + EXP_C2;
+        p = p * r + EXP_C3;
+        p = p * r + EXP_C4;
+        p = p * r + EXP_C5;
         float two = Float.intBitsToFloat((Float.floatToRawIntBits(rounded) - ROUND_BITS + 127) << 23);
         return (p * r * r + r + 1f) * two;
     }

@@ -1,5 +1,18 @@
 package org.losslab.training.batched;
 
+import static org.losslab.training.batched.CephesFloat.EXP_C0;
+import static org.losslab.training.batched.CephesFloat.EXP_C1;
+import static org.losslab.training.batched.CephesFloat.EXP_C2;
+import static org.losslab.training.batched.CephesFloat.EXP_C3;
+import static org.losslab.training.batched.CephesFloat.EXP_C4;
+import static org.losslab.training.batched.CephesFloat.EXP_C5;
+import static org.losslab.training.batched.CephesFloat.LN2_HI;
+import static org.losslab.training.batched.CephesFloat.LN2_LO;
+import static org.losslab.training.batched.CephesFloat.LOG2E;
+import static org.losslab.training.batched.CephesFloat.ROUND;
+import static org.losslab.training.batched.CephesFloat.ROUND_BITS;
+import static org.losslab.training.batched.CephesFloat.UNDERFLOW;
+
 /**
  * Softmax, its cross-entropy and the output delta over one network's logits stored class-major: the r rows'
  * logits of class c are {@code z[base + c·r .. base + c·r + r)} ({@link ForwardPass#logitsToHeap} transposes
@@ -17,14 +30,6 @@ package org.losslab.training.batched;
 final class ClassMajorSoftmax {
 
     private static final int C = BatchedMemory.CLASSES;
-    static final float LOG2E = 1.44269504088896341f;
-    static final float LN2_HI = 0.693359375f;
-    static final float LN2_LO = -2.12194440e-4f;
-    /** 1.5·2^23: adding it rounds a float of magnitude below 2^22 to an integer (to nearest, ties to even). */
-    static final float ROUND = 12582912f;
-    static final int ROUND_BITS = 0x4B400000;
-    /** exp(x) of smaller x is below the smallest normal float: x is raised to this (e^x = 2^−126). */
-    static final float UNDERFLOW = -87.33654f;
 
     /** Scratch rows of at least r floats each, one set per trainer. */
     record Rows(float[] row, float[] max, float[] sum, float[] ties, float[] t) {
@@ -53,12 +58,12 @@ final class ClassMajorSoftmax {
             float rounded = xc * LOG2E + ROUND;
             float fn = rounded - ROUND;
             float r = xc - fn * LN2_HI - fn * LN2_LO;
-            float p = 1.9875691500e-4f;
-            p = p * r + 1.3981999507e-3f;
-            p = p * r + 8.3334519073e-3f;
-            p = p * r + 4.1665795894e-2f;
-            p = p * r + 1.6666665459e-1f;
-            p = p * r + 5.0000001201e-1f;
+            float p = EXP_C0;
+            p = p * r + EXP_C1;
+            p = p * r + EXP_C2;
+            p = p * r + EXP_C3;
+            p = p * r + EXP_C4;
+            p = p * r + EXP_C5;
             x[i] = p * r * r + r + 1f;
             t[i] = rounded;
         }

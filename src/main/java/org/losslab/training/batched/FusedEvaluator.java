@@ -46,13 +46,7 @@ final class FusedEvaluator implements BlockEvaluation {
                 clock.charge(Phase.EVAL_LOSS, t);
             }
         }
-        double[] meanLoss = new double[k];
-        double[] error = new double[k];
-        for (int i = 0; i < k; i++) {
-            meanLoss[i] = states.isActive(i) ? loss[i] / n : Double.NaN;
-            error[i] = states.isActive(i) ? (double) wrong[i] / n : Double.NaN;
-        }
-        return new BlockEvaluator.Scores(meanLoss, error);
+        return BlockEvaluator.Scores.means(states, loss, wrong, n);
     }
 
     /**

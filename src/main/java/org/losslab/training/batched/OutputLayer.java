@@ -40,6 +40,8 @@ abstract class OutputLayer {
     final float[] delta;
     /** Per example of an evaluation: its cross-entropy {@code log Σ_c exp(z_c − max) − (z_label − max)}. */
     final float[] loss;
+    /** One hidden unit's ten gradient sums over the examples. */
+    final float[] classSums = new float[C];
 
     OutputLayer(ByteBuffer acts, int width, int maxRows) {
         this.acts = acts;
@@ -85,6 +87,20 @@ abstract class OutputLayer {
         int ld = BlockShape.lead(r);
         for (int q = 0; q < width * ld; q++) {
             acts.putFloat(4 * (at + q), 0f);
+        }
+    }
+
+    /**
+     * Hidden unit j's gradient sums {@code s_c} applied: {@code w[c·width + j] += α·s_c}, or for j = −1 (the bias
+     * gradient) {@code b[bOff + c] −= lr·s_c / r}.
+     */
+    final void update(int j, float[] s, int r, float[] w, float[] b, int bOff, float alpha, float lr) {
+        for (int c = 0; c < C; c++) {
+            if (j < 0) {
+                b[bOff + c] -= (s[c] / r) * lr;
+            } else {
+                w[c * width + j] += alpha * s[c];
+            }
         }
     }
 

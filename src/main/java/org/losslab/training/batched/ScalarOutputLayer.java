@@ -71,13 +71,9 @@ final class ScalarOutputLayer extends OutputLayer {
                 }
             }
             for (int c = 0; c < C; c++) {
-                float s = sum16(acc, c * LANES);
-                if (j < 0) {
-                    b[bOff + c] -= (s / r) * lr;
-                } else {
-                    w[c * n + j] += alpha * s;
-                }
+                classSums[c] = sum16(acc, c * LANES);
             }
+            update(j, classSums, r, w, b, bOff, alpha, lr);
         }
     }
 

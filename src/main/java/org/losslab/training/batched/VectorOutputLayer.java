@@ -1,5 +1,11 @@
 package org.losslab.training.batched;
 
+import static org.losslab.training.batched.CephesFloat.EXP_C0;
+import static org.losslab.training.batched.CephesFloat.EXP_C1;
+import static org.losslab.training.batched.CephesFloat.EXP_C2;
+import static org.losslab.training.batched.CephesFloat.EXP_C3;
+import static org.losslab.training.batched.CephesFloat.EXP_C4;
+import static org.losslab.training.batched.CephesFloat.EXP_C5;
 import static org.losslab.training.batched.CephesFloat.LN2_HI;
 import static org.losslab.training.batched.CephesFloat.LN2_LO;
 import static org.losslab.training.batched.CephesFloat.LOG2E;
@@ -71,12 +77,12 @@ final class VectorOutputLayer extends OutputLayer {
                 FloatVector rounded = xc.mul(LOG2E).add(ROUND);
                 FloatVector fn = rounded.sub(ROUND);
                 FloatVector x = xc.sub(fn.mul(LN2_HI)).sub(fn.mul(LN2_LO));
-                FloatVector p = FloatVector.broadcast(S, 1.9875691500e-4f);
-                p = p.mul(x).add(1.3981999507e-3f);
-                p = p.mul(x).add(8.3334519073e-3f);
-                p = p.mul(x).add(4.1665795894e-2f);
-                p = p.mul(x).add(1.6666665459e-1f);
-                p = p.mul(x).add(5.0000001201e-1f);
+                FloatVector p = FloatVector.broadcast(S, EXP_C0);
+                p = p.mul(x).add(EXP_C1);
+                p = p.mul(x).add(EXP_C2);
+                p = p.mul(x).add(EXP_C3);
+                p = p.mul(x).add(EXP_C4);
+                p = p.mul(x).add(EXP_C5);
                 FloatVector two = ((IntVector) rounded.reinterpretAsInts()).sub(ROUND_BITS - 127)
                         .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 FloatVector e = p.mul(x).mul(x).add(x).add(1f).mul(two);
@@ -173,13 +179,9 @@ final class VectorOutputLayer extends OutputLayer {
             FloatVector s1 = q2.add(q2.rearrange(P2));
             s0.blend(s1, M1).add(s1.blend(s0, M1).rearrange(P1)).intoArray(sums, 0);
             for (int c = 0; c < C; c++) {
-                float s = sums[LANE[c]];
-                if (j < 0) {
-                    b[bOff + c] -= (s / r) * lr;
-                } else {
-                    w[c * n + j] += alpha * s;
-                }
+                classSums[c] = sums[LANE[c]];
             }
+            update(j, classSums, r, w, b, bOff, alpha, lr);
         }
     }
 

@@ -1,5 +1,18 @@
 package org.losslab.training.batched;
 
+import static org.losslab.training.batched.CephesFloat.EXP_C0;
+import static org.losslab.training.batched.CephesFloat.EXP_C1;
+import static org.losslab.training.batched.CephesFloat.EXP_C2;
+import static org.losslab.training.batched.CephesFloat.EXP_C3;
+import static org.losslab.training.batched.CephesFloat.EXP_C4;
+import static org.losslab.training.batched.CephesFloat.EXP_C5;
+import static org.losslab.training.batched.CephesFloat.LN2_HI;
+import static org.losslab.training.batched.CephesFloat.LN2_LO;
+import static org.losslab.training.batched.CephesFloat.LOG2E;
+import static org.losslab.training.batched.CephesFloat.ROUND;
+import static org.losslab.training.batched.CephesFloat.ROUND_BITS;
+import static org.losslab.training.batched.CephesFloat.UNDERFLOW;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -24,12 +37,6 @@ final class VectorSoftmax {
     private static final VectorSpecies<Float> S4 = FloatVector.SPECIES_128;
     private static final int N = S.length();
     private static final int C = BatchedMemory.CLASSES;
-    /** The exponential's constants are the scalar kernel's, so that both compute the same bits. */
-    private static final float LOG2E = ClassMajorSoftmax.LOG2E;
-    private static final float LN2_HI = ClassMajorSoftmax.LN2_HI;
-    private static final float LN2_LO = ClassMajorSoftmax.LN2_LO;
-    private static final float ROUND = ClassMajorSoftmax.ROUND;
-    private static final int ROUND_BITS = ClassMajorSoftmax.ROUND_BITS;
     private static final float BIG = 0x1p127f;
 
     private VectorSoftmax() {
@@ -59,16 +66,16 @@ final class VectorSoftmax {
             FloatVector sum = FloatVector.zero(S);
             for (int c = 0; c < C; c++) {
                 FloatVector in = FloatVector.fromArray(S, z, o + c * r);
-                FloatVector xc = in.sub(m).max(ClassMajorSoftmax.UNDERFLOW);
+                FloatVector xc = in.sub(m).max(UNDERFLOW);
                 FloatVector rounded = xc.mul(LOG2E).add(ROUND);
                 FloatVector fn = rounded.sub(ROUND);
                 FloatVector x = xc.sub(fn.mul(LN2_HI)).sub(fn.mul(LN2_LO));
-                FloatVector p = FloatVector.broadcast(S, 1.9875691500e-4f);
-                p = p.mul(x).add(1.3981999507e-3f);
-                p = p.mul(x).add(8.3334519073e-3f);
-                p = p.mul(x).add(4.1665795894e-2f);
-                p = p.mul(x).add(1.6666665459e-1f);
-                p = p.mul(x).add(5.0000001201e-1f);
+                FloatVector p = FloatVector.broadcast(S, EXP_C0);
+                p = p.mul(x).add(EXP_C1);
+                p = p.mul(x).add(EXP_C2);
+                p = p.mul(x).add(EXP_C3);
+                p = p.mul(x).add(EXP_C4);
+                p = p.mul(x).add(EXP_C5);
                 FloatVector two = ((IntVector) rounded.reinterpretAsInts()).sub(ROUND_BITS - 127)
                         .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 FloatVector e = p.mul(x).mul(x).add(x).add(1f).mul(two);
@@ -119,16 +126,16 @@ final class VectorSoftmax {
             for (int c = 0; c < C; c++) {
                 FloatVector d = FloatVector.fromArray(S, z, o + c * r).sub(m);
                 tie = tie.add(FloatVector.broadcast(S, 1f).sub(d.abs().mul(BIG).mul(BIG).min(1f)));
-                FloatVector xc = d.max(ClassMajorSoftmax.UNDERFLOW);
+                FloatVector xc = d.max(UNDERFLOW);
                 FloatVector rounded = xc.mul(LOG2E).add(ROUND);
                 FloatVector fn = rounded.sub(ROUND);
                 FloatVector x = xc.sub(fn.mul(LN2_HI)).sub(fn.mul(LN2_LO));
-                FloatVector p = FloatVector.broadcast(S, 1.9875691500e-4f);
-                p = p.mul(x).add(1.3981999507e-3f);
-                p = p.mul(x).add(8.3334519073e-3f);
-                p = p.mul(x).add(4.1665795894e-2f);
-                p = p.mul(x).add(1.6666665459e-1f);
-                p = p.mul(x).add(5.0000001201e-1f);
+                FloatVector p = FloatVector.broadcast(S, EXP_C0);
+                p = p.mul(x).add(EXP_C1);
+                p = p.mul(x).add(EXP_C2);
+                p = p.mul(x).add(EXP_C3);
+                p = p.mul(x).add(EXP_C4);
+                p = p.mul(x).add(EXP_C5);
                 FloatVector two = ((IntVector) rounded.reinterpretAsInts()).sub(ROUND_BITS - 127)
                         .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 sm = sm.add(p.mul(x).mul(x).add(x).add(1f).mul(two));
