@@ -39,24 +39,28 @@ final class FusedEvaluator implements BlockEvaluation {
             loader.loadShared(x, y, null, start, r);
             b.setLabels(b.yShared, 0, r);
             clock.charge(Phase.GATHER, g);
+            int group = forward.group(r);
             for (int c = 0; c < b.shape.chunks(); c++) {
-                forward.run(c, r, false, true);
-                long t = PhaseClock.now();
-                score(c, r, loss, wrong);
-                clock.charge(Phase.EVAL_LOSS, t);
+                int end = b.shape.chunkFirst(c) + b.shape.chunkSize(c);
+                for (int first = b.shape.chunkFirst(c); first < end; first += group) {
+                    int count = Math.min(group, end - first);
+                    forward.run(c, r, false, true, first, count);
+                    long t = PhaseClock.now();
+                    score(first, count, r, loss, wrong);
+                    clock.charge(Phase.EVAL_LOSS, t);
+                }
             }
         }
         return BlockEvaluator.Scores.means(states, loss, wrong, n);
     }
 
     /**
-     * Adds each active network of chunk c's misclassified rows (the label is not the first maximum of the logits)
+     * Adds networks {@code [first, first+count)}'s misclassified rows (the label is not the first maximum of the logits)
      * and summed {@code −log p(label)} ({@link OutputLayer#score}).
      */
-    private void score(int c, int r, double[] loss, long[] wrong) {
+    private void score(int first, int count, int r, double[] loss, long[] wrong) {
         int width = b.shape.width();
-        int first = b.shape.chunkFirst(c);
-        for (int i = first; i < first + b.shape.chunkSize(c); i++) {
+        for (int i = first; i < first + count; i++) {
             if (states.isActive(i)) {
                 b.nW2.get(i * C * width, b.w2Net, 0, C * width);
                 loss[i] += b.output.score((int) b.shape.networkOffset(i, r), r, b.w2Net, b.b2, i * C, b.labels,

@@ -16,6 +16,9 @@ import org.losslab.training.batched.BatchedTrainer.Phase;
  */
 final class FusedForwardPass {
 
+    /** Bytes of one group's activations (docs/performance.md, lever 16). */
+    static final long GROUP_BYTES = 1L << 20;
+
     private final BlockBuffers b;
     private final PhaseClock clock;
     /** Reused operand pointers of the per-network products ({@link Sgemm#move}). */
@@ -35,19 +38,38 @@ final class FusedForwardPass {
     }
 
     /**
+     * Networks a group holds ({@link FusedSgdStep}, {@link FusedEvaluator}): as many as keep one hidden layer's
+     * activations of r rows within {@link #GROUP_BYTES}, so that the output layer reads them from cache right after
+     * the first-layer product wrote them; the whole chunk with more hidden layers. A function of the shape only.
+     */
+    int group(int r) {
+        if (b.shape.layers() > 1) {
+            return b.shape.chunkNetworks();
+        }
+        long perNetwork = 4L * b.shape.width() * BlockShape.lead(r);
+        return (int) Math.max(1, Math.min(b.shape.chunkNetworks(), GROUP_BYTES / perNetwork));
+    }
+
+    /**
      * Top pre-activations of chunk c's networks for r rows of {@code xNet} ({@code perNetworkInput}) or
      * {@code xShared}. Evaluation charges its time to the EVAL phases, training to the per-layer ones.
      */
     void run(int c, int r, boolean perNetworkInput, boolean evaluating) {
+        run(c, r, perNetworkInput, evaluating, b.shape.chunkFirst(c), b.shape.chunkSize(c));
+    }
+
+    /**
+     * {@link #run} for networks {@code [first, first+count)} of chunk c alone, with one hidden layer (with more,
+     * the ReLU between them runs on the whole chunk): evaluation in groups whose activations stay in cache.
+     */
+    void run(int c, int r, boolean perNetworkInput, boolean evaluating, int first, int count) {
         BlockShape s = b.shape;
         int width = s.width();
         int f1 = s.f1();
         int kn = s.kn();
         int ld = BlockShape.lead(r);
-        int first = s.chunkFirst(c);
-        int count = s.chunkSize(c);
         int cols = count * width;
-        long base = s.chunkOffset(c);
+        long base = s.networkOffset(first, r);
         long t = PhaseClock.now();
         if (perNetworkInput) {
             for (int j = 0; j < count; j++) {

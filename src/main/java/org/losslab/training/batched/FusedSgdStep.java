@@ -38,27 +38,32 @@ final class FusedSgdStep implements MinibatchStep {
 
     /**
      * One step on the first r rows of {@code xShared} (data_order shared) or of each network's {@code xNet}
-     * block, one chunk of networks after the other (each network's work is independent of the others').
+     * block, one group of networks after the other ({@link FusedForwardPass#group}: each network's work is
+     * independent of the others').
      */
     @Override
     public void run(int r, float lr) {
         if (b.shape.shared()) {
             b.setLabels(b.yShared, 0, r);
         }
+        int group = forward.group(r);
         for (int c = 0; c < b.shape.chunks(); c++) {
-            forward.run(c, r, !b.shape.shared(), false);
-            outputLayer(c, r, lr);
-            backward(c, r, -(lr / (float) r));
+            int end = b.shape.chunkFirst(c) + b.shape.chunkSize(c);
+            for (int first = b.shape.chunkFirst(c); first < end; first += group) {
+                int count = Math.min(group, end - first);
+                forward.run(c, r, !b.shape.shared(), false, first, count);
+                outputLayer(first, count, r, lr);
+                backward(c, first, count, r, -(lr / (float) r));
+            }
         }
     }
 
-    /** {@link OutputLayer#train} for each network of chunk c, its output weights copied to the heap and back. */
-    private void outputLayer(int c, int r, float lr) {
+    /** {@link OutputLayer#train} for networks {@code [first, first+count)}, output weights copied to the heap and back. */
+    private void outputLayer(int first, int count, int r, float lr) {
         long t = PhaseClock.now();
         int width = b.shape.width();
-        int first = b.shape.chunkFirst(c);
         float alpha = -(lr / (float) r);
-        for (int i = first; i < first + b.shape.chunkSize(c); i++) {
+        for (int i = first; i < first + count; i++) {
             int at = (int) b.shape.networkOffset(i, r);
             if (!states.isActive(i)) {
                 b.output.clearDelta(at, r);
@@ -74,14 +79,15 @@ final class FusedSgdStep implements MinibatchStep {
         clock.charge(Phase.OUTPUT_LAYER, t);
     }
 
-    /** Backpropagation through the hidden layers below the top one and the first layer's update, alpha = −lr/B. */
-    private void backward(int c, int r, float alpha) {
+    /**
+     * Backpropagation through the hidden layers below the top one (with more than one: the group is chunk c) and the
+     * first layer's update for networks {@code [first, first+count)}, alpha = −lr/B.
+     */
+    private void backward(int c, int first, int count, int r, float alpha) {
         int width = b.shape.width();
         int ld = BlockShape.lead(r);
-        int first = b.shape.chunkFirst(c);
-        int count = b.shape.chunkSize(c);
         int cols = count * width;
-        long base = b.shape.chunkOffset(c);
+        long base = b.shape.networkOffset(first, r);
         long nn = (long) width * width;
         for (int l = b.shape.layers() - 1; l >= 1; l--) {
             long t = PhaseClock.now();
@@ -99,20 +105,18 @@ final class FusedSgdStep implements MinibatchStep {
             clock.charge(Phase.RELU_BACKWARD, t);
         }
         long t = PhaseClock.now();
-        updateFirstLayer(c, r, alpha);
+        updateFirstLayer(first, count, r, alpha);
         clock.charge(Phase.FIRST_LAYER_UPDATE, t);
     }
 
-    /** W1 += alpha · Xᵀ·dZ for chunk c: one product over the shared input, or one per network over its own input. */
-    private void updateFirstLayer(int c, int r, float alpha) {
+    /** W1 += alpha · Xᵀ·dZ for networks {@code [first, first+count)}: one product over the shared input, or one each. */
+    private void updateFirstLayer(int first, int count, int r, float alpha) {
         int f1 = b.shape.f1();
         int kn = b.shape.kn();
         int width = b.shape.width();
         int ld = BlockShape.lead(r);
-        int first = b.shape.chunkFirst(c);
-        int count = b.shape.chunkSize(c);
         int cols = count * width;
-        long base = b.shape.chunkOffset(c);
+        long base = b.shape.networkOffset(first, r);
         if (b.shape.shared()) {
             Sgemm.gemm(true, true, f1, cols, r, alpha, b.pXShared, f1, at(b.pActs[0], base), ld, 1f,
                     at(b.pW1, (long) first * width), kn);

@@ -76,6 +76,25 @@ class BatchedTrainerEquivalenceTest {
         assertThat(ours.testError()).isCloseTo(ref.testError(), within(1.0 / data.testCount() + 1e-12));
     }
 
+    @Test
+    void networksTrainedAndEvaluatedInGroupsMatchTheReferenceToo() {
+        // 100 networks of width 25: 2 groups per training step, 5 per 500-row evaluation block (1 MiB each)
+        TrainingSpec spec = BatchedFixtures.spec(1, "shared", 100, 0.1, 1.0);
+        int[] restarts = java.util.stream.IntStream.range(0, 100).toArray();
+        try (BatchedTrainer t = new BatchedTrainer(spec, DATA, BatchedFixtures.SEED, 25, restarts)) {
+            assertThat(FusedForwardPass.GROUP_BYTES / (4L * 25 * BlockShape.lead(100))).isEqualTo(93);
+            for (int e = 0; e < 2; e++) {
+                List<EpochResult> results = t.trainEpoch();
+                for (int i : new int[] {0, 50, 92, 93, 99}) { // the first and last of each training group
+                    ReferenceRuns.Run ref = ReferenceRuns.run(spec, DATA, 25, restarts[i], 2);
+                    assertMatches(results.get(i), ref.results().get(e), DATA);
+                    assertThat(ReferenceRuns.relativeDeviation(FloatBytes.decode(t.parameterBytes(i)),
+                            ref.params().get(e))).as("restart %d after epoch %d", i, e + 1).isLessThan(1e-5);
+                }
+            }
+        }
+    }
+
     /** A trainer with the output layer fused or as OpenBLAS products, whatever the width's default. */
     static BatchedTrainer trainer(TrainingSpec spec, int width, int[] restarts, boolean fused) {
         return new BatchedTrainer(spec, DATA, BatchedFixtures.SEED, width, restarts,
