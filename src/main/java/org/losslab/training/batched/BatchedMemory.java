@@ -90,7 +90,8 @@ public final class BatchedMemory {
      * the softmax scratch.
      */
     private static long heapFloatsPerRow(long k, int features, int width) {
-        return features + 1L + 1 + (BlockShape.fusedOutput(width) ? 0 : 2L * k * CLASSES + ClassMajorSoftmax.Rows.floats(1));
+        return features + 1L + 1
+                + (BlockShape.fusedOutput(width) ? 0 : 2L * k * CLASSES + ClassMajorSoftmax.Rows.floats(1));
     }
 
     public static long[] bytes(TrainingSpec spec, int features, int width, int k, int trainCount) {

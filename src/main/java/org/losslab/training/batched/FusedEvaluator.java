@@ -55,8 +55,8 @@ final class FusedEvaluator implements BlockEvaluation {
     }
 
     /**
-     * Adds networks {@code [first, first+count)}'s misclassified rows (the label is not the first maximum of the logits)
-     * and summed {@code −log p(label)} ({@link OutputLayer#score}).
+     * Adds networks {@code [first, first+count)}'s misclassified rows (the label is not the first maximum of the
+     * logits) and summed {@code −log p(label)} ({@link OutputLayer#score}).
      */
     private void score(int first, int count, int r, double[] loss, long[] wrong) {
         int width = b.shape.width();

@@ -9,8 +9,9 @@ import org.losslab.training.batched.BatchedTrainer.Phase;
 
 /**
  * {@link ForwardPass} for blocks whose output layer runs fused ({@link BlockShape#fusedOutput}): the hidden
- * pre-activations of one chunk of networks for the rows in the input buffer(s), feature-major: the first layer as one product {@code Zᵀ = W1ᵀ·Xᵀ} over the shared input (or one
- * per network over its own input), then for each further hidden layer the ReLU of the one below
+ * pre-activations of one chunk (or group) of networks for the rows in the input buffer(s), feature-major: the
+ * first layer as one product {@code Zᵀ = W1ᵀ·Xᵀ} over the shared input (or one per network over its own input),
+ * then for each further hidden layer the ReLU of the one below
  * ({@link HeapRelu}), one small product per network on its block and the biases added by a rank-one update.
  * The top layer is left before its ReLU: {@link OutputLayer} applies it as it reads.
  */

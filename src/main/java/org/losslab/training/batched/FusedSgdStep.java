@@ -9,9 +9,9 @@ import org.losslab.training.batched.BatchedTrainer.Phase;
 /**
  * {@link SgdStep} for blocks whose output layer runs fused ({@link BlockShape#fusedOutput}), on feature-major
  * activations: forward, the output layer ({@link OutputLayer#train}: softmax cross-entropy delta, output weights
- * and biases updated, the top hidden delta written over the top activations), backpropagation through the other hidden layers, each weight matrix
- * updated in place with {@code −lr/B} as the products' alpha. Inactive networks get a zero hidden delta, so
- * their (zeroed) parameters stay as they are.
+ * and biases updated, the top hidden delta written over the top activations), backpropagation through the other
+ * hidden layers, each weight matrix updated in place with {@code −lr/B} as the products' alpha. Inactive networks
+ * get a zero hidden delta, so their (zeroed) parameters stay as they are.
  */
 final class FusedSgdStep implements MinibatchStep {
 
@@ -58,7 +58,7 @@ final class FusedSgdStep implements MinibatchStep {
         }
     }
 
-    /** {@link OutputLayer#train} for networks {@code [first, first+count)}, output weights copied to the heap and back. */
+    /** {@link OutputLayer#train} for networks {@code [first, first+count)}, their output weights via the heap. */
     private void outputLayer(int first, int count, int r, float lr) {
         long t = PhaseClock.now();
         int width = b.shape.width();
@@ -109,7 +109,7 @@ final class FusedSgdStep implements MinibatchStep {
         clock.charge(Phase.FIRST_LAYER_UPDATE, t);
     }
 
-    /** W1 += alpha · Xᵀ·dZ for networks {@code [first, first+count)}: one product over the shared input, or one each. */
+    /** W1 += alpha · Xᵀ·dZ for networks {@code [first, first+count)}: one product over the shared input or one each. */
     private void updateFirstLayer(int first, int count, int r, float alpha) {
         int f1 = b.shape.f1();
         int kn = b.shape.kn();

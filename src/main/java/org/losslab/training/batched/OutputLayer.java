@@ -9,8 +9,8 @@ import java.nio.ByteOrder;
  * ({@link #train}), logits and cross-entropy in evaluation ({@link #score}). It reads the network's top
  * pre-activations feature-major ({@code [width × lead(r)]}, {@link BlockShape}) straight from the off-heap
  * buffer, applies the ReLU as it reads, and writes the hidden delta over them; the logits never leave the
- * registers (vector kernels) or the stack (scalar reference). At n1 = 25 the per-network OpenBLAS calls of 10 × width × r cost more than
- * their arithmetic (docs/performance.md, lever 15).
+ * registers (vector kernels) or the stack (scalar reference). At n1 = 25 the per-network OpenBLAS calls of
+ * 10 × width × r cost more than their arithmetic (docs/performance.md, lever 15).
  *
  * <h2>Same bits with or without the Vector API</h2>
  * Every example is one lane: its arithmetic (FMAs in hidden-unit order, maximum and sums in class order, the

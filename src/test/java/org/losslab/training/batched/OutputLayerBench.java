@@ -6,8 +6,8 @@ import java.util.Random;
 
 /**
  * Micro-benchmark of {@link OutputLayer}'s kernels (docs/performance.md, lever 15): wall ns per network-example of
- * the fused evaluation ({@code score}) and training step ({@code train}) for 250 networks of width n1 and r rows, the last two of {@code -Dreps}
- * repetitions (default 8). The vector kernels, or the scalar reference with a third argument. Not a test.
+ * the fused evaluation ({@code score}) and training step ({@code train}) for 250 networks of width n1 and r rows,
+ * the last two of {@code -Dreps} repetitions (default 8). The vector kernels, or the scalar reference with a third argument. Not a test.
  * <pre>OMP_NUM_THREADS=1 java --add-modules jdk.incubator.vector -cp target/test-classes:target/classes:$(cat cp.txt)
  *     org.losslab.training.batched.OutputLayerBench n1 r [scalar]</pre>
  */

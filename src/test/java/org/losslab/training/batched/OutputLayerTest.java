@@ -29,7 +29,8 @@ class OutputLayerTest {
     void expIsWithinTwoUlpOfMathExpOverTheWholeRangeTheKernelsUse() {
         for (float v = 0f; v > -87f; v -= 0.000731f) {
             double exact = Math.exp(v);
-            assertThat((double) CephesFloat.exp(v)).as("exp(%s)", v).isCloseTo(exact, within(2.5 * Math.ulp((float) exact)));
+            assertThat((double) CephesFloat.exp(v)).as("exp(%s)", v)
+                    .isCloseTo(exact, within(2.5 * Math.ulp((float) exact)));
         }
         assertThat(CephesFloat.exp(0f)).isEqualTo(1f);
         assertThat((double) CephesFloat.exp(-100f)).as("below the underflow limit: 2^-126, negligible in a sum ≥ 1")
