@@ -43,12 +43,13 @@ record BlockShape(int k, int width, int features, int layers, int rows, boolean 
     static final long MAX_ELEMENTS = Integer.MAX_VALUE / Float.BYTES;
 
     /**
-     * Columns per chunk (networks × width) in blocks wider than {@link #CHUNKED_ABOVE} columns; narrower blocks
-     * are one chunk. Measured (docs/performance.md): at K = 1000, n1 = 500 chunks of 12,500 columns were 1.15×
-     * faster than one chunk, at K = 100, n1 = 500 (50,000 columns) 0.93×, chunks of 2,500 columns there 0.85×.
+     * Columns per chunk (networks × width) of the row-major layout: about 1 MiB of activations in a 100-row step, so
+     * that a chunk's per-network products and elementwise passes find its activations in cache (docs/performance.md,
+     * lever 17: against one chunk, or chunks of 12,500 columns above 100,000, 1.04–1.18× with `Haswell` and
+     * 1.11–1.50× with `SkylakeX` at n1 = 50, 100 and 500). The fused layout keeps one chunk and works in groups
+     * instead ({@link FusedForwardPass#group}).
      */
-    static final int CHUNK_COLUMNS = 12_500;
-    static final int CHUNKED_ABOVE = 100_000;
+    static final int CHUNK_COLUMNS = 2_500;
 
     /**
      * Widest networks whose output layer runs as {@link OutputLayer}'s fused kernels on feature-major activations;
@@ -63,9 +64,9 @@ record BlockShape(int k, int width, int features, int layers, int rows, boolean 
         return width <= FUSED_MAX_WIDTH;
     }
 
-    /** Columns per chunk for K networks of this width: {@link #CHUNK_COLUMNS} for wide blocks, else all. */
+    /** Columns per chunk for K networks of this width: {@link #CHUNK_COLUMNS} row-major, all of them fused. */
     static int defaultChunkColumns(int k, int width) {
-        return (long) k * width > CHUNKED_ABOVE ? CHUNK_COLUMNS : Integer.MAX_VALUE;
+        return fusedOutput(width) ? Integer.MAX_VALUE : CHUNK_COLUMNS;
     }
 
     /** The shape for a spec, refusing blocks whose buffers would exceed 2^31 elements (ND4J's int indexing). */
