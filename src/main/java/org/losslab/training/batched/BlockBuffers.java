@@ -20,10 +20,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <h2>Layout: one large product for the first layer</h2>
  * The first layer of all K networks is one matrix {@code W1[(f+1) × K·n]} (row {@code f} holds the
  * biases, the inputs carry a constant 1 column), so with {@code data_order: shared} the forward pass
- * is one SGEMM per chunk of networks ({@link BlockShape}; one chunk unless the block is very wide) and the weight
- * update another ({@code W1 += −lr/B · Xᵀ·dZ}, bias gradient included). That is about 88 % of all
- * floating-point work. Hidden weights ({@code [K·n × n]}) and output weights ({@code [K·10 × n]}) are stacked
- * per network. The activations have one of two layouts ({@link BlockShape#fusedOutput}):
+ * is one SGEMM per chunk (row-major: 2,500 columns, {@link BlockShape#CHUNK_COLUMNS}) or group (feature-major,
+ * {@link FusedForwardPass#group}) of networks and the weight update another ({@code W1 += −lr/B · Xᵀ·dZ}, bias
+ * gradient included). That is about 88 % of all floating-point work. Hidden weights ({@code [K·n × n]}) and
+ * output weights ({@code [K·10 × n]}) are stacked per network. The activations have one of two layouts
+ * ({@link BlockShape#fusedOutput}):
  * <ul>
  * <li>row-major ({@code Z[B × K·n] = X·W1}): network k owns n columns of every activation buffer, inside the
  * block of its chunk (leading dimension the chunk's columns), and its other layers are small OpenBLAS products on
