@@ -52,16 +52,10 @@ final class FusedForwardPass {
     }
 
     /**
-     * Top pre-activations of chunk c's networks for r rows of {@code xNet} ({@code perNetworkInput}) or
-     * {@code xShared}. Evaluation charges its time to the EVAL phases, training to the per-layer ones.
-     */
-    void run(int c, int r, boolean perNetworkInput, boolean evaluating) {
-        run(c, r, perNetworkInput, evaluating, b.shape.chunkFirst(c), b.shape.chunkSize(c));
-    }
-
-    /**
-     * {@link #run} for networks {@code [first, first+count)} of chunk c alone, with one hidden layer (with more,
-     * the ReLU between them runs on the whole chunk): evaluation in groups whose activations stay in cache.
+     * Top pre-activations of networks {@code [first, first+count)} of chunk c (a {@link #group}, or the whole chunk
+     * with more than one hidden layer: the ReLU between them runs on the whole chunk) for r rows of {@code xNet}
+     * ({@code perNetworkInput}) or {@code xShared}. Evaluation charges its time to the EVAL phases, training to the
+     * per-layer ones.
      */
     void run(int c, int r, boolean perNetworkInput, boolean evaluating, int first, int count) {
         BlockShape s = b.shape;
