@@ -18,7 +18,7 @@ import java.nio.ByteOrder;
  * {@link ScalarOutputLayer}.
  * Sums over examples (weight and bias gradients) keep {@link #LANES} partial sums, one per example index
  * modulo 16, and add them by the fixed tree of {@link #sum16}, so the result does not depend on the vector
- * width either. Without 512-bit vectors (or without {@code --add-modules jdk.incubator.vector}) the scalar
+ * width either. Without 256-bit vectors (or without {@code --add-modules jdk.incubator.vector}) the scalar
  * reference runs.
  */
 abstract class OutputLayer {
@@ -61,9 +61,9 @@ abstract class OutputLayer {
         return (C + 1L) * BlockShape.lead(maxRows) + (C + 1L) * LANES + C * LANES + LANES;
     }
 
-    /** "vector-512" or "scalar": what {@link #of} runs in this JVM. */
+    /** "vector-512", "vector-256" or "scalar": what {@link #of} runs in this JVM. */
     static String kernels() {
-        return VECTOR ? "vector-512" : "scalar";
+        return VECTOR ? "vector-" + VectorOutputLayer.S.vectorBitSize() : "scalar";
     }
 
     /**

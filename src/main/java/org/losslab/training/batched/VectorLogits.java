@@ -23,7 +23,6 @@ import static org.losslab.training.batched.CephesFloat.ROUND_BITS;
 import static org.losslab.training.batched.CephesFloat.SQRTHF;
 import static org.losslab.training.batched.CephesFloat.UNDERFLOW;
 import static org.losslab.training.batched.OutputLayer.C;
-import static org.losslab.training.batched.OutputLayer.LANES;
 import static org.losslab.training.batched.OutputLayer.ORDER;
 
 import java.nio.ByteBuffer;
@@ -34,20 +33,21 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The logits of 16 examples of one network at a time for {@link VectorOutputLayer}, computed from the top
- * activations (ten class vectors in registers across the hidden units), and the
- * evaluation's cross-entropy from them (the logarithm written out like the exponential: a method taking a vector
- * is not inlined once compiled on its own, and boxed vectors are slow).
+ * The logits of one vector of examples (16 or 8, {@link VectorOutputLayer#S}) of one network at a time for
+ * {@link VectorOutputLayer}, computed from the top activations (ten class vectors in registers across the hidden
+ * units), and the evaluation's cross-entropy from them (the logarithm written out like the exponential: a method
+ * taking a vector is not inlined once compiled on its own, and boxed vectors are slow).
  */
 final class VectorLogits {
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
+    private static final VectorSpecies<Float> S = VectorOutputLayer.S;
+    private static final int N = S.length();
     private static final FloatVector IOTA = FloatVector.zero(S).addIndex(1);
 
     private final ByteBuffer acts;
     private final int width;
-    /** The ten logits of the current block, class-major, 16 lanes each, then their maxima. */
-    final float[] zs = new float[(C + 1) * LANES];
+    /** The ten logits of the current vector of examples, class-major, then their maxima. */
+    final float[] zs = new float[(C + 1) * N];
 
     VectorLogits(ByteBuffer acts, int width) {
         this.acts = acts;
@@ -61,20 +61,20 @@ final class VectorLogits {
     int score(int at, int r, float[] w, float[] b, int bOff, float[] labels, float[] loss) {
         int ld = BlockShape.lead(r);
         long bad = 0;
-        for (int blk = 0; blk < ld; blk += LANES) {
+        for (int blk = 0; blk < ld; blk += N) {
             logits(at + blk, ld, w, b, bOff);
-            FloatVector m = FloatVector.fromArray(S, zs, C * LANES);
+            FloatVector m = FloatVector.fromArray(S, zs, C * N);
             FloatVector y = FloatVector.fromArray(S, labels, blk);
             FloatVector first = FloatVector.broadcast(S, C);
             FloatVector label = FloatVector.zero(S);
             FloatVector sum = FloatVector.zero(S);
             for (int c = C - 1; c >= 0; c--) {
-                FloatVector z = FloatVector.fromArray(S, zs, c * LANES);
+                FloatVector z = FloatVector.fromArray(S, zs, c * N);
                 first = first.blend(FloatVector.broadcast(S, c), z.compare(VectorOperators.EQ, m));
                 label = label.blend(z, y.compare(VectorOperators.EQ, (float) c));
             }
             for (int c = 0; c < C; c++) {
-                FloatVector xc = FloatVector.fromArray(S, zs, c * LANES).sub(m).max(UNDERFLOW);
+                FloatVector xc = FloatVector.fromArray(S, zs, c * N).sub(m).max(UNDERFLOW);
                 FloatVector rounded = xc.mul(LOG2E).add(ROUND);
                 FloatVector fn = rounded.sub(ROUND);
                 FloatVector x = xc.sub(fn.mul(LN2_HI)).sub(fn.mul(LN2_LO));
@@ -115,8 +115,8 @@ final class VectorLogits {
     }
 
     /**
-     * {@link #zs} := the logits {@code b_c + Σ_j w[c·n + j]·ReLU(top_j)} of the 16 examples whose top activations
-     * start at element {@code at} (rows of {@code ld} floats), and their maxima over the classes after them
+     * {@link #zs} := the logits {@code b_c + Σ_j w[c·n + j]·ReLU(top_j)} of the examples of one vector whose top
+     * activations start at element {@code at} (rows of {@code ld} floats), and their maxima over the classes after them
      * (stored, not returned: a method returning a vector is not inlined once compiled on its own).
      */
     void logits(int at, int ld, float[] w, float[] b, int bOff) {
@@ -155,16 +155,16 @@ final class VectorLogits {
         a8 = a8.add(b[bOff + 8]);
         a9 = a9.add(b[bOff + 9]);
         a0.intoArray(zs, 0);
-        a1.intoArray(zs, LANES);
-        a2.intoArray(zs, 2 * LANES);
-        a3.intoArray(zs, 3 * LANES);
-        a4.intoArray(zs, 4 * LANES);
-        a5.intoArray(zs, 5 * LANES);
-        a6.intoArray(zs, 6 * LANES);
-        a7.intoArray(zs, 7 * LANES);
-        a8.intoArray(zs, 8 * LANES);
-        a9.intoArray(zs, 9 * LANES);
-        a0.max(a1).max(a2).max(a3).max(a4).max(a5).max(a6).max(a7).max(a8).max(a9).intoArray(zs, C * LANES);
+        a1.intoArray(zs, N);
+        a2.intoArray(zs, 2 * N);
+        a3.intoArray(zs, 3 * N);
+        a4.intoArray(zs, 4 * N);
+        a5.intoArray(zs, 5 * N);
+        a6.intoArray(zs, 6 * N);
+        a7.intoArray(zs, 7 * N);
+        a8.intoArray(zs, 8 * N);
+        a9.intoArray(zs, 9 * N);
+        a0.max(a1).max(a2).max(a3).max(a4).max(a5).max(a6).max(a7).max(a8).max(a9).intoArray(zs, C * N);
     }
 
 }
