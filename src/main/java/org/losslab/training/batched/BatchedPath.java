@@ -69,9 +69,9 @@ public enum BatchedPath {
     }
 
     /**
-     * The fast path's elementwise kernels in this JVM, for benchmark headers: {@code vector-512} or {@code vector-256}
-     * with the Vector API module on a CPU with 512-bit (AVX-512) or 256-bit (AVX2) vectors, otherwise {@code scalar}
-     * (the same bits, slower: docs/performance.md, levers 13, 15 and 18).
+     * The fast path's elementwise kernels in this JVM, for benchmark headers: {@code vector-512}, {@code vector-256} or
+     * {@code vector-128} with the Vector API module (the CPU's widest vectors, at most 512 bits), otherwise
+     * {@code scalar} (the same bits, slower: docs/performance.md, levers 13, 15 and 18).
      */
     public static String elementwiseKernels() {
         return OutputLayer.kernels();

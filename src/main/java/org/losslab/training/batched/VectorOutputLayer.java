@@ -22,25 +22,25 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link OutputLayer} with JDK 17's incubating Vector API, 16 examples a vector with AVX-512 and 8 with AVX2
- * ({@link #S}): a vector's ten logits stay in registers across the hidden units, each weight-gradient pass keeps
- * ten class accumulators in registers and adds their 16 lanes by one transposing tree (with 8 lanes, two passes
- * and {@link #sum16}). The exponential is written out in each kernel (C2 does not inline
+ * {@link OutputLayer} with JDK 17's incubating Vector API, 16 examples a vector with AVX-512, 8 with AVX2, 4 with
+ * SSE or NEON ({@link #S}): a vector's ten logits stay in registers across the hidden units, each weight-gradient
+ * pass keeps ten class accumulators in registers and adds their 16 lanes by one transposing tree (with fewer
+ * lanes, 16/N passes and {@link #sum16}). The exponential is written out in each kernel (C2 does not inline
  * a method taking a vector once that method is compiled on its own, and boxed vectors are slow). The padding
  * lanes of the last block are computed and discarded (blended away before any sum).
  */
 final class VectorOutputLayer extends OutputLayer {
 
     /**
-     * 16 floats a vector with AVX-512, otherwise 8 (AVX2): the preferred species, chosen once, so C2 compiles the
-     * kernels for it. With 8 lanes every sum over examples runs in two passes over the examples (indices 0–7 and
-     * 8–15 modulo 16), so it keeps the same 16 partial sums and the same bits.
+     * The CPU's preferred species, at most 16 floats: 16 with AVX-512, 8 with AVX2, 4 with SSE or NEON; chosen once,
+     * so C2 compiles the kernels for it. With N < 16 lanes every sum over examples runs in 16/N passes over the
+     * examples (indices N·pass to N·pass + N − 1 modulo 16), so it keeps the same 16 partial sums and the same bits.
      */
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED.length() >= LANES
-            ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+            ? FloatVector.SPECIES_512 : FloatVector.SPECIES_PREFERRED;
     /** Floats a vector. */
     static final int N = S.length();
-    /** Passes of each sum over examples: one with 16-lane vectors, two with 8. */
+    /** Passes of each sum over examples: 1 with 16-lane vectors, 2 with 8, 4 with 4. */
     private static final int PASSES = LANES / N;
     /** Lane of class c's sum after the tree (16 lanes only): the class index with its four bits reversed. */
     private static final int[] LANE = {0, 8, 4, 12, 2, 10, 6, 14, 1, 9};
@@ -67,9 +67,10 @@ final class VectorOutputLayer extends OutputLayer {
         this.zs = blocks.zs;
     }
 
-    /** Whether the CPU's preferred vectors hold 8 floats or more (AVX2, AVX-512): narrower ones would be emulated. */
+    /** Whether the CPU's preferred vectors hold 4, 8 or 16 floats or more (the kernels assume N divides 16). */
     static boolean supported() {
-        return FloatVector.SPECIES_PREFERRED.length() >= 8;
+        int n = FloatVector.SPECIES_PREFERRED.length();
+        return n >= LANES || n == 8 || n == 4;
     }
 
     @Override
@@ -195,7 +196,7 @@ final class VectorOutputLayer extends OutputLayer {
                 g.mul(h.mul(HUGE).mul(HUGE).min(1f)).intoByteBuffer(acts, q, ORDER);
             }
         }
-        if (PASSES > 1) { // 8 lanes: keep this pass's partial sums; sum16 adds all 16 after the last pass
+        if (PASSES > 1) { // fewer than 16 lanes: keep this pass's partial sums; sum16 adds all 16 after the last pass
             a0.intoArray(partials, pass * N);
             a1.intoArray(partials, LANES + pass * N);
             a2.intoArray(partials, 2 * LANES + pass * N);

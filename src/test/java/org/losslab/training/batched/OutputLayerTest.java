@@ -19,12 +19,16 @@ class OutputLayerTest {
     private static final float[] SPECIAL = {0f, -0f, Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY,
         1e30f, -1e30f, 88f, -88f, Float.MIN_VALUE};
 
-    /** {@code vector-512} on the development machine; the pom's {@code vector-256} execution runs with AVX2 only. */
+    /**
+     * The widest vectors the CPU offers, at most 512 bits ({@code vector-512} on the development machine); the pom's
+     * {@code vector-256} and {@code vector-128} executions restrict the JVM to AVX2 and to 128-bit vectors.
+     */
     @Test
     void surefireRunsTheVectorKernels() {
-        assertThat(OutputLayer.VECTOR).as("--add-modules jdk.incubator.vector in the argLine, AVX2 or AVX-512")
+        assertThat(OutputLayer.VECTOR).as("--add-modules jdk.incubator.vector in the argLine, 128-bit vectors or wider")
                 .isTrue();
-        assertThat(OutputLayer.kernels()).isEqualTo(System.getProperty("losslab.expectedKernels", "vector-512"));
+        int bits = Math.min(jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize(), 512);
+        assertThat(OutputLayer.kernels()).isEqualTo(System.getProperty("losslab.expectedKernels", "vector-" + bits));
     }
 
     @Test
