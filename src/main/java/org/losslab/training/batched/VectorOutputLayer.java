@@ -48,6 +48,7 @@ final class VectorOutputLayer extends OutputLayer {
     private static final VectorMask<Float> M4 = bits(4);
     private static final VectorMask<Float> M2 = bits(2);
     private static final VectorMask<Float> M1 = bits(1);
+    /** The tree's lane permutations (used with 16 lanes only; modulo N keeps them valid for narrower species). */
     private static final VectorShuffle<Float> P8 = VectorShuffle.fromOp(S, i -> (i ^ 8) % N);
     private static final VectorShuffle<Float> P4 = VectorShuffle.fromOp(S, i -> (i ^ 4) % N);
     private static final VectorShuffle<Float> P2 = VectorShuffle.fromOp(S, i -> (i ^ 2) % N);
@@ -58,7 +59,7 @@ final class VectorOutputLayer extends OutputLayer {
     /** The ten logits (then exponentials) of one vector of examples, class-major, and their maxima. */
     private final float[] zs;
     private final float[] sums = new float[LANES];
-    /** With 8-lane vectors: each class's 16 partial sums, added by {@link #sum16}. */
+    /** With fewer than 16 lanes: each class's 16 partial sums, added by {@link #sum16}. */
     private final float[] partials = new float[C * LANES];
 
     VectorOutputLayer(ByteBuffer acts, int width, int maxRows) {
@@ -67,7 +68,7 @@ final class VectorOutputLayer extends OutputLayer {
         this.zs = blocks.zs;
     }
 
-    /** Whether the CPU's preferred vectors hold 4, 8 or 16 floats or more (the kernels assume N divides 16). */
+    /** Whether the CPU's preferred vectors hold 16 floats or more, or 8, or 4: the kernels need N to divide 16. */
     static boolean supported() {
         int n = FloatVector.SPECIES_PREFERRED.length();
         return n >= LANES || n == 8 || n == 4;
