@@ -18,8 +18,8 @@ import java.nio.ByteOrder;
  * {@link ScalarOutputLayer}.
  * Sums over examples (weight and bias gradients) keep {@link #LANES} partial sums, one per example index
  * modulo 16, and add them by the fixed tree of {@link #sum16}, so the result does not depend on the vector
- * width either. Without 256-bit vectors (or without {@code --add-modules jdk.incubator.vector}) the scalar
- * reference runs.
+ * width either. Without vectors of 4, 8 or 16 floats (or without {@code --add-modules jdk.incubator.vector}) the
+ * scalar reference runs.
  */
 abstract class OutputLayer {
 
@@ -30,7 +30,7 @@ abstract class OutputLayer {
     /** 2¹²⁷: a nonzero float times it twice is at least 1, so {@code min(h·2¹²⁷·2¹²⁷, 1)} is ReLU's step. */
     static final float HUGE = 0x1p127f;
 
-    /** Whether this JVM runs the Vector API kernels: the module is there and its vectors have 16 floats. */
+    /** Whether this JVM runs the Vector API kernels: the module is there and its vectors have 4, 8 or 16 floats. */
     static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && VectorOutputLayer.supported();
 
@@ -61,7 +61,7 @@ abstract class OutputLayer {
         return (C + 1L) * BlockShape.lead(maxRows) + (C + 1L) * LANES + C * LANES + LANES;
     }
 
-    /** "vector-512", "vector-256" or "scalar": what {@link #of} runs in this JVM. */
+    /** "vector-512", "vector-256", "vector-128" or "scalar": what {@link #of} runs in this JVM. */
     static String kernels() {
         return VECTOR ? "vector-" + VectorOutputLayer.S.vectorBitSize() : "scalar";
     }

@@ -140,8 +140,8 @@ final class VectorOutputLayer extends OutputLayer {
     }
 
     /**
-     * Hidden unit j's ten gradient sums over the examples of one pass (all of them with 16 lanes, the examples
-     * 8·pass to 8·pass + 7 modulo 16 with 8), lane by lane, into {@link #sums} by the transposing tree or into
+     * Hidden unit j's ten gradient sums over the examples of one pass (all of them with 16 lanes, otherwise the
+     * examples N·pass to N·pass + N − 1 modulo 16), lane by lane, into {@link #sums} by the transposing tree or into
      * {@link #partials}; and the hidden delta of those examples written over their activations.
      */
     private void accumulate(int at, int r, int ld, int j, int pass, float[] w) {
@@ -222,7 +222,7 @@ final class VectorOutputLayer extends OutputLayer {
         FloatVector s0 = q0.blend(q1, M2).add(q1.blend(q0, M2).rearrange(P2));
         FloatVector s1 = q2.add(q2.rearrange(P2));
         s0.blend(s1, M1).add(s1.blend(s0, M1).rearrange(P1)).intoArray(sums, 0);
-  }
+    }
 
     @Override
     double score(int at, int r, float[] w, float[] b, int bOff, float[] labels, long[] wrong, int i) {
