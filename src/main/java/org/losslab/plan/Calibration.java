@@ -15,8 +15,9 @@ import org.losslab.training.batched.BlockTrainer;
  * Rates measured in a few seconds when this machine has no stored benchmark (docs/performance.md
  * "Projections"): one epoch of the batched trainer for a block of {@value #NETWORKS} networks
  * 100-n1-10 at n1 = 25 and 200 on {@value #TRAIN} random examples (throughput does not depend on the
- * content), after a warm-up epoch. The rate of DL4J one network at a time is not measured: it is the
- * batched rate over the speed-ups {@code bench training} measured (docs/performance.md "Training").
+ * content), each after warm-up epochs at its width. The rate of DL4J one network at a time is not
+ * measured: it is the batched rate over the speed-ups {@code bench training} measured (docs/performance.md
+ * "Training").
  */
 public final class Calibration {
 
@@ -36,37 +37,49 @@ public final class Calibration {
     /** Measures this machine now, on the calling thread (ND4J's thread count must already be pinned). */
     public static MachineRates measure() {
         PreparedData data = randomData();
-        warmUp(data);
+        return measure((width, k) -> epoch(data, width, k));
+    }
+
+    /**
+     * The rates from {@code epochs}: at each width, warm-up epochs by the rule of {@link #warmUpEpochs}, then
+     * one measured epoch. Each width warms up on its own, since n1 &le; 32 and wider networks run different
+     * kernels (lever 15 of docs/performance.md): warmed up at n1 = 25 alone, n1 = 200 was measured with its
+     * Vector API kernels still uncompiled, about ten times too slow.
+     */
+    static MachineRates measure(EpochClock epochs) {
         double[] batched = new double[WIDTHS.length];
         double[] dl4j = new double[WIDTHS.length];
         double cpu = 0;
         double wall = 0;
         for (int i = 0; i < WIDTHS.length; i++) {
-            double[] s = epoch(data, WIDTHS[i], NETWORKS);
+            int width = WIDTHS[i];
+            warmUpEpochs(() -> epochs.seconds(width, NETWORKS)[0]);
+            double[] s = epochs.seconds(width, NETWORKS);
             cpu += s[0];
             wall += s[1];
-            double flops = NETWORKS * TrainingBenchmark.flopsPerNetworkEpoch(FEATURES, WIDTHS[i], 1, TRAIN, TRAIN + TEST);
+            double flops = NETWORKS * TrainingBenchmark.flopsPerNetworkEpoch(FEATURES, width, 1, TRAIN, TRAIN + TEST);
             batched[i] = flops / s[0] / 1e9;
-            dl4j[i] = batched[i] / slowdown(WIDTHS[i]);
+            dl4j[i] = batched[i] / slowdown(width);
         }
         double share = Math.min(1, Math.max(0.01, cpu / wall));
         return new MachineRates(WIDTHS, batched, dl4j, share, 2, Runtime.getRuntime().availableProcessors(),
-                String.format("calibration now (%.1f s of the batched trainer at n1 = 25 and 200; no stored "
-                        + "'bench training' of this machine)", wall));
+                String.format("calibration now (%.1f s of measured epochs of the batched trainer at n1 = 25 and 200, "
+                        + "after warm-up; no stored 'bench training' of this machine)", wall));
+    }
+
+    /** One epoch of a block of {@code networks} at {@code width}, timed: {CPU seconds, wall seconds}. */
+    @FunctionalInterface
+    interface EpochClock {
+        double[] seconds(int width, int networks);
     }
 
     /**
-     * Epochs of the first width until the JIT has compiled the trainer's kernels: until an epoch is no more than
-     * 1.2 times faster than the fastest before it, at least {@value #MIN_WARM_UP} epochs, at most
-     * {@value #MAX_WARM_UP}. One
-     * epoch was enough for the C2-vectorised loops; the Vector API kernels (docs/performance.md, lever 13) run
-     * boxed, about 30 times slower, until C2 compiles them, which took several epochs of this block.
+     * Runs warm-up epochs (CPU seconds each from {@code epoch}) until the JIT has compiled the trainer's
+     * kernels: until an epoch is no more than 1.2 times faster than the fastest before it, at least
+     * {@value #MIN_WARM_UP} epochs, at most {@value #MAX_WARM_UP}; returns how many. One epoch was enough for
+     * the C2-vectorised loops; the Vector API kernels (docs/performance.md, lever 13) run boxed, about 30 times
+     * slower, until C2 compiles them, which took several epochs of a block.
      */
-    private static void warmUp(PreparedData data) {
-        warmUpEpochs(() -> epoch(data, WIDTHS[0], NETWORKS)[0]);
-    }
-
-    /** Runs warm-up epochs (CPU seconds each from {@code epoch}) by the rule of {@link #warmUp}; returns how many. */
     static int warmUpEpochs(java.util.function.DoubleSupplier epoch) {
         double fastest = Double.MAX_VALUE;
         for (int e = 1; e <= MAX_WARM_UP; e++) {

@@ -122,4 +122,23 @@ class PlanArithmeticTest {
         assertThat(Calibration.warmUpEpochs(seq.apply(new double[] {13, 6, 3, 1.4, 0.6, 0.3, 0.12, 0.05, 0.02, 0.01,
             0.004, 0.002, 0.001}))).isEqualTo(12);
     }
+
+    @Test
+    void calibrationMeasuresEveryWidthWithWarmKernels() {
+        // each width has kernels of its own that start cold (n1 <= 32 fused, wider row-major): 30x slower at first
+        double[] cold = {3.0, 1.0, 0.3};
+        Map<Integer, Integer> calls = new java.util.HashMap<>();
+        MachineRates rates = Calibration.measure((width, k) -> {
+            int n = calls.merge(width, 1, Integer::sum);
+            double cpu = n <= cold.length ? cold[n - 1] : 0.1;
+            return new double[] {cpu, cpu};
+        });
+        for (int i = 0; i < Calibration.WIDTHS.length; i++) {
+            int width = Calibration.WIDTHS[i];
+            double warm = Calibration.NETWORKS * org.losslab.bench.TrainingBenchmark.flopsPerNetworkEpoch(
+                    Calibration.FEATURES, width, 1, Calibration.TRAIN, Calibration.TRAIN + Calibration.TEST) / 0.1 / 1e9;
+            assertThat(rates.gflops(Work.Kernel.BATCHED, width)).as("n1=%d", width).isCloseTo(warm, within(warm * 1e-12));
+        }
+        assertThat(rates.coreShare()).isEqualTo(1.0);
+    }
 }
