@@ -22,7 +22,7 @@ public record LowDecileRank(int n, int k, double rho, double low, double high, d
 
     public static LowDecileRank of(double[] train, double[] test, double alpha) {
         int n = train.length;
-        int k = (n + 9) / 10;
+        int k = decileSize(n);
         if (k < ComparisonSettings.MIN_GROUP_SIZE) {
             return new LowDecileRank(n, k, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
@@ -38,7 +38,7 @@ public record LowDecileRank(int n, int k, double rho, double low, double high, d
         double rho = new SpearmansCorrelation().correlation(a, b);
         double se = Math.sqrt(FIELLER / (k - 3.0));
         double zq = ComparisonSettings.z(alpha);
-        double detectable = Math.tanh((zq + new NormalDistribution().inverseCumulativeProbability(POWER)) * se);
+        double detectable = detectable(k, alpha);
         if (!(Math.abs(rho) < 1)) {
             double p = Double.isNaN(rho) ? Double.NaN : 0.0;
             return new LowDecileRank(n, k, rho, rho, rho, p, detectable);
@@ -46,5 +46,28 @@ public record LowDecileRank(int n, int k, double rho, double low, double high, d
         double z = FastMath.atanh(rho);
         double p = 2 * new NormalDistribution().cumulativeProbability(-Math.abs(z) / se);
         return new LowDecileRank(n, k, rho, Math.tanh(z - zq * se), Math.tanh(z + zq * se), p, detectable);
+    }
+
+    /** Runs in the lowest-train decile of {@code n} runs: ⌈n/10⌉. */
+    public static int decileSize(int n) {
+        return (n + 9) / 10;
+    }
+
+    /** The ρ a decile of {@code k} runs detects with 80 % power at level {@code alpha} (two-sided Fisher test). */
+    public static double detectable(int k, double alpha) {
+        double se = Math.sqrt(FIELLER / (k - 3.0));
+        return Math.tanh((ComparisonSettings.z(alpha) + new NormalDistribution().inverseCumulativeProbability(POWER)) * se);
+    }
+
+    /**
+     * The fewest runs whose decile can give a rank correlation ({@value ComparisonSettings#MIN_GROUP_SIZE} runs) and
+     * detects {@code rho} with 80 % power at level {@code alpha}.
+     */
+    public static int runsToDetect(double rho, double alpha) {
+        int k = ComparisonSettings.MIN_GROUP_SIZE;
+        while (detectable(k, alpha) > rho) {
+            k++;
+        }
+        return 10 * (k - 1) + 1;
     }
 }

@@ -39,6 +39,14 @@ public final class NetworkComparisons {
         return out;
     }
 
+    /**
+     * The fewest restarts at the largest width with which F5 can be found consistent at level {@code alpha}: its
+     * lowest-train decile must detect a strong association ({@value OverfittingComparisons#STRONG}) with 80 % power.
+     */
+    public static int restartsForConsistentF5(double alpha) {
+        return LowDecileRank.runsToDetect(OverfittingComparisons.STRONG, alpha);
+    }
+
     private static void distribution(List<Comparison> out, String subject, SampleSummary t, ComparisonInputs in) {
         out.add(Comparison.describe("F2", "test_loss_mean", subject, Comparison.finite(t.mean()), in));
         out.add(Comparison.describe("F2", "test_loss_q05", subject, Comparison.finite(t.q05()), in));

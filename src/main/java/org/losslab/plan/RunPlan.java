@@ -96,6 +96,9 @@ public record RunPlan(JobSpec spec, PlanInputs inputs, MachineRates rates, List<
                             PlanFormat.duration(w.cpuSeconds(rates)), rates.gflops(w.kernel(), w.shape())));
                 }
             }
+            for (String note : s.notes()) {
+                out.add(String.format("plan: %-18s   note: %s", "", note));
+            }
         }
         out.add(String.format("plan: total: cpu %s, wall %s on this machine, peak memory %s, database %s in %s rows"
                         + " (limit plan.max_cpu_hours=%s)", PlanFormat.duration(cpuSeconds()),

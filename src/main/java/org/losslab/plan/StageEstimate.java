@@ -12,11 +12,20 @@ import java.util.List;
  * @param peakMemory  peak bytes (off-heap and heap) with the run's partition threads, from the memory pre-checks
  * @param dbBytes     bytes its rows and checkpoints take in the database (peak, before checkpoints are deleted)
  * @param dbRows      rows it writes
+ * @param notes       what the operator should know before running it, e.g. a setting too small for a finding to
+ *                    be decided (printed under the stage; nothing is refused for it)
  */
-public record StageEstimate(String stage, String summary, List<Work> work, long peakMemory, long dbBytes, long dbRows) {
+public record StageEstimate(String stage, String summary, List<Work> work, long peakMemory, long dbBytes, long dbRows,
+                            List<String> notes) {
 
     public StageEstimate {
         work = List.copyOf(work);
+        notes = List.copyOf(notes);
+    }
+
+    /** An estimate without notes. */
+    public StageEstimate(String stage, String summary, List<Work> work, long peakMemory, long dbBytes, long dbRows) {
+        this(stage, summary, work, peakMemory, dbBytes, dbRows, List.of());
     }
 
     /** Total CPU seconds at these rates. */

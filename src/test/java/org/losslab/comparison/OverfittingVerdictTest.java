@@ -67,6 +67,20 @@ class OverfittingVerdictTest {
     }
 
     @Test
+    void theRestartsThePlanAsksForAreTheFewestThatCanBeFoundConsistent() {
+        int needed = NetworkComparisons.restartsForConsistentF5(SETTINGS.alpha());
+        // unrelated train and test losses: consistent with the restarts the plan names, undetermined with one fewer
+        Comparison enough = decide(runs(500, needed, 0.0, 0.1, 5));
+        Comparison fewer = decide(runs(500, needed - 1, 0.0, 0.1, 5));
+        assertThat(enough.test().detectableEffect()).isLessThanOrEqualTo(OverfittingComparisons.STRONG);
+        assertThat(fewer.test().detectableEffect()).isGreaterThan(OverfittingComparisons.STRONG);
+        assertThat(enough.verdict()).isEqualTo(Verdict.CONSISTENT);
+        assertThat(fewer.verdict()).isEqualTo(Verdict.UNDETERMINED);
+        assertThat(LowDecileRank.detectable(LowDecileRank.decileSize(needed), SETTINGS.alpha()))
+                .isEqualTo(enough.test().detectableEffect());
+    }
+
+    @Test
     void onlyTheLargestWidthDecides() {
         List<Comparison> rows = NetworkComparisons.compare(List.of(runs(500, 1000, 0.0, 0.1, 6), runs(25, 1000, 0.99, 0.1, 5)),
                 Map.of(), SETTINGS);

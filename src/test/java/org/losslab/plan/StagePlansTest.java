@@ -52,6 +52,24 @@ class StagePlansTest {
     }
 
     @Test
+    void thePlanNotesTooFewRestartsAtTheLargestWidthForF5() {
+        int needed = org.losslab.comparison.NetworkComparisons.restartsForConsistentF5(0.05);
+        MnistShape data = new MnistShape(1000, 200, 28, 28, "test");
+        java.util.function.IntFunction<RunPlan> plan = restarts -> RunPlan.of(JobSpec.fromText("t", """
+                name: t
+                seed: 1
+                training: {hidden_widths: [20, 40], restarts: %d, epochs: 1, learning_rate: 0.1, block_size: 4}
+                """.formatted(restarts)), new PlanInputs(data, 2), RATES);
+        assertThat(plan.apply(needed).stage("train").notes()).isEmpty();
+        assertThat(plan.apply(needed - 1).stage("train").notes()).singleElement().asString()
+                .contains((needed - 1) + " restarts at n1=40", "decile of " + (needed - 1 + 9) / 10, "inconsistent or undetermined",
+                        "least " + needed);
+        assertThat(plan.apply(8).stage("train").notes()).singleElement().asString()
+                .contains("decile of 1, too few for a rank correlation", "F5 will be undetermined");
+        assertThat(plan.apply(8).lines()).anySatisfy(l -> assertThat(l).contains("note: 8 restarts at n1=40"));
+    }
+
+    @Test
     void theSplitComesFromTheHeadersOfBothLayouts() {
         MnistShape full = MnistShape.read(Path.of("data/mnist"), 2000);
         assertThat(full.trainCount()).isEqualTo(60000);

@@ -3,6 +3,9 @@ package org.losslab.pipeline.training;
 import java.util.ArrayList;
 import java.util.List;
 import org.losslab.bench.TrainingBenchmark;
+import org.losslab.comparison.ComparisonSettings;
+import org.losslab.comparison.LowDecileRank;
+import org.losslab.comparison.NetworkComparisons;
 import org.losslab.data.MnistShape;
 import org.losslab.plan.PlanInputs;
 import org.losslab.plan.StageEstimate;
@@ -93,7 +96,33 @@ public final class TrainingPlan implements StagePlan {
                 t.hiddenWidths(), t.restarts(), t.epochs(), d.trainCount(), d.trainCount(), d.testCount(),
                 String.join(" + ", t.trainers()), t.keysByTrainer() ? "s" : "", partitions);
         return new StageEstimate("train", summary, work, memory + data, finals + checkpoints
-                + runs * t.epochs() * EPOCH_ROW_BYTES, rows);
+                + runs * t.epochs() * EPOCH_ROW_BYTES, rows, findingNotes(spec));
+    }
+
+    /**
+     * A note when the restarts at the largest width are too few for F5 to be found consistent (docs/science.md
+     * §E.3): the compare step would say "undetermined" unless the association among the best runs is strong.
+     */
+    static List<String> findingNotes(JobSpec spec) {
+        TrainingSpec t = spec.training();
+        int largest = t.hiddenWidths().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        int needed = NetworkComparisons.restartsForConsistentF5(spec.compare().alpha());
+        List<String> notes = new ArrayList<>();
+        for (String trainer : t.trainers()) {
+            int restarts = t.restartsOf(trainer, largest);
+            if (restarts > 0 && restarts < needed) {
+                int k = LowDecileRank.decileSize(restarts);
+                String what = k < ComparisonSettings.MIN_GROUP_SIZE
+                        ? String.format("a lowest-train decile of %d, too few for a rank correlation (%d needed): F5 "
+                                + "will be undetermined", k, ComparisonSettings.MIN_GROUP_SIZE)
+                        : String.format("a lowest-train decile of %d, which detects rho >= %.2f with 80%% power: F5 "
+                                + "can only be found inconsistent or undetermined", k,
+                                LowDecileRank.detectable(k, spec.compare().alpha()));
+                notes.add(String.format("%s%d restarts at n1=%d give %s; a consistent verdict needs at least %d "
+                        + "(docs/science.md, F5)", t.keysByTrainer() ? trainer + " " : "", restarts, largest, what, needed));
+            }
+        }
+        return notes;
     }
 
     private static long sum(long[] v) {
