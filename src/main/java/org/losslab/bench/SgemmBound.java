@@ -2,10 +2,11 @@ package org.losslab.bench;
 
 /**
  * The ceiling of {@code sweep_hours_mnist_full}: the sweep's useful floating-point work with every product
- * at SGEMM's measured speed at the block's first-layer shapes and all elementwise work (ReLU, softmax,
- * losses, copies) free. The first-layer forward products (training and evaluation) run at the rate of
- * {@code 100 × 101 · 101 × K·n}, the first-layer weight gradients at that of {@code 101 × 100 · 100 × K·n}
- * (the transposed input, accumulating), and the output layer's products at the forward rate too: the
+ * at SGEMM's measured speed at the trainer's first-layer calls and all elementwise work (ReLU, softmax,
+ * losses, copies) free. The first-layer forward products (training and evaluation) run at the rate of a
+ * training step's forward calls ({@code 100 × 101 · 101 × 2,500} per chunk, or per feature-major group), the
+ * first-layer weight gradients at that of its gradient calls (the transposed input, accumulating), and the
+ * output layer's products at the forward rate too: the
  * trainer does them as K small products per batch ({@code 100 × n · n × 10}), which SGEMM runs far
  * slower, so this is a lower bound on the hours, not an estimate. If it exceeds a target, no work on the
  * elementwise kernels can meet it with batch-100 products on that machine and OpenBLAS kernel.

@@ -1,5 +1,6 @@
 package org.losslab.bench;
 
+import org.losslab.training.batched.FirstLayerProducts;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -7,7 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * SGEMM speed, the yardstick for the trainers: at 2048³ (what the BLAS can do) and at the batched
  * trainer's first-layer shapes {@code 100 × 101 · 101 × K·n} (what it can do there); for
- * {@link SgemmBound}, also the weight-gradient shape {@code 101 × 100 · 100 × K·n} at the sweep's block size.
+ * {@link SgemmBound}, the first layer's forward and weight-gradient products at the sweep's block size, called
+ * as the trainer calls them (in chunks).
  */
 final class SgemmMeasurement {
 
@@ -33,25 +35,44 @@ final class SgemmMeasurement {
     }
 
     /**
-     * {@code [forward, weight gradient]} GFLOP/s at {@link Workload#WIDTHS} for a block of k networks: the
-     * first layer's forward product and its weight update {@code W1 += Xᵀ·dZ} (A transposed, accumulating),
-     * as the batched trainer calls them on one chunk; recorded as {@code sgemm_gflops_block_forward_<n1>} and
-     * {@code sgemm_gflops_block_gradient_<n1>}.
+     * {@code [forward, weight gradient]} GFLOP/s at {@link Workload#WIDTHS} for a block of k networks: the first
+     * layer's products of a 100-example step ({@link FirstLayerProducts}: per 2,500-column chunk, or per group of
+     * feature-major networks at n1 &le; 32, as the batched trainer calls them); recorded as
+     * {@code sgemm_gflops_block_forward_<n1>} and {@code sgemm_gflops_block_gradient_<n1>}.
      */
     double[][] blockShapes(int k) {
         double[][] g = new double[2][Workload.WIDTHS.length];
-        StringBuilder sb = new StringBuilder("  SGEMM at K = " + k + " (GFLOP/s: forward 100 x 101 . 101 x K.n1,"
-                + " gradient 101 x 100 . 100 x K.n1):");
+        StringBuilder sb = new StringBuilder("  SGEMM as the trainer calls it at K = " + k + " (GFLOP/s: forward, gradient;"
+                + " columns a call):");
         for (int w = 0; w < Workload.WIDTHS.length; w++) {
             int width = Workload.WIDTHS[w];
-            g[0][w] = gflops(Workload.BATCH, 101, k * width, false, ctx.quick() ? 5 : 7);
-            g[1][w] = gflops(101, Workload.BATCH, k * width, true, ctx.quick() ? 5 : 7);
-            ctx.results().add("sgemm_gflops_block_forward_" + width, g[0][w], "GFLOP/s (K = " + k + ")");
-            ctx.results().add("sgemm_gflops_block_gradient_" + width, g[1][w], "GFLOP/s (K = " + k + ")");
-            sb.append(String.format(" n1=%d %.1f, %.1f;", width, g[0][w], g[1][w]));
+            try (FirstLayerProducts p = new FirstLayerProducts(100, width, k, Workload.BATCH)) {
+                int steps = (int) Math.max(1, Math.ceil(1e9 / p.flopsPerStep()));
+                int reps = ctx.quick() ? 5 : 7;
+                g[0][w] = stepGflops(p, p::forward, steps, reps);
+                g[1][w] = stepGflops(p, p::gradient, steps, reps);
+                sb.append(String.format(" n1=%d %.1f, %.1f (%d);", width, g[0][w], g[1][w], p.columnsPerCall()));
+            }
+            ctx.results().add("sgemm_gflops_block_forward_" + width, g[0][w], "GFLOP/s (K = " + k + ", trainer's calls)");
+            ctx.results().add("sgemm_gflops_block_gradient_" + width, g[1][w], "GFLOP/s (K = " + k + ", trainer's calls)");
         }
         ctx.out().println(sb);
         return g;
+    }
+
+    /** Median GFLOP/s per CPU second of {@code reps} runs of {@code steps} steps of one product kind, after one. */
+    private double stepGflops(FirstLayerProducts p, Runnable step, int steps, int reps) {
+        step.run();
+        double[] s = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            long t = CpuClock.threadNanos();
+            for (int i = 0; i < steps; i++) {
+                step.run();
+            }
+            s[r] = (CpuClock.threadNanos() - t) / 1e9;
+        }
+        ctx.memory().sample();
+        return steps * p.flopsPerStep() / CpuClock.median(s) / 1e9;
     }
 
     /**

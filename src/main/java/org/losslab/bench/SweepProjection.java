@@ -78,15 +78,15 @@ final class SweepProjection {
 
     /**
      * Prints and records {@code sweep_hours_mnist_full_sgemm_bound}: {@code sweep_hours_mnist_full} with every
-     * product at SGEMM's speed at the block's first-layer shapes and the elementwise work free ({@link SgemmBound}),
+     * product at SGEMM's speed at the trainer's first-layer calls and the elementwise work free ({@link SgemmBound}),
      * same partitions, cores and two-trainer scaling. The ceiling of the trainer with batch-100 products.
      */
     void projectSgemmBound(double[] forwardGflops, double[] gradientGflops, double scaling) {
         List<Double> partitions = partitions(width -> SgemmBound.networkSeconds(width,
                 interpolate(width, forwardGflops), interpolate(width, gradientGflops), trainEvaluations()));
         double hours = makespan(partitions, 2) / (scaling / 2) / 3600;
-        ctx.out().printf("  the same at SGEMM speed (every product at the block's first-layer SGEMM rate, elementwise"
-                + " work free): %.1f h on 2 cores%n", hours);
+        ctx.out().printf("  the same at SGEMM speed (every product at the SGEMM rate of the trainer's first-layer calls,"
+                + " elementwise work free): %.1f h on 2 cores%n", hours);
         ctx.results().add("sweep_hours_mnist_full_sgemm_bound", hours, "h");
     }
 

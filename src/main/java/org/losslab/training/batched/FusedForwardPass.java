@@ -44,11 +44,16 @@ final class FusedForwardPass {
      * the first-layer product wrote them; the whole chunk with more hidden layers. A function of the shape only.
      */
     int group(int r) {
-        if (b.shape.layers() > 1) {
-            return b.shape.chunkNetworks();
+        return group(b.shape, r);
+    }
+
+    /** {@link #group(int)} of a shape. */
+    static int group(BlockShape s, int r) {
+        if (s.layers() > 1) {
+            return s.chunkNetworks();
         }
-        long perNetwork = 4L * b.shape.width() * BlockShape.lead(r);
-        return (int) Math.max(1, Math.min(b.shape.chunkNetworks(), GROUP_BYTES / perNetwork));
+        long perNetwork = 4L * s.width() * BlockShape.lead(r);
+        return (int) Math.max(1, Math.min(s.chunkNetworks(), GROUP_BYTES / perNetwork));
     }
 
     /**
