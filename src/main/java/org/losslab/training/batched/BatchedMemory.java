@@ -40,7 +40,7 @@ public final class BatchedMemory {
                 + f1 * k * n                          // first layer weights and biases
                 + (hiddenLayers - 1L) * (k * n * n + k * n)
                 + k * CLASSES * n                     // output weights
-                + lead * activationFloatsPerRow(k, width, hiddenLayers) // rows padded to 16 floats
+                + lead * activationFloatsPerRow(chunkNetworks(k, width), width, hiddenLayers) // one chunk, rows padded
                 + eval * offHeapFloatsPerRow(k, features, width)
                 + lead;                               // ones vector for bias gradients
         long heap = k * CLASSES                       // output biases
@@ -62,7 +62,7 @@ public final class BatchedMemory {
      */
     static int evalRows(int k, int features, int width, int hiddenLayers, int batchSize) {
         int rows = rows(batchSize);
-        long perLead = 4L * activationFloatsPerRow(k, width, hiddenLayers);
+        long perLead = 4L * activationFloatsPerRow(chunkNetworks(k, width), width, hiddenLayers);
         long perRow = 4L * (offHeapFloatsPerRow(k, features, width) + heapFloatsPerRow(k, features, width));
         int factor = EVAL_ROWS_MAX / rows;
         while (factor > 1 && BlockShape.lead(factor * rows) * perLead + (long) factor * rows * perRow > EVAL_BYTES) {
@@ -71,8 +71,14 @@ public final class BatchedMemory {
         return Math.max(1, factor) * rows;
     }
 
+    /** Networks of one chunk of the default shape: the activation buffers hold one chunk ({@link BlockShape#chunkOffset}). */
+    private static long chunkNetworks(int k, int width) {
+        return BlockShape.chunkNetworks(k, width, BlockShape.defaultChunkColumns(k, width));
+    }
+
     /**
-     * Off-heap floats per padded row ({@link BlockShape#lead}): activations of each hidden layer and a gradient,
+     * Off-heap floats per padded row ({@link BlockShape#lead}) of {@code k} networks: activations of each hidden layer
+     * and a gradient,
      * which the fused output layer ({@link BlockShape#fusedOutput}) needs only with more than one hidden layer.
      */
     private static long activationFloatsPerRow(long k, int width, int hiddenLayers) {

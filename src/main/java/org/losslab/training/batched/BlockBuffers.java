@@ -120,11 +120,12 @@ final class BlockBuffers {
         }
         w2 = Nd4j.create(DataType.FLOAT, (long) k * C, s.width());
         boolean fused = s.fusedOutput();
+        int cc = s.chunkColumns();
         acts = new INDArray[layers];
         for (int l = 0; l < layers; l++) {
-            acts[l] = fused ? Nd4j.create(DataType.FLOAT, kn, lead) : Nd4j.create(DataType.FLOAT, lead, kn);
+            acts[l] = fused ? Nd4j.create(DataType.FLOAT, cc, lead) : Nd4j.create(DataType.FLOAT, lead, cc);
         }
-        grad = !fused || layers > 1 ? Nd4j.create(DataType.FLOAT, kn, lead) : null;
+        grad = !fused || layers > 1 ? Nd4j.create(DataType.FLOAT, cc, lead) : null;
         logits = fused ? null : Nd4j.create(DataType.FLOAT, (long) k * eval, C);
         ones = Nd4j.ones(DataType.FLOAT, lead);
 

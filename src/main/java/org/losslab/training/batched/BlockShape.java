@@ -31,7 +31,8 @@ import org.losslab.spec.TrainingSpec;
  * feature-major: network i's hidden unit f holds its r examples contiguously, in a row of {@link #lead}(r)
  * floats, so a network owns one contiguous {@code [width × lead(r)]} block ({@link #networkOffset}) and the
  * Vector API kernels of the output layer ({@link OutputLayer}) read 16 examples at a time. Either way a chunk's
- * region has room for {@code lead(evalRows)} floats per column.
+ * region has room for {@code lead(evalRows)} floats per column, and all chunks use the same region
+ * ({@link #chunkOffset}): the buffers hold one chunk.
  */
 record BlockShape(int k, int width, int features, int layers, int rows, boolean shared, int chunkNetworks,
                   int evalRows, boolean fusedOutput) {
@@ -98,7 +99,12 @@ record BlockShape(int k, int width, int features, int layers, int rows, boolean 
                     + " exceed 2 GiB per buffer; use smaller blocks or batches");
         }
         return new BlockShape(k, width, features, spec.hiddenLayers(), rows, "shared".equals(spec.dataOrder()),
-                Math.max(1, Math.min(k, chunkColumns / width)), (int) maxRows, fused);
+                chunkNetworks(k, width, chunkColumns), (int) maxRows, fused);
+    }
+
+    /** Networks per chunk of K networks of this width in chunks of {@code chunkColumns}: at least one, at most K. */
+    static int chunkNetworks(int k, int width, int chunkColumns) {
+        return Math.max(1, Math.min(k, chunkColumns / width));
     }
 
     /** Inputs per example including the constant 1 column that carries the first layer's biases. */
@@ -133,9 +139,19 @@ record BlockShape(int k, int width, int features, int layers, int rows, boolean 
         return (r + OutputLayer.LANES - 1) / OutputLayer.LANES * OutputLayer.LANES;
     }
 
-    /** Element offset of chunk c's region (room for {@code lead(evalRows)} floats per column) in a row-sized buffer. */
+    /** Columns of one chunk's region in the activation and gradient buffers: the widest chunk's. */
+    int chunkColumns() {
+        return chunkNetworks * width;
+    }
+
+    /**
+     * Element offset of chunk c's region in the activation and gradient buffers: 0, since every chunk's
+     * activations live only while its chunk is trained or evaluated (each step and each evaluation block finishes a
+     * chunk before the next one starts), so all chunks share one region that stays in cache (docs/performance.md,
+     * lever 20; the buffers hold one chunk: {@code lead(evalRows)} floats per column).
+     */
     long chunkOffset(int c) {
-        return (long) lead(evalRows) * chunkFirst(c) * width;
+        return 0;
     }
 
     /** Feature-major layout: element offset of network i's {@code [width × lead(r)]} block for r rows. */

@@ -43,8 +43,8 @@ public final class FirstLayerProducts implements AutoCloseable {
         int lead = BlockShape.lead(shape.evalRows());
         this.x = Nd4j.rand(DataType.FLOAT, rows, shape.f1());
         this.w1 = Nd4j.rand(DataType.FLOAT, shape.f1(), shape.kn()).subi(0.5);
-        this.acts = shape.fusedOutput() ? Nd4j.rand(DataType.FLOAT, shape.kn(), lead)
-                : Nd4j.rand(DataType.FLOAT, lead, shape.kn());
+        this.acts = shape.fusedOutput() ? Nd4j.rand(DataType.FLOAT, shape.chunkColumns(), lead)
+                : Nd4j.rand(DataType.FLOAT, lead, shape.chunkColumns());
         this.pX = Sgemm.at(x, 0);
         this.pW1 = Sgemm.at(w1, 0);
         this.pActs = Sgemm.at(acts, 0);
