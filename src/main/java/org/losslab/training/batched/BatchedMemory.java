@@ -77,9 +77,9 @@ public final class BatchedMemory {
     }
 
     /**
-     * Off-heap floats per padded row ({@link BlockShape#lead}) of {@code k} networks: activations of each hidden layer
-     * and a gradient,
-     * which the fused output layer ({@link BlockShape#fusedOutput}) needs only with more than one hidden layer.
+     * Off-heap floats per padded row ({@link BlockShape#lead}) of {@code k} networks: activations of each hidden
+     * layer and a gradient, which the fused output layer ({@link BlockShape#fusedOutput}) needs only with more than
+     * one hidden layer.
      */
     private static long activationFloatsPerRow(long k, int width, int hiddenLayers) {
         boolean grad = hiddenLayers > 1 || !BlockShape.fusedOutput(width);
