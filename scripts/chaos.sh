@@ -137,7 +137,7 @@ for what in "${plan[@]}"; do
   attempt "$what" "${cmd[@]}"; code=$?
   if [ "$code" = 0 ]; then fail "the job completed before kill $((survived + 1)) of $kills ($what); use a bigger job"; fi
   if [ "$code" != 137 ]; then
-    if grep -q "there is no execution to restart\|there is no execution in this database yet\|has no recorded spec" "$work/attempt-$survived.log"; then
+    if [ "$code" = 6 ]; then   # nothing to restart (docs/operations.md, exit codes)
       cmd=(run "$spec" "${sets[@]}")   # killed before the job was recorded: start it again
       attempt "$what" "${cmd[@]}"; code=$?
       [ "$code" = 137 ] || fail "attempt ended with exit $code: $(tail -5 "$work/attempt-$survived.log")"
@@ -148,7 +148,7 @@ for what in "${plan[@]}"; do
   cmd=(restart --last)
 done
 ll restart --last >"$work/final.log" 2>&1; code=$?
-if [ "$code" != 0 ] && grep -q "there is no execution to restart\|there is no execution in this database yet\|has no recorded spec" "$work/final.log"; then
+if [ "$code" = 6 ]; then   # nothing to restart: killed before the job was recorded
   ll run "$spec" "${sets[@]}" >"$work/final.log" 2>&1; code=$?
 elif [ "$code" = 4 ] && grep -q "already completed" "$work/final.log"; then
   # killed while writing the report of the completed job: nothing of it may be visible; write it again

@@ -14,6 +14,11 @@ public final class ExitCodes {
     public static final int BUSY = 4;
     /** The database cannot be reached. */
     public static final int DATABASE_UNAVAILABLE = 5;
+    /**
+     * Nothing to restart: {@code restart --last} found no execution, or the execution failed before its spec was
+     * recorded; run the spec instead. Nothing was written.
+     */
+    public static final int NOTHING_TO_RESTART = 6;
 
     private ExitCodes() {
     }

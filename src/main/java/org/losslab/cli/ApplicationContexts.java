@@ -36,6 +36,11 @@ final class ApplicationContexts {
      * (exit 2) instead of creating the schema on a database that has none ({@link org.losslab.store.SchemaGuard}).
      */
     static ConfigurableApplicationContext open(String remoteRole, String missingSchemaMessage) {
+        return open(remoteRole, missingSchemaMessage, false);
+    }
+
+    /** As above; with {@code nothingToRestart} a missing schema is "nothing to restart" (exit 6) instead of exit 2. */
+    static ConfigurableApplicationContext open(String remoteRole, String missingSchemaMessage, boolean nothingToRestart) {
         DatabaseSettings settings = DatabaseSettings.fromEnvironment();
         if (!settings.embedded()) {
             probe(settings);
@@ -44,7 +49,7 @@ final class ApplicationContexts {
                 .web(WebApplicationType.NONE)
                 .registerShutdownHook(false)
                 .logStartupInfo(false)
-                .properties(properties(remoteRole, missingSchemaMessage)));
+                .properties(properties(remoteRole, missingSchemaMessage, nothingToRestart)));
         if (remoteRole != null) {
             probeBroker(ctx);
         }
@@ -98,13 +103,15 @@ final class ApplicationContexts {
         }
     }
 
-    private static java.util.Map<String, Object> properties(String remoteRole, String missingSchemaMessage) {
+    private static java.util.Map<String, Object> properties(String remoteRole, String missingSchemaMessage,
+                                                            boolean nothingToRestart) {
         java.util.Map<String, Object> p = new java.util.HashMap<>();
         if (remoteRole != null) {
             p.put(org.losslab.remote.RemoteConfiguration.ROLE, remoteRole);
         }
         if (missingSchemaMessage != null) {
             p.put(org.losslab.store.SchemaGuard.MISSING_MESSAGE, missingSchemaMessage);
+            p.put(org.losslab.store.SchemaGuard.MISSING_IS_NOTHING_TO_RESTART, nothingToRestart);
         }
         return p;
     }
@@ -119,12 +126,17 @@ final class ApplicationContexts {
      * remote partitioning when {@code remote}; a launch refused because another process owns the job exits 4.
      */
     static int runJobCommand(boolean remote, JobCommand command) throws Exception {
-        return runJobCommand(remote, null, command);
+        return runJobCommand(remote, null, false, command);
     }
 
-    /** As above, on an existing schema only when {@code missingSchemaMessage} is given (restart). */
-    static int runJobCommand(boolean remote, String missingSchemaMessage, JobCommand command) throws Exception {
-        try (ConfigurableApplicationContext ctx = open(remote ? "manager" : null, missingSchemaMessage)) {
+    /**
+     * As above, on an existing schema only when {@code missingSchemaMessage} is given (restart), a missing schema
+     * being nothing to restart (exit 6) with {@code nothingToRestart} ({@code restart --last}).
+     */
+    static int runJobCommand(boolean remote, String missingSchemaMessage, boolean nothingToRestart, JobCommand command)
+            throws Exception {
+        try (ConfigurableApplicationContext ctx = open(remote ? "manager" : null, missingSchemaMessage,
+                nothingToRestart)) {
             return command.run(ctx);
         } catch (JobRefusedException e) {
             System.err.println("losslab: " + e.getMessage());

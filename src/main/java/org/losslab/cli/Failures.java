@@ -10,10 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import org.losslab.BadInputException;
 import org.losslab.ExitCodes;
+import org.losslab.NothingToRestartException;
 
 /**
  * The one path from an exception to what the user sees: exactly one line on stderr and the documented
- * exit code (docs/operations.md "Exit codes"). Bad input is exit 2, an unreachable database exit 5,
+ * exit code (docs/operations.md "Exit codes"). Bad input is exit 2, an unreachable database exit 5, nothing to
+ * restart exit 6,
  * anything else exit 1. No stack trace reaches the terminal: with {@code --debug} it goes to a debug log
  * whose path the line names.
  */
@@ -31,6 +33,10 @@ final class Failures {
 
     /** Prints the one line for {@code e} and returns its exit code. */
     static int handle(Throwable e) {
+        Throwable nothing = Causes.find(e, NothingToRestartException.class);
+        if (nothing != null) {
+            return line(nothing.getMessage(), e, ExitCodes.NOTHING_TO_RESTART);
+        }
         Throwable bad = Causes.find(e, BadInputException.class);
         if (bad == null) {
             bad = userError(e);

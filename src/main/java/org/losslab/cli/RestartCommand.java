@@ -1,7 +1,7 @@
 package org.losslab.cli;
 
 import java.util.concurrent.Callable;
-import org.losslab.ExitCodes;
+import org.losslab.NothingToRestartException;
 import org.losslab.job.JobRunner;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -29,12 +29,11 @@ class RestartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         target.validate();
-        return ApplicationContexts.runJobCommand(remote, target.missingMessage(), ctx -> {
+        return ApplicationContexts.runJobCommand(remote, target.missingMessage(), target.last, ctx -> {
             JobRunner runner = ctx.getBean(JobRunner.class);
             Long id = target.resolve(runner);
             if (id == null) {
-                System.err.println("losslab: there is no execution to restart");
-                return ExitCodes.USAGE;
+                throw new NothingToRestartException("there is no execution to restart; run the spec");
             }
             var execution = runner.restart(id, requireSameNumerics);
             int code = JobOutcome.report(execution);

@@ -1,6 +1,7 @@
 package org.losslab.job;
 
 import java.util.Optional;
+import org.losslab.NothingToRestartException;
 import org.losslab.pipeline.JobAssembler;
 import org.losslab.pipeline.JobParametersFactory;
 import org.losslab.pipeline.NumericsEnvironment;
@@ -112,7 +113,7 @@ public class JobRunner {
                     + executionId + ")");
         }
         long instanceId = execution.getJobInstance().getInstanceId();
-        String text = experiments.specText(instanceId).orElseThrow(() -> new JobRefusedException(
+        String text = experiments.specText(instanceId).orElseThrow(() -> new NothingToRestartException(
                 "execution " + executionId + " has no recorded spec (it failed before starting); run the spec again"));
         JobSpec spec = JobSpec.fromText("spec of execution " + executionId, text);
         if (why != null) {

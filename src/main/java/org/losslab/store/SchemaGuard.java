@@ -2,6 +2,7 @@ package org.losslab.store;
 
 import org.flywaydb.core.Flyway;
 import org.losslab.BadInputException;
+import org.losslab.NothingToRestartException;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,8 @@ import org.springframework.core.env.Environment;
  * Commands that only act on an existing execution ({@code restart}, {@code stop}, {@code report} with an
  * id) must not create the whole schema on an empty database just to say that the execution does not
  * exist. They set {@value #MISSING_MESSAGE}; when the database has no migration applied yet, start-up
- * stops with that message as bad input (exit 2) and nothing is written. Otherwise Flyway migrates as usual; when
+ * stops with that message as bad input (exit 2), or for {@code restart --last} as nothing to restart (exit 6),
+ * and nothing is written. Otherwise Flyway migrates as usual; when
  * the pool is read-only ({@link DatabaseConfiguration#READ_ONLY}, losslab serve) it migrates through a connection
  * of its own, at start-up only. A login that may not read Flyway's history (the analyst role: serve, report,
  * sql) only checks that the schema is as new as this losslab ({@link SchemaVersion}), since it cannot migrate.
@@ -21,6 +23,8 @@ public class SchemaGuard {
 
     /** The property holding the message to refuse with when the database holds no losslab schema. */
     public static final String MISSING_MESSAGE = "losslab.schema.missing-message";
+    /** Whether a missing schema means there is nothing to restart (restart --last: exit 6) rather than bad input. */
+    public static final String MISSING_IS_NOTHING_TO_RESTART = "losslab.schema.missing-is-nothing-to-restart";
 
     @Bean
     FlywayMigrationStrategy flywayMigrationStrategy(Environment environment) {
@@ -31,7 +35,8 @@ public class SchemaGuard {
             }
             String refusal = environment.getProperty(MISSING_MESSAGE);
             if (refusal != null && flyway.info().applied().length == 0) {
-                throw new BadInputException(refusal);
+                throw environment.getProperty(MISSING_IS_NOTHING_TO_RESTART, Boolean.class, false)
+                        ? new NothingToRestartException(refusal) : new BadInputException(refusal);
             }
             boolean readOnly = environment.getProperty(DatabaseConfiguration.READ_ONLY, Boolean.class, false);
             if (readOnly && flyway.info().pending().length > 0

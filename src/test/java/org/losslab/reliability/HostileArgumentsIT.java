@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.losslab.ExitCodes;
 import org.losslab.support.TestDatabase;
 
 /**
@@ -62,7 +63,7 @@ class HostileArgumentsIT {
     @Order(1)
     void executionIdsOnAnEmptyDatabaseCreateNothing() throws Exception {
         assertThat(refused("restart", "999")).isEqualTo("losslab: no job execution 999 in this database");
-        assertThat(refused("restart", "--last")).contains("there is no execution in this database");
+        assertThat(nothingToRestart()).isEqualTo("losslab: there is no execution in this database yet");
         assertThat(refused("stop", "999")).isEqualTo("losslab: no job execution 999 in this database");
         assertThat(refused("report", "999")).isEqualTo("losslab: no job execution 999 in this database");
         assertThat(refused("restart", "0")).contains("EXECUTION_ID must be a positive integer, not 0");
@@ -125,6 +126,7 @@ class HostileArgumentsIT {
         BadInputCatalogueIT.Run status = BadInputCatalogueIT.run("status");
         assertThat(status.exit()).as(status.err()).isZero();
         assertThat(refused("restart", "999")).isEqualTo("losslab: no job execution 999 in this database");
+        assertThat(nothingToRestart()).isEqualTo("losslab: there is no execution to restart; run the spec");
         assertThat(refused("stop", "999")).isEqualTo("losslab: no job execution 999 in this database");
         assertThat(refused("report", "999")).contains("no job execution 999");
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
@@ -133,6 +135,18 @@ class HostileArgumentsIT {
         assertThat(refused("report", "1", "--out", "/")).contains("cannot write the report into /");
         Files.writeString(Files.createDirectories(tmp.resolve("mine")).resolve("notes.txt"), "mine");
         assertThat(refused("report", "1", "--out", tmp.resolve("mine").toString())).contains("notes.txt");
+    }
+
+    /**
+     * {@code restart --last} with nothing to resume: exit 6 (not 2), so that a script can run the spec instead without
+     * reading the message; one line, no trace. Returns the line.
+     */
+    private static String nothingToRestart() {
+        BadInputCatalogueIT.Run r = BadInputCatalogueIT.run("restart", "--last");
+        assertThat(r.exit()).as("exit of restart --last; stderr: %s", r.err()).isEqualTo(ExitCodes.NOTHING_TO_RESTART);
+        assertThat(r.err().strip().lines().count()).as("one line: %s", r.err()).isEqualTo(1);
+        assertThat(r.out() + r.err()).doesNotContain("Exception", "at org.", "\tat ");
+        return r.err().strip();
     }
 
     private static String write(String name, String text) throws IOException {
