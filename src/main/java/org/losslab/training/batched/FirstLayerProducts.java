@@ -58,37 +58,42 @@ public final class FirstLayerProducts implements AutoCloseable {
     /** {@code Z = X·W1} (row-major) or {@code Zᵀ = W1ᵀ·Xᵀ} (feature-major) for every chunk or group of the block. */
     public void forward() {
         int ld = BlockShape.lead(r);
-        for (int c = 0; c < shape.chunks(); c++) {
-            int end = shape.chunkFirst(c) + shape.chunkSize(c);
-            for (int first = shape.chunkFirst(c); first < end; first += group) {
-                int cols = Math.min(group, end - first) * shape.width();
-                FloatPointer w = Sgemm.at(pW1, (long) first * shape.width());
-                if (shape.fusedOutput()) {
-                    Sgemm.gemm(true, true, cols, r, shape.f1(), 1f, w, shape.kn(), pX, shape.f1(), 0f,
-                            Sgemm.at(pActs, shape.networkOffset(first, r)), ld);
-                } else {
-                    Sgemm.gemm(false, false, r, cols, shape.f1(), 1f, pX, shape.f1(), w, shape.kn(), 0f,
-                            Sgemm.at(pActs, shape.chunkOffset(c)), cols);
-                }
+        eachCall((c, first, cols, w) -> {
+            if (shape.fusedOutput()) {
+                Sgemm.gemm(true, true, cols, r, shape.f1(), 1f, w, shape.kn(), pX, shape.f1(), 0f,
+                        Sgemm.at(pActs, shape.networkOffset(first, r)), ld);
+            } else {
+                Sgemm.gemm(false, false, r, cols, shape.f1(), 1f, pX, shape.f1(), w, shape.kn(), 0f,
+                        Sgemm.at(pActs, shape.chunkOffset(c)), cols);
             }
-        }
+        });
     }
 
     /** {@code W1 += α·Xᵀ·dZ} for every chunk or group, with the activations as dZ. */
     public void gradient() {
         int ld = BlockShape.lead(r);
+        eachCall((c, first, cols, w) -> {
+            if (shape.fusedOutput()) {
+                Sgemm.gemm(true, true, shape.f1(), cols, r, alpha, pX, shape.f1(),
+                        Sgemm.at(pActs, shape.networkOffset(first, r)), ld, 1f, w, shape.kn());
+            } else {
+                Sgemm.gemm(true, false, shape.f1(), cols, r, alpha, pX, shape.f1(), Sgemm.at(pActs, shape.chunkOffset(c)),
+                        cols, 1f, w, shape.kn());
+            }
+        });
+    }
+
+    /** One product call on networks {@code [first, first + cols/width)} of chunk c, whose W1 columns start at w. */
+    private interface Call {
+        void run(int c, int first, int cols, FloatPointer w);
+    }
+
+    /** The calls of a step in the trainer's order: chunk by chunk, and within a feature-major chunk group by group. */
+    private void eachCall(Call call) {
         for (int c = 0; c < shape.chunks(); c++) {
             int end = shape.chunkFirst(c) + shape.chunkSize(c);
             for (int first = shape.chunkFirst(c); first < end; first += group) {
-                int cols = Math.min(group, end - first) * shape.width();
-                FloatPointer w = Sgemm.at(pW1, (long) first * shape.width());
-                if (shape.fusedOutput()) {
-                    Sgemm.gemm(true, true, shape.f1(), cols, r, alpha, pX, shape.f1(),
-                            Sgemm.at(pActs, shape.networkOffset(first, r)), ld, 1f, w, shape.kn());
-                } else {
-                    Sgemm.gemm(true, false, shape.f1(), cols, r, alpha, pX, shape.f1(), Sgemm.at(pActs, shape.chunkOffset(c)),
-                            cols, 1f, w, shape.kn());
-                }
+                call.run(c, first, Math.min(group, end - first) * shape.width(), Sgemm.at(pW1, (long) first * shape.width()));
             }
         }
     }
