@@ -23,12 +23,12 @@ final class SgemmMeasurement {
     void run(int k) {
         ctx.out().println();
         ctx.out().println("  SGEMM (Nd4j.gemm into a preallocated output), median of repeats, per CPU second:");
-        double g2048 = gflops(2048, 2048, 2048, false, ctx.quick() ? 3 : 5);
+        double g2048 = gflops(2048, 2048, 2048, ctx.quick() ? 3 : 5);
         ctx.out().printf("    2048 x 2048 x 2048                 %7.2f GFLOP/s%n", g2048);
         ctx.results().add("sgemm_gflops_2048", g2048, "GFLOP/s");
         for (int width : Workload.WIDTHS) {
             int cols = k * width;
-            double g = gflops(Workload.BATCH, 101, cols, false, ctx.quick() ? 5 : 7);
+            double g = gflops(Workload.BATCH, 101, cols, ctx.quick() ? 5 : 7);
             ctx.out().printf("    100 x 101 . 101 x %-8d (n1=%3d) %7.2f GFLOP/s%n", cols, width, g);
             ctx.results().add("sgemm_gflops_trainer_shape_" + width, g, "GFLOP/s");
         }
@@ -62,39 +62,37 @@ final class SgemmMeasurement {
 
     /** Median GFLOP/s per CPU second of {@code reps} runs of {@code steps} steps of one product kind, after one. */
     private double stepGflops(FirstLayerProducts p, Runnable step, int steps, int reps) {
-        step.run();
-        double[] s = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            long t = CpuClock.threadNanos();
+        double seconds = medianCpuSeconds(step, () -> {
             for (int i = 0; i < steps; i++) {
                 step.run();
             }
-            s[r] = (CpuClock.threadNanos() - t) / 1e9;
-        }
-        ctx.memory().sample();
-        return steps * p.flopsPerStep() / CpuClock.median(s) / 1e9;
+        }, reps);
+        return steps * p.flopsPerStep() / seconds / 1e9;
     }
 
-    /**
-     * Median GFLOP/s (per CPU second of this thread) through Nd4j.gemm of C[m×n] = A[m×k]·B[k×n], or with
-     * {@code gradient} of C[m×n] += A[k×m]ᵀ·B[k×n] (the first-layer weight update).
-     */
-    private double gflops(int m, int kk, int n, boolean gradient, int reps) {
-        INDArray a = gradient ? Nd4j.rand(DataType.FLOAT, kk, m) : Nd4j.rand(DataType.FLOAT, m, kk);
+    /** Median GFLOP/s (per CPU second of this thread) through Nd4j.gemm of C[m×n] = A[m×k]·B[k×n]. */
+    private double gflops(int m, int kk, int n, int reps) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, m, kk);
         INDArray b = Nd4j.rand(DataType.FLOAT, kk, n);
         INDArray c = Nd4j.create(DataType.FLOAT, m, n);
-        double beta = gradient ? 1.0 : 0.0;
-        Nd4j.gemm(a, b, c, gradient, false, 1.0, beta);
-        double[] s = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            long t = CpuClock.threadNanos();
-            Nd4j.gemm(a, b, c, gradient, false, 1.0, beta);
-            s[r] = (CpuClock.threadNanos() - t) / 1e9;
-        }
-        ctx.memory().sample();
+        Runnable product = () -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+        double seconds = medianCpuSeconds(product, product, reps);
         a.close();
         b.close();
         c.close();
-        return 2.0 * m * kk * n / CpuClock.median(s) / 1e9;
+        return 2.0 * m * kk * n / seconds / 1e9;
+    }
+
+    /** Median CPU seconds of this thread over {@code reps} runs of {@code work}, after {@code warmUp} once. */
+    private double medianCpuSeconds(Runnable warmUp, Runnable work, int reps) {
+        warmUp.run();
+        double[] s = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            long t = CpuClock.threadNanos();
+            work.run();
+            s[r] = (CpuClock.threadNanos() - t) / 1e9;
+        }
+        ctx.memory().sample();
+        return CpuClock.median(s);
     }
 }
