@@ -13,9 +13,14 @@ import org.losslab.training.batched.BlockTrainer;
 
 /**
  * {@link BatchedTrainer} on one block of K networks (as many as memory allows, up to the wanted K):
- * epoch throughput, and the export of all K checkpoints after each epoch as a share of the epoch.
+ * epoch throughput, and the export of all K checkpoints after each epoch as a share of the epoch. Each
+ * measurement first warms the trainer's kernels up on a small block ({@link KernelWarmUp}): unwarmed, the first
+ * width of a run (n1 = 25) was measured at 0.55 of SGEMM in one run of three and 0.88 in the others.
  */
 final class BatchedMeasurement {
+
+    /** Networks of the warm-up block: enough for every kernel of a width, small enough to take seconds at n1 = 500. */
+    static final int WARM_UP_NETWORKS = 16;
 
     /**
      * @param k                        networks in the block
@@ -57,9 +62,8 @@ final class BatchedMeasurement {
         if (k < 1) {
             throw new IllegalStateException("not even one network of width " + width + " fits in memory");
         }
-        int[] restarts = new int[k];
-        Arrays.setAll(restarts, i -> i);
-        try (BlockTrainer t = BatchedPath.current().open(spec, data, 1, width, restarts)) {
+        warmUp(data, width, Math.min(k, WARM_UP_NETWORKS), order);
+        try (BlockTrainer t = BatchedPath.current().open(spec, data, 1, width, firstRestarts(k))) {
             ctx.memory().sample();
             int epochs = ctx.quick() ? 3 : (width >= 500 ? 1 : 2);
             double[] s = new double[epochs];
@@ -103,6 +107,24 @@ final class BatchedMeasurement {
                     CpuClock.median(export) / sec, (double) k * data.trainCount() / CpuClock.median(s),
                     CpuClock.median(s), trainFlops / (sec * (1 - evalShare)) / 1e9, evalFlops / (sec * evalShare) / 1e9);
         }
+    }
+
+    /** Epochs of a block of {@code networks} at this width and data order until their times settle. */
+    private static void warmUp(PreparedData data, int width, int networks, String order) {
+        try (BlockTrainer t = BatchedPath.current().open(Workload.spec(width, networks, order), data, 1, width,
+                firstRestarts(networks))) {
+            KernelWarmUp.epochsUntilSettled(() -> {
+                long c0 = CpuClock.threadNanos();
+                t.trainEpoch();
+                return (CpuClock.threadNanos() - c0) / 1e9;
+            });
+        }
+    }
+
+    private static int[] firstRestarts(int k) {
+        int[] restarts = new int[k];
+        Arrays.setAll(restarts, i -> i);
+        return restarts;
     }
 
     /** The evaluation phases' share of an epoch's profiled time (export excluded). */

@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.losslab.bench.KernelWarmUp;
 import org.losslab.bench.TrainingBenchmark;
 import org.losslab.spec.TrainingSpec;
 import org.losslab.training.PreparedData;
@@ -26,9 +27,6 @@ public final class Calibration {
     static final int TRAIN = 2000;
     static final int TEST = 500;
     static final int FEATURES = 100;
-    /** Consecutive epochs within 1.2 times the fastest so far that count as settled. */
-    private static final int SETTLED_EPOCHS = 3;
-    private static final int MAX_WARM_UP = 60;
     /** Batched over DL4J throughput measured by {@code bench training} at n1 = 25, 100, 500 (docs/performance.md). */
     private static final double[][] DL4J_SLOWDOWN = {{25, 87}, {100, 39}, {500, 9}};
 
@@ -42,7 +40,7 @@ public final class Calibration {
     }
 
     /**
-     * The rates from {@code epochs}: at each width, warm-up epochs by the rule of {@link #warmUpEpochs}, then
+     * The rates from {@code epochs}: at each width, warm-up epochs by the rule of {@link KernelWarmUp}, then
      * one measured epoch. Each width warms up on its own, since n1 &le; 32 and wider networks run different
      * kernels (lever 15 of docs/performance.md): warmed up at n1 = 25 alone, n1 = 200 was measured with its
      * Vector API kernels still uncompiled, about ten times too slow.
@@ -54,7 +52,7 @@ public final class Calibration {
         double wall = 0;
         for (int i = 0; i < WIDTHS.length; i++) {
             int width = WIDTHS[i];
-            warmUpEpochs(() -> epochs.seconds(width, NETWORKS)[0]);
+            KernelWarmUp.epochsUntilSettled(() -> epochs.seconds(width, NETWORKS)[0]);
             double[] s = epochs.seconds(width, NETWORKS);
             cpu += s[0];
             wall += s[1];
@@ -72,28 +70,6 @@ public final class Calibration {
     @FunctionalInterface
     interface EpochClock {
         double[] seconds(int width, int networks);
-    }
-
-    /**
-     * Runs warm-up epochs (CPU seconds each from {@code epoch}) until the JIT has compiled the trainer's
-     * kernels: until {@value #SETTLED_EPOCHS} consecutive epochs take at most 1.2 times the fastest so far, at most
-     * {@value #MAX_WARM_UP} epochs; returns how many. The Vector API kernels (docs/performance.md, lever 13) run
-     * boxed, about 30 times slower, until C2 compiles them, and at n1 = 25 the epochs of a 32-network block speed
-     * up in steps with plateaus (0.19, 0.11, 0.10, 0.035, 0.019 s): the rule of one epoch within 1.2 times the
-     * fastest stopped on such a plateau in 3 of 8 plans, pricing n1 = 25 at 9–34 instead of 53–61 GFLOP/s.
-     */
-    static int warmUpEpochs(java.util.function.DoubleSupplier epoch) {
-        double fastest = Double.MAX_VALUE;
-        double[] last = new double[SETTLED_EPOCHS];
-        for (int e = 1; e <= MAX_WARM_UP; e++) {
-            double cpu = epoch.getAsDouble();
-            last[e % SETTLED_EPOCHS] = cpu;
-            fastest = Math.min(fastest, cpu);
-            if (e >= SETTLED_EPOCHS && java.util.Arrays.stream(last).max().orElseThrow() <= 1.2 * fastest) {
-                return e;
-            }
-        }
-        return MAX_WARM_UP;
     }
 
     /** {CPU seconds, wall seconds} of one epoch of a block of {@code k} networks. */

@@ -110,25 +110,6 @@ class PlanArithmeticTest {
     }
 
     @Test
-    void calibrationWarmsUpUntilEpochsStopGettingFaster() {
-        java.util.function.Function<double[], java.util.function.DoubleSupplier> seq = times -> {
-            int[] i = {0};
-            return () -> times[Math.min(i[0]++, times.length - 1)];
-        };
-        // the Vector API kernels: boxed and ~30x slower until C2 compiles them, then fast
-        assertThat(Calibration.warmUpEpochs(seq.apply(new double[] {3.0, 2.9, 0.5, 0.2, 0.1, 0.1}))).isEqualTo(7);
-        assertThat(Calibration.warmUpEpochs(seq.apply(new double[] {0.1, 0.1, 0.1}))).isEqualTo(3);
-        assertThat(Calibration.warmUpEpochs(seq.apply(new double[] {0.1, 0.2, 0.15, 0.1}))).as("a slow epoch breaks a plateau")
-                .isEqualTo(6);
-        // a plateau of two epochs (0.11, 0.10) before the kernels are compiled is not taken for the end (seen at n1 = 25)
-        assertThat(Calibration.warmUpEpochs(seq.apply(new double[] {0.9, 0.19, 0.11, 0.10, 0.035, 0.019}))).isEqualTo(8);
-        assertThat(Calibration.warmUpEpochs(seq.apply(new double[] {13, 6, 3, 1.4, 0.6, 0.3, 0.12, 0.05, 0.02, 0.01,
-            0.004, 0.002, 0.001}))).isEqualTo(15);
-        int[] n = {0};
-        assertThat(Calibration.warmUpEpochs(() -> n[0]++ % 2 == 0 ? 1.0 : 2.0)).as("never settles: capped").isEqualTo(60);
-    }
-
-    @Test
     void calibrationMeasuresEveryWidthWithWarmKernels() {
         // each width has kernels of its own that start cold (n1 <= 32 fused, wider row-major): 30x slower at first
         double[] cold = {3.0, 1.0, 0.3};
