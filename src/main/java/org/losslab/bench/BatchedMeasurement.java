@@ -1,8 +1,8 @@
 package org.losslab.bench;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.losslab.spec.TrainingSpec;
 import org.losslab.training.Checkpoint;
 import org.losslab.training.PreparedData;
@@ -63,7 +63,7 @@ final class BatchedMeasurement {
             throw new IllegalStateException("not even one network of width " + width + " fits in memory");
         }
         warmUp(data, width, Math.min(k, WARM_UP_NETWORKS), order);
-        try (BlockTrainer t = BatchedPath.current().open(spec, data, 1, width, firstRestarts(k))) {
+        try (BlockTrainer t = BatchedPath.current().open(spec, data, 1, width, IntStream.range(0, k).toArray())) {
             ctx.memory().sample();
             int epochs = ctx.quick() ? 3 : (width >= 500 ? 1 : 2);
             double[] s = new double[epochs];
@@ -112,19 +112,13 @@ final class BatchedMeasurement {
     /** Epochs of a block of {@code networks} at this width and data order until their times settle. */
     private static void warmUp(PreparedData data, int width, int networks, String order) {
         try (BlockTrainer t = BatchedPath.current().open(Workload.spec(width, networks, order), data, 1, width,
-                firstRestarts(networks))) {
+                IntStream.range(0, networks).toArray())) {
             KernelWarmUp.epochsUntilSettled(() -> {
                 long c0 = CpuClock.threadNanos();
                 t.trainEpoch();
                 return (CpuClock.threadNanos() - c0) / 1e9;
             });
         }
-    }
-
-    private static int[] firstRestarts(int k) {
-        int[] restarts = new int[k];
-        Arrays.setAll(restarts, i -> i);
-        return restarts;
     }
 
     /** The evaluation phases' share of an epoch's profiled time (export excluded). */

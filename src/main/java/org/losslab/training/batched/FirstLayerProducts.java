@@ -98,9 +98,9 @@ public final class FirstLayerProducts implements AutoCloseable {
         }
     }
 
-    /** Columns of one product: a row-major chunk's or a feature-major group's. */
+    /** Columns of one product: a row-major chunk's or a feature-major group's (a group never exceeds its chunk). */
     public int columnsPerCall() {
-        return Math.min(group, shape.k()) * shape.width();
+        return group * shape.width();
     }
 
     @Override
